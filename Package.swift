@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module layout and allowed imports follow ../shared/DESIGN.md, lowest first.
+let package = Package(
+  name: "moodsketch",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "moodsketch", targets: ["moodsketch"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // MARK: - Public API
+    .target(name: "Theory"),
+    .target(name: "Affect", dependencies: ["Theory"], resources: [.copy("Resources")]),
+    .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
+    .target(name: "SMF", dependencies: ["Theory"]),
+    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSampleRate"]),
+    .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW", "CEBUR128"]),
+    .target(
+      name: "Catalog",
+      dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "Recommend", dependencies: ["Catalog", "Analysis"]),
+    .executableTarget(
+      name: "moodsketch",
+      dependencies: [
+        "Theory", "Affect", "Compose", "SMF", "Sound", "Analysis", "Catalog", "Recommend",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Implementation details (system libraries through pkg-config)
+    .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+    .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+    .systemLibrary(
+      name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
+    .systemLibrary(
+      name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
+    .systemLibrary(
+      name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
+
+    // MARK: - Tests
+    .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
+    .testTarget(name: "AffectTests", dependencies: ["Affect"]),
+    .testTarget(name: "ComposeTests", dependencies: ["Compose", "SMF"]),
+    .testTarget(name: "SMFTests", dependencies: ["SMF"]),
+    .testTarget(name: "SoundTests", dependencies: ["Sound", "SMF"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF"]),
+    .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+    .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),
+    .testTarget(name: "CLITests", dependencies: ["moodsketch"]),
+  ]
+)

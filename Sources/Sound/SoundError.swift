@@ -1,0 +1,29 @@
+import Theory
+
+/// What can go wrong reading, writing or rendering audio.
+public enum SoundError: UserFacingError, Equatable {
+  case missingFile(String)
+  case unreadableAudio(path: String, reason: String)
+  case noSoundFont(searched: [String])
+  case invalidSoundFont(String)
+  case cannotWrite(path: String, reason: String)
+
+  public var category: ErrorCategory {
+    switch self {
+    case .missingFile, .noSoundFont: .missingInput
+    case .unreadableAudio, .invalidSoundFont: .badData
+    case .cannotWrite: .cannotCreateOutput
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .missingFile(let path): "\(path): no such file"
+    case .unreadableAudio(let path, let reason): "\(path) cannot be read as audio: \(reason)"
+    case .noSoundFont(let searched):
+      "no SoundFont found (looked in \(searched.joined(separator: ", "))); install fluid-soundfont-gm or pass --soundfont PATH"
+    case .invalidSoundFont(let path): "\(path) is not a SoundFont (.sf2/.sf3); pass a valid one with --soundfont"
+    case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Theory
+
+/// Runs a command body, turning a module's ``UserFacingError`` into one line on stderr and the
+/// `sysexits` code that DESIGN.md names, so users never see a Swift stack trace for their own mistakes.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as UserFacingError {
+    printError(error.description)
+    throw ExitCode(error.category.rawValue)
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as CleanExit {
+    throw error
+  } catch let error as ValidationError {
+    throw error
+  } catch {
+    printError("\(error)")
+    throw ExitCode(ErrorCategory.io.rawValue)
+  }
+}
+
+/// Writes `moodsketch: message` to standard error.
+func printError(_ message: String) {
+  FileHandle.standardError.write(Data("moodsketch: \(message)\n".utf8))
+}
+
+/// Whether standard error is a terminal: progress lines are shown only there.
+var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
