@@ -54,11 +54,20 @@ public struct Mood: Sendable, Hashable, Codable {
     public var arousal: Double
     /// e.g. ["not"], ["very"], ["slightly"]: what changed the entry's raw values.
     public var modifiers: [String]
-    public init(text: String, valence: Double, arousal: Double, modifiers: [String] = []) {
+    /// The lexicon term that matched ("dream" for "dreaming"); nil when unknown (older JSON).
+    public var term: String?
+    /// The matched term's category ("emotion", "scene", "style", …); nil when unknown (older JSON).
+    public var category: String?
+    public init(
+      text: String, valence: Double, arousal: Double, modifiers: [String] = [], term: String? = nil,
+      category: String? = nil
+    ) {
       self.text = text
       self.valence = valence
       self.arousal = arousal
       self.modifiers = modifiers
+      self.term = term
+      self.category = category
     }
   }
 }

@@ -7,12 +7,15 @@ public enum SoundError: UserFacingError, Equatable {
   case noSoundFont(searched: [String])
   case invalidSoundFont(String)
   case cannotWrite(path: String, reason: String)
+  /// The output's container or bit depth is not one we can write (e.g. 32-bit float in FLAC).
+  case unsupportedOutput(path: String, reason: String)
 
   public var category: ErrorCategory {
     switch self {
     case .missingFile, .noSoundFont: .missingInput
     case .unreadableAudio, .invalidSoundFont: .badData
     case .cannotWrite: .cannotCreateOutput
+    case .unsupportedOutput: .usage
     }
   }
 
@@ -24,6 +27,7 @@ public enum SoundError: UserFacingError, Equatable {
       "no SoundFont found (looked in \(searched.joined(separator: ", "))); install fluid-soundfont-gm or pass --soundfont PATH"
     case .invalidSoundFont(let path): "\(path) is not a SoundFont (.sf2/.sf3); pass a valid one with --soundfont"
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+    case .unsupportedOutput(let path, let reason): "cannot write \(path): \(reason)"
     }
   }
 }

@@ -12,6 +12,12 @@ struct MoodSketch: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
+      MoodCommand.self,
+      Sketch.self, Train.self,
+      RenderCommand.self,
+      Analyze.self,
+      CatalogCommand.self, References.self,
+      RecommendCommand.self, EvaluateCommand.self, ListenCommand.self,
     ]
   )
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# Benchmark: `moodsketch analyze` (release build) against librosa and Essentia on the same files in the
+# same run, all single-threaded, then our speed-up with two jobs, and key/tempo agreement with Essentia.
+#
+#   Benchmarks/analysis/run.sh [FILE...]     default: the tracks of Debian's asc-music and singularity-music
+#
+# Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa and essentia (pip) on first run
+# (or set ANALYSIS_VENV to a venv that has both).
+# Results go to Benchmarks/results/analysis-*.{jsonl,json,txt} (git-ignored).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+venv="${ANALYSIS_VENV:-$root/Benchmarks/.venv-analysis}"
+out="$root/Benchmarks/results"
+mkdir -p "$out"
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1 VECLIB_MAXIMUM_THREADS=1
+
+if [ "$#" -eq 0 ]; then
+  set --
+  for f in /usr/share/games/asc/music/*.mp3 /usr/share/games/singularity/music/*.ogg; do
+    [ -f "$f" ] && set -- "$@" "$f"
+  done
+fi
+[ "$#" -gt 0 ] || { echo "no files: install asc-music and singularity-music, or pass files" >&2; exit 66; }
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet 'librosa>=0.10,<0.12' essentia
+fi
+
+(cd "$root" && swift build -c release --product moodsketch >/dev/null)
+bin="$root/.build/release/moodsketch"
+
+echo "librosa and Essentia, one file at a time ..." >&2
+"$venv/bin/python" "$here/python_descriptors.py" "$@" > "$out/analysis-python.jsonl"
+
+echo "moodsketch, 1 job and 2 jobs ..." >&2
+t0=$(date +%s.%N)
+"$bin" analyze --jobs 1 --json "$@" > "$out/analysis-ours.json"
+t1=$(date +%s.%N)
+"$bin" analyze --jobs 2 --json "$@" > /dev/null
+t2=$(date +%s.%N)
+one=$(echo "$t1 - $t0" | bc)
+two=$(echo "$t2 - $t1" | bc)
+
+"$venv/bin/python" "$here/summarize.py" "$out/analysis-python.jsonl" "$out/analysis-ours.json" "$one" "$two" \
+  | tee "$out/analysis-summary.txt"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs the Debian packages moodsketch needs to build, test and make sound.
+# Used by the README's set-up command and by .ci/run, so the list lives in one place.
+set -euo pipefail
+
+packages=(
+  # C libraries the Swift targets link (see Package.swift's system-library targets)
+  libsndfile1-dev libfftw3-dev libfluidsynth-dev libsamplerate0-dev libebur128-dev libsqlite3-dev pkg-config
+  # A General MIDI SoundFont for rendering (found in /usr/share/sounds/sf2/)
+  fluid-soundfont-gm
+  # Real recorded music under free licences: the default reference catalog and audio tests
+  asc-music singularity-music
+  # An independent MIDI parser that tests compare our files with
+  python3-mido
+)
+# Peers for the benchmarks only (fluidsynth's own renderer).
+if [[ "${MOODSKETCH_BENCHMARK_DEPS:-0}" == 1 ]]; then packages+=(fluidsynth); fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"

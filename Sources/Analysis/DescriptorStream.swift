@@ -1,0 +1,111 @@
+import Foundation
+
+/// Streams audio through the frame descriptors and keeps only what the track descriptors need:
+/// running mean/std of every descriptor, the onset-strength envelope (43 values per second), the
+/// chroma energy sum and the peak level. The spectrogram itself is never stored, so memory stays flat
+/// for a three-hour file (the onset envelope of three hours is about 1.9 MB).
+final class DescriptorStream {
+  let configuration: AnalysisConfiguration
+  private var framer: StreamingFramer
+  private let processor: FrameProcessor
+  private var rmsStats = RunningStats()
+  private var zcrStats = RunningStats()
+  private var centroidStats = RunningStats()
+  private var bandwidthStats = RunningStats()
+  private var rolloffStats = RunningStats()
+  private var flatnessStats = RunningStats()
+  private var fluxStats = RunningStats()
+  private var onsetStats = RunningStats()
+  private var mfccStats: [RunningStats]
+  private var chromaStats = [RunningStats](repeating: RunningStats(), count: 12)
+  private var contrastStats = [RunningStats](repeating: RunningStats(), count: 7)
+  /// Loudest decibel mel bin so far: librosa floors at (global max - top_db); streaming can only know
+  /// the max so far, which differs only for bins that were quieter than top_db below a later peak.
+  private var runningMaxDB: Float = -Float.infinity
+  /// librosa.onset.onset_strength per frame (mean over mel bands of the positive dB difference).
+  private(set) var onsetEnvelope: [Float] = []
+  /// Sum over frames of the normalised chroma weighted by the frame's RMS, C = 0: what key finding
+  /// uses, so that near-silent frames (whose normalised chroma is noise) count for little.
+  private(set) var chromaKeySum = [Double](repeating: 0, count: 12)
+  private(set) var peak: Float = 0
+
+  init(configuration: AnalysisConfiguration) {
+    self.configuration = configuration
+    framer = StreamingFramer(nFFT: configuration.nFFT, hopLength: configuration.hopLength)
+    processor = FrameProcessor(configuration: configuration)
+    mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
+  }
+
+  var sampleCount: Int { framer.sampleCount }
+  var frameCount: Int { framer.frameCount }
+
+  /// Feeds the next block of mono samples at ``AnalysisConfiguration/sampleRate``.
+  func feed(_ samples: UnsafeBufferPointer<Float>) {
+    var top = peak
+    for x in samples { top = max(top, abs(x)) }
+    peak = top
+    framer.append(samples) { frame in self.processFrame(frame) }
+  }
+
+  func feed(_ samples: [Float]) {
+    samples.withUnsafeBufferPointer { feed($0) }
+  }
+
+  /// Flushes the last frames; call once, after the last ``feed(_:)``.
+  func finish() {
+    framer.finish { frame in self.processFrame(frame) }
+  }
+
+  private func processFrame(_ frame: UnsafeBufferPointer<Float>) {
+    let p = processor
+    p.process(frame)
+    rmsStats.add(Double(p.rms))
+    zcrStats.add(Double(p.zeroCrossingRate))
+    centroidStats.add(Double(p.centroid))
+    bandwidthStats.add(Double(p.bandwidth))
+    rolloffStats.add(Double(p.rolloff))
+    flatnessStats.add(Double(p.flatness))
+    fluxStats.add(Double(p.flux))
+    let contrast = p.contrast
+    for i in 0..<7 { contrastStats[i].add(Double(contrast[i])) }
+    let chroma = p.chroma
+    let rms = p.rms
+    for c in 0..<12 {
+      chromaStats[c].add(Double(chroma[c]))
+      chromaKeySum[c] += Double(chroma[c] * rms)
+    }
+    runningMaxDB = max(runningMaxDB, p.maxLogMel)
+    let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
+    let mfcc = p.mfcc
+    for i in 0..<mfcc.count { mfccStats[i].add(Double(mfcc[i])) }
+    onsetEnvelope.append(onset)
+    onsetStats.add(Double(onset))
+  }
+
+  /// Summary statistics under `<name>_mean` / `<name>_std` (the names ``Features/vectorLayout`` uses).
+  func summary() -> [String: Double] {
+    var out: [String: Double] = [:]
+    let named = [
+      ("rms", rmsStats), ("zero_crossing_rate", zcrStats), ("spectral_centroid_hz", centroidStats),
+      ("spectral_bandwidth_hz", bandwidthStats), ("spectral_rolloff_hz", rolloffStats),
+      ("spectral_flatness", flatnessStats), ("spectral_flux", fluxStats), ("onset_strength", onsetStats),
+    ]
+    for (name, s) in named {
+      out["\(name)_mean"] = s.mean
+      out["\(name)_std"] = s.std
+    }
+    for (i, s) in mfccStats.enumerated() {
+      out["mfcc_\(i)_mean"] = s.mean
+      out["mfcc_\(i)_std"] = s.std
+    }
+    for (i, s) in chromaStats.enumerated() {
+      out["chroma_\(i)_mean"] = s.mean
+      out["chroma_\(i)_std"] = s.std
+    }
+    for (i, s) in contrastStats.enumerated() {
+      out["spectral_contrast_\(i)_mean"] = s.mean
+      out["spectral_contrast_\(i)_std"] = s.std
+    }
+    return out
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Theory
+
+/// Key and mode from a 12-bin pitch-class profile (C = 0) by correlation with rotated key profiles
+/// (the Krumhansl–Schmuckler method, as in Essentia's `Key`).
+struct KeyEstimator {
+  var profile: KeyProfile
+
+  /// The best of the 24 major and minor keys and its Pearson correlation (the strength, -1 … 1);
+  /// nil when the profile is flat or empty (silence, unpitched noise with no preferred pitch class).
+  func estimate(pitchClasses: [Double]) -> (key: Key, strength: Double)? {
+    precondition(pitchClasses.count == 12)
+    let mean = pitchClasses.reduce(0, +) / 12
+    let spread = pitchClasses.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
+    guard pitchClasses.allSatisfy(\.isFinite), spread > 1e-12 * max(1, mean * mean) else { return nil }
+    var best: (tonic: Int, mode: Mode, r: Double) = (0, .major, -2)
+    for (mode, weights) in [(Mode.major, profile.major), (Mode.minor, profile.minor)] {
+      for tonic in 0..<12 {
+        let rotated = (0..<12).map { weights[(($0 - tonic) % 12 + 12) % 12] }
+        let r = KeyEstimator.pearson(pitchClasses, rotated)
+        if r > best.r { best = (tonic, mode, r) }
+      }
+    }
+    let provisional = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
+    // Spell the tonic the way its key signature does (Bb major, not A# major; F# minor, not Gb minor).
+    let sharps = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
+    let flats = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: true), best.mode)
+    let key = abs(flats.signatureAccidentals) < abs(sharps.signatureAccidentals) ? flats : provisional
+    return (key, best.r)
+  }
+
+  static func pearson(_ a: [Double], _ b: [Double]) -> Double {
+    let n = Double(a.count)
+    let ma = a.reduce(0, +) / n
+    let mb = b.reduce(0, +) / n
+    var sab = 0.0
+    var saa = 0.0
+    var sbb = 0.0
+    for i in a.indices {
+      sab += (a[i] - ma) * (b[i] - mb)
+      saa += (a[i] - ma) * (a[i] - ma)
+      sbb += (b[i] - mb) * (b[i] - mb)
+    }
+    guard saa > 0, sbb > 0 else { return 0 }
+    return sab / (saa * sbb).squareRoot()
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Valence and arousal in [-1, 1] from musical cues, by a fixed, literature-grounded linear model.
+///
+/// No coefficient is fitted to data: the signs and rough sizes follow the cue–emotion associations that
+/// listening studies agree on (Gabrielsson & Lindström 2010, "The role of structure in the musical
+/// expression of emotions", Handbook of Music and Emotion; Eerola 2011, "Are the emotions expressed in
+/// music genre-specific?", J. New Music Research 40(4)):
+/// - arousal rises with tempo, loudness, event density (onsets per second) and brightness (spectral
+///   centroid) — the strongest and most consistent associations;
+/// - valence rises with major mode and clear tonality, a little with tempo and brightness, and falls with
+///   dissonance (here: the share of pitch-class energy outside the estimated key's scale).
+///
+/// Each cue is first mapped to about [-1, 1] around a typical value (`cue = (x − centre) / spread`,
+/// clamped), then `arousal = tanh(Σ wᵢ cueᵢ)`, likewise valence. Cues that are unknown (no tempo, no key)
+/// contribute 0. How well this agrees with human ratings is measured, not assumed: see the vgmidi
+/// evaluation in `MoodEvaluationTests`.
+public struct MoodModel: Sendable, Hashable, Codable {
+  /// Inputs of the model, in the units named.
+  public struct Cues: Sendable, Hashable, Codable {
+    public var tempoBPM: Double?
+    /// +1 for a major key, -1 for minor, nil for no key.
+    public var modeSign: Double?
+    /// Key strength (profile correlation) 0 … 1.
+    public var keyClarity: Double
+    /// Integrated loudness in LUFS (for MIDI: a proxy from velocity, see ``ScoreAnalyzer``).
+    public var loudnessLUFS: Double?
+    /// Note or onset events per second.
+    public var onsetRate: Double
+    /// Spectral centroid in Hz (for MIDI: a proxy from the mean pitch).
+    public var brightnessHz: Double?
+    /// Share of pitch-class energy outside the key's scale, 0 … 1.
+    public var outOfKeyShare: Double?
+
+    public init(
+      tempoBPM: Double?, modeSign: Double?, keyClarity: Double, loudnessLUFS: Double?, onsetRate: Double,
+      brightnessHz: Double?, outOfKeyShare: Double?
+    ) {
+      self.tempoBPM = tempoBPM
+      self.modeSign = modeSign
+      self.keyClarity = keyClarity
+      self.loudnessLUFS = loudnessLUFS
+      self.onsetRate = onsetRate
+      self.brightnessHz = brightnessHz
+      self.outOfKeyShare = outOfKeyShare
+    }
+  }
+
+  public init() {}
+
+  private static func scaled(_ x: Double?, centre: Double, spread: Double) -> Double {
+    guard let x, x.isFinite else { return 0 }
+    return max(-1, min(1, (x - centre) / spread))
+  }
+
+  /// The mood of the cues: (valence, arousal), each in [-1, 1].
+  public func estimate(_ cues: Cues) -> (valence: Double, arousal: Double) {
+    let tempo = Self.scaled(cues.tempoBPM, centre: 110, spread: 50)
+    let loudness = Self.scaled(cues.loudnessLUFS, centre: -18, spread: 10)
+    let density = Self.scaled(cues.onsetRate, centre: 3, spread: 3)
+    let brightness = Self.scaled(cues.brightnessHz, centre: 2000, spread: 1500)
+    let mode = (cues.modeSign ?? 0) * min(1, max(0, cues.keyClarity) * 1.5)
+    let clarity = cues.modeSign == nil ? 0 : Self.scaled(cues.keyClarity, centre: 0.6, spread: 0.3)
+    let dissonance = Self.scaled(cues.outOfKeyShare, centre: 0.3, spread: 0.2)
+    let arousal = tanh(0.5 * tempo + 0.5 * loudness + 0.45 * density + 0.3 * brightness)
+    let valence = tanh(0.6 * mode + 0.2 * clarity + 0.25 * tempo + 0.15 * brightness - 0.3 * dissonance)
+    return (valence, arousal)
+  }
+
+  /// Share of a 12-bin pitch-class profile outside `scale` (pitch classes of the key's scale).
+  static func outOfKeyShare(_ profile: [Double], scale: [Int]) -> Double? {
+    let total = profile.reduce(0, +)
+    guard total > 0 else { return nil }
+    let inKey = scale.reduce(0.0) { $0 + profile[$1] }
+    return max(0, (total - inKey) / total)
+  }
+}

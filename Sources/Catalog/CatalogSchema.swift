@@ -1,0 +1,44 @@
+import GRDB
+
+/// The catalog's schema as named, append-only migrations.
+///
+/// Never edit a migration that has shipped: add a new one (`addTrackSomething`) instead, so existing
+/// catalogs upgrade in place. Listening history (issue 5) registers its own migrations after these.
+enum CatalogSchema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("createTrack") { db in
+      try db.create(table: "track") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("title", .text).notNull()
+        t.column("artist", .text)
+        t.column("album", .text)
+        t.column("path", .text)
+        t.column("sourceKey", .text).notNull().unique()
+        t.column("durationSeconds", .double).notNull()
+        t.column("source", .text).notNull()
+        t.column("tags", .text).notNull()
+        t.column("style", .text)
+        t.column("features", .text).notNull()
+        t.column("featureVersion", .integer).notNull()
+        t.column("vectorVersion", .integer).notNull()
+        t.column("vector", .blob).notNull()
+        t.column("knownGroups", .integer).notNull()
+        t.column("keyTonic", .text)
+        t.column("mode", .text)
+        t.column("tempoBPM", .double)
+        t.column("valence", .double).notNull()
+        t.column("arousal", .double).notNull()
+        t.column("loudnessLUFS", .double)
+        t.column("contentHash", .text)
+        t.column("fileModified", .double)
+        t.column("fileSize", .integer)
+        t.column("addedAt", .datetime).notNull()
+      }
+      try db.create(index: "track_on_path", on: "track", columns: ["path"])
+    }
+    // Listening history (issue 5) lives in the same file; its migrations come after the catalog's own.
+    ListeningSchema.registerListeningMigrations(&migrator)
+    return migrator
+  }
+}

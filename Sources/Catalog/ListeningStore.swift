@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// Reads and writes listening history (events, items, item tags) in a catalog database.
+///
+/// The store works on a ``CatalogStore`` (whose migrator includes ``ListeningSchema/registerListeningMigrations(_:)``)
+/// or on any GRDB writer migrated with it, such as an in-memory `DatabaseQueue` in tests.
+public struct ListeningStore: Sendable {
+  /// What one import changed.
+  public struct ImportSummary: Sendable, Hashable, Codable {
+    public var events: Int
+    public var users: Int
+    public var items: Int
+    public var tags: Int
+  }
+
+  private let writer: any DatabaseWriter
+
+  public init(_ writer: any DatabaseWriter) { self.writer = writer }
+
+  /// The listening history inside a catalog (the same database file as its tracks).
+  public init(_ catalog: CatalogStore) { self.init(catalog.writer) }
+
+  /// Stores events, items and tags in one transaction.
+  ///
+  /// An event whose `(user, item)` is already stored adds its weight to the stored one (play counts add up), so
+  /// importing the same file twice doubles its counts: import each source once. Items named only by events are
+  /// stored with their id as name; a tag already stored for an item adds its count.
+  ///
+  /// - Parameters:
+  ///   - events: positive-weight events.
+  ///   - items: display names; may be empty.
+  ///   - tags: item tags; may be empty.
+  ///   - progress: called with the fraction done (0...1) after each batch.
+  public func importHistory(
+    events: [ListeningEvent], items: [ListeningItem] = [], tags: [ListeningItemTag] = [],
+    progress: (Double) -> Void = { _ in }
+  ) throws -> ImportSummary {
+    try writer.write { db in
+      let users = Set(events.map(\.user))
+      for user in users.sorted() {
+        try db.execute(sql: "INSERT OR IGNORE INTO listeningUser(id) VALUES (?)", arguments: [user])
+      }
+      for item in items {
+        try db.execute(
+          sql: "INSERT INTO listeningItem(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+          arguments: [item.id, item.name])
+      }
+      let itemIDs = Set(events.map(\.item)).union(tags.map(\.item))
+      for id in itemIDs.sorted() {
+        try db.execute(sql: "INSERT OR IGNORE INTO listeningItem(id, name) VALUES (?, ?)", arguments: [id, id])
+      }
+      let total = max(1, events.count + tags.count)
+      for (n, event) in events.enumerated() {
+        try db.execute(
+          sql: """
+            INSERT INTO listeningEvent(user, item, weight, timestamp) VALUES (?, ?, ?, ?)
+            ON CONFLICT(user, item) DO UPDATE SET weight = weight + excluded.weight,
+              timestamp = COALESCE(excluded.timestamp, timestamp)
+            """, arguments: [event.user, event.item, event.weight, event.timestamp])
+        if n % 10_000 == 9_999 { progress(Double(n + 1) / Double(total)) }
+      }
+      for (n, tag) in tags.enumerated() {
+        try db.execute(
+          sql: """
+            INSERT INTO listeningItemTag(item, tag, count) VALUES (?, ?, ?)
+            ON CONFLICT(item, tag) DO UPDATE SET count = count + excluded.count
+            """, arguments: [tag.item, tag.tag, tag.count])
+        if n % 10_000 == 9_999 { progress(Double(events.count + n + 1) / Double(total)) }
+      }
+      progress(1)
+      return ImportSummary(events: events.count, users: users.count, items: itemIDs.count, tags: tags.count)
+    }
+  }
+
+  /// Every stored event, ordered by user then item.
+  public func events() throws -> [ListeningEvent] {
+    try writer.read { db in
+      try ListeningEvent.order(ListeningEvent.Columns.user, ListeningEvent.Columns.item).fetchAll(db)
+    }
+  }
+
+  /// Every stored item with its name.
+  public func items() throws -> [ListeningItem] {
+    try writer.read { db in try ListeningItem.fetchAll(db) }
+  }
+
+  /// Every stored item tag.
+  public func tags() throws -> [ListeningItemTag] {
+    try writer.read { db in try ListeningItemTag.fetchAll(db) }
+  }
+}

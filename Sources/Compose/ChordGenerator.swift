@@ -1,0 +1,306 @@
+import Affect
+import Foundation
+import Theory
+
+/// A chord of the generated progression.
+public struct GeneratedChord: Sendable, Hashable {
+  /// The model's triad-level token (`V`).
+  public var token: String
+  /// The numeral as played, with its colour (`V7`).
+  public var roman: RomanNumeral
+  public var chord: Chord
+  public var bar: Int
+  /// Start and length in ticks.
+  public var start: Int
+  public var duration: Int
+}
+
+/// Writes the chord progression: samples the n-gram model phrase by phrase and conditions it on the plan.
+///
+/// How the mood acts (each a documented, separable bias on the trained model):
+/// - **Mode**: the plan's key picks the major or minor table (modes with a minor third use minor).
+/// - **Borrowed chords**: the probability mass of tokens from the parallel mode
+///   (``ChordToken/isBorrowed(_:mode:)``) is rescaled, in odds, towards `borrowedChordProbability`
+///   (at most ×20 per token, so an unheard-of chord is never forced in).
+/// - **Colour**: each chord's chance of a seventh is its corpus share moved in logit space by
+///   4 × (`seventhProbability` − 0.3); which seventh follows the corpus (`V` → `V7`, `IV` → `IVmaj7`).
+/// - **Harmonic rhythm**: `chordsPerBar` sets the slot grid (one chord per two bars … two per bar).
+/// - **Shape**: the piece opens from the model's start context (mostly the tonic), phrases follow
+///   ``Form``, and every phrase that "cadences home" approaches its last bar with a cadence chord
+///   (V, IV, bVII in major; V, iv, VII, v in minor) chosen by the model's own probability of then
+///   resolving to the tonic. Immediate repeats are masked (the model learned chord *changes*) except
+///   in ambient music, where a held chord is part of the style.
+///
+/// Each phrase is drawn several times and the candidate with the best model likelihood plus a
+/// variety bonus is kept, which removes most dull or odd draws without making every seed the same.
+public struct ChordGenerator: Sendable {
+  public let model: CompositionModel
+  /// Candidates drawn per phrase.
+  public var candidates = 12
+
+  public init(model: CompositionModel) { self.model = model }
+
+  /// The progression for a plan, one chord per harmonic slot.
+  public func generate(_ plan: Plan, form: Form, ticksPerQuarter: Int, generator: inout SeededGenerator)
+    -> [GeneratedChord]
+  {
+    let ticksPerBar = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter)
+    let ticksPerBeat = plan.meter.ticksPerBeat(ticksPerQuarter: ticksPerQuarter)
+    let mode: Mode = plan.key.mode.hasMinorThird ? .minor : .major
+    let harmonyKey = Key(plan.key.tonic, mode)
+    let table = model.chords(for: mode)
+    let tonic = mode == .minor ? "i" : "I"
+    let context = SamplingContext(
+      table: table, mode: mode, tonic: tonic, borrowed: plan.borrowedChordProbability,
+      allowHold: plan.style == .ambient, flavour: Self.modalFlavour(plan.key.mode))
+
+    var history = [ChordModelSymbols.start]
+    var result: [GeneratedChord] = []
+    var remembered: [Form.Label: [String]] = [:]
+    var firstA: [String]?
+    for (index, phrase) in form.phrases.enumerated() {
+      let slots = Self.slots(
+        bars: phrase.bars, firstBar: phrase.firstBar, chordsPerBar: plan.chordsPerBar, ticksPerBar: ticksPerBar,
+        ticksPerBeat: ticksPerBeat, isLast: index == form.phrases.count - 1)
+      var tokens: [String]
+      if let again = remembered[phrase.label], again.count == slots.count,
+        !phrase.cadencesHome || again.last == tonic
+      {
+        tokens = again
+      } else {
+        var fixedPrefix: [String] = []
+        if phrase.label == .answer, let a = firstA, a.count == slots.count { fixedPrefix = Array(a.prefix(slots.count / 2)) }
+        tokens = bestPhrase(
+          count: slots.count, prefix: fixedPrefix, history: history, context: context,
+          cadence: phrase.cadencesHome, leaveTonic: phrase.label == .b, generator: &generator)
+        remembered[phrase.label] = tokens
+        if phrase.label == .a, firstA == nil { firstA = tokens }
+      }
+      for (slot, token) in zip(slots, tokens) {
+        let roman = colour(token, mode: mode, seventh: plan.seventhProbability, generator: &generator)
+        let chord = roman.chord(in: harmonyKey)
+        result.append(
+          GeneratedChord(
+            token: token, roman: roman, chord: chord, bar: slot.bar, start: slot.start, duration: slot.duration))
+      }
+      history = Array((history + tokens).suffix(table.maxContext))
+    }
+    return result
+  }
+
+  // MARK: - Slots
+
+  struct Slot: Hashable {
+    var bar: Int
+    var start: Int
+    var duration: Int
+  }
+
+  /// The harmonic rhythm of one phrase. The last bar of the piece always holds one chord (the tonic).
+  static func slots(
+    bars: Int, firstBar: Int, chordsPerBar: Double, ticksPerBar: Int, ticksPerBeat: Int, isLast: Bool
+  ) -> [Slot] {
+    var slots: [Slot] = []
+    var bar = 0
+    while bar < bars {
+      let absolute = firstBar + bar
+      let start = absolute * ticksPerBar
+      let finalBar = isLast && bar == bars - 1
+      if chordsPerBar < 0.75, bar + 1 < bars, !(isLast && bar + 2 == bars) {
+        slots.append(Slot(bar: absolute, start: start, duration: 2 * ticksPerBar))
+        bar += 2
+        continue
+      }
+      let split = !finalBar && (chordsPerBar >= 1.75 || (chordsPerBar >= 1.25 && bar % 2 == 1))
+      if split, ticksPerBar >= 2 * ticksPerBeat {
+        let beats = ticksPerBar / ticksPerBeat
+        let first = ((beats + 1) / 2) * ticksPerBeat
+        slots.append(Slot(bar: absolute, start: start, duration: first))
+        slots.append(Slot(bar: absolute, start: start + first, duration: ticksPerBar - first))
+      } else {
+        slots.append(Slot(bar: absolute, start: start, duration: ticksPerBar))
+      }
+      bar += 1
+    }
+    return slots
+  }
+
+  // MARK: - Sampling
+
+  struct SamplingContext {
+    var table: BackoffTable
+    var mode: Mode
+    var tonic: String
+    var borrowed: Double
+    var allowHold: Bool
+    /// Extra weight for the chords that give a church mode its colour.
+    var flavour: [String: Double]
+
+    var cadenceChords: [String] { mode == .minor ? ["V", "iv", "VII", "v"] : ["V", "IV", "bVII"] }
+
+    /// The model's distribution after `history`, with the plan's borrowed-chord bias.
+    func weights(after history: [String]) -> [Double] {
+      var p = table.distribution(after: history)
+      let borrowedMask = table.outcomes.map { ChordToken.isBorrowed($0, mode: mode) }
+      let mass = zip(p, borrowedMask).filter(\.1).reduce(0) { $0 + $1.0 }
+      if mass > 1e-6, mass < 1 - 1e-6 {
+        let target = min(0.9, max(0.001, borrowed))
+        let factor = min(20, (target / (1 - target)) / (mass / (1 - mass)))
+        for i in p.indices where borrowedMask[i] { p[i] *= factor }
+      }
+      for (token, weight) in flavour {
+        if let i = table.index(of: token) { p[i] *= weight }
+      }
+      return p
+    }
+  }
+
+  /// The characteristic chords of a mode, boosted over the major/minor table it is drawn from:
+  /// mixolydian's bVII, lydian's II, dorian's IV, phrygian's bII, harmonic minor's major V.
+  static func modalFlavour(_ mode: Mode) -> [String: Double] {
+    switch mode {
+    case .mixolydian: ["bVII": 3, "v": 2, "V": 0.5]
+    case .lydian: ["II": 3]
+    case .dorian: ["IV": 3, "ii": 1.5]
+    case .phrygian: ["bII": 4, "v": 1.5]
+    case .harmonicMinor: ["V": 3, "v": 0.2]
+    case .locrian: ["bII": 2]
+    default: [:]
+    }
+  }
+
+  /// Draws `count` tokens several times and keeps the most convincing phrase.
+  func bestPhrase(
+    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool, leaveTonic: Bool,
+    generator: inout SeededGenerator
+  ) -> [String] {
+    var best: [String] = []
+    var bestScore = -Double.infinity
+    for _ in 0..<candidates {
+      let tokens = drawPhrase(
+        count: count, prefix: prefix, history: history, context: context, cadence: cadence, leaveTonic: leaveTonic,
+        generator: &generator)
+      var h = history
+      var logLikelihood = 0.0
+      for t in tokens {
+        // Judge the phrase by the mood-biased model, so borrowed colour the plan asked for is not undone here.
+        let w = context.weights(after: h)
+        let p = context.table.index(of: t).map { w[$0] / max(1e-12, w.reduce(0, +)) } ?? 0
+        logLikelihood += log(max(1e-9, p))
+        h = Array((h + [t]).suffix(context.table.maxContext))
+      }
+      // Favour phrases that move through several functions; small noise breaks ties by seed.
+      let variety = Double(Set(tokens).count) / Double(max(1, tokens.count))
+      let score = logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety + 0.15 * generator.nextUnit()
+      if score > bestScore {
+        bestScore = score
+        best = tokens
+      }
+    }
+    return best
+  }
+
+  func drawPhrase(
+    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool, leaveTonic: Bool,
+    generator: inout SeededGenerator
+  ) -> [String] {
+    let outcomes = context.table.outcomes
+    var h = history
+    var tokens: [String] = []
+    func push(_ t: String) {
+      tokens.append(t)
+      h = Array((h + [t]).suffix(context.table.maxContext))
+    }
+    for t in prefix.prefix(count) { push(t) }
+    while tokens.count < count {
+      let position = tokens.count
+      let remaining = count - position
+      if cadence, remaining == 1 {
+        push(context.tonic)
+        continue
+      }
+      if cadence, remaining == 2, count >= 2 {
+        // Choose the approach chord by how strongly the model then expects the tonic.
+        let w = context.weights(after: h)
+        let choices = context.cadenceChords.filter { $0 != tokens.last }
+        let scores = choices.map { c -> Double in
+          guard let i = context.table.index(of: c) else { return 0 }
+          return w[i] * context.table.probability(of: context.tonic, after: Array((h + [c]).suffix(context.table.maxContext)))
+        }
+        push(choices[generator.pick(weights: scores)])
+        continue
+      }
+      var w = context.weights(after: h)
+      for (i, o) in outcomes.enumerated() {
+        if let last = tokens.last ?? h.last, o == last {
+          // Two in a row at most, and only where a held chord is the style.
+          let held = tokens.count >= 2 && tokens[tokens.count - 2] == last
+          w[i] = context.allowHold && !held ? w[i] + 0.15 : 0
+        }
+        if leaveTonic, position == 0, o == context.tonic { w[i] = 0 }
+        // The chord before a cadence pair should not be the tonic's cadence chord already.
+        if cadence, remaining == 3, context.cadenceChords.first == o { w[i] *= 0.5 }
+      }
+      push(outcomes[Self.sampleNucleus(w, topP: 0.9, generator: &generator)])
+    }
+    return tokens
+  }
+
+  /// Samples from the smallest set of outcomes holding `topP` of the mass (nucleus sampling), so
+  /// rare, odd chords from the smoothing tail never appear.
+  static func sampleNucleus(_ weights: [Double], topP: Double, generator: inout SeededGenerator) -> Int {
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return 0 }
+    let order = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+    var kept: [Int] = []
+    var mass = 0.0
+    for i in order where weights[i] > 0 {
+      kept.append(i)
+      mass += weights[i] / total
+      if mass >= topP { break }
+    }
+    let choice = generator.pick(weights: kept.map { weights[$0] })
+    return kept[choice]
+  }
+
+  // MARK: - Colour
+
+  /// The numeral as played: the token with a seventh (or suspension) chosen from corpus colour
+  /// counts, moved in logit space by the plan's `seventhProbability`.
+  func colour(_ token: String, mode: Mode, seventh: Double, generator: inout SeededGenerator) -> RomanNumeral {
+    guard let base = ChordToken.numeral(token) else {
+      return RomanNumeral(degree: 1, quality: mode == .minor ? .minor : .major)
+    }
+    let counts = model.colours[mode == .minor ? "minor" : "major"]?[token] ?? [:]
+    let entries = counts.sorted { $0.key < $1.key }.compactMap { entry -> (ChordQuality, Int)? in
+      ChordQuality(rawValue: entry.key).map { ($0, entry.value) }
+    }
+    let total = Double(entries.reduce(0) { $0 + $1.1 })
+    let sevenths = entries.filter { ChordToken.isSeventh($0.0) }
+    let plain = entries.filter { !ChordToken.isSeventh($0.0) }
+    let corpusShare = total > 0 ? Double(sevenths.reduce(0) { $0 + $1.1 }) / total : 0.2
+    let q = min(0.97, max(0.03, corpusShare))
+    let logit = log(q / (1 - q)) + 4 * (seventh - 0.3)
+    let pSeventh = 1 / (1 + exp(-logit))
+    var roman = base
+    if generator.nextUnit() < pSeventh {
+      if sevenths.isEmpty {
+        roman.quality = Self.defaultSeventh(for: base.quality)
+      } else {
+        roman.quality = sevenths[generator.pick(weights: sevenths.map { Double($0.1) })].0
+      }
+    } else if !plain.isEmpty {
+      roman.quality = plain[generator.pick(weights: plain.map { Double($0.1) })].0
+    }
+    return roman
+  }
+
+  static func defaultSeventh(for triad: ChordQuality) -> ChordQuality {
+    switch triad {
+    case .minor: .minor7
+    case .diminished: .halfDiminished7
+    case .augmented: .augmented
+    default: .dominant7
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import Affect
+import Foundation
+import Theory
+
+/// What a sketch is, in musicians' terms: the facts `moodsketch sketch` saves as `sketch.json` and
+/// prints for people (the progression bar by bar with numerals, the melody as note names).
+public struct SketchReport: Sendable, Hashable, Codable {
+  public struct Bar: Sendable, Hashable, Codable {
+    /// 1-based bar number.
+    public var bar: Int
+    public var chords: [ChordEntry]
+    /// Melody note names in the key's spelling (`C#5`), in order.
+    public var melody: [String]
+  }
+  public struct ChordEntry: Sendable, Hashable, Codable {
+    public var symbol: String
+    public var roman: String
+    /// Beat in the bar where the chord starts (1-based, in felt beats).
+    public var beat: Double
+  }
+  public struct MelodyNote: Sendable, Hashable, Codable {
+    public var name: String
+    public var midi: Int
+    /// Start and length in beats (quarter notes) from the beginning.
+    public var startBeats: Double
+    public var lengthBeats: Double
+    public var velocity: Int
+  }
+  public struct Instrument: Sendable, Hashable, Codable {
+    public var part: String
+    public var program: Int
+    public var channel: Int
+  }
+
+  public var prompt: String
+  public var seed: UInt64
+  public var mood: Mood
+  public var key: String
+  public var mode: String
+  public var tempoBPM: Double
+  public var meter: String
+  public var bars: Int
+  public var style: String
+  public var instruments: [Instrument]
+  public var progression: [Bar]
+  public var melody: [MelodyNote]
+  public var reasons: [String]
+  /// Files written, by kind ("midi", "wav", "json").
+  public var files: [String: String]
+  public var durationSeconds: Double
+
+  /// The report for a composed score.
+  public init(prompt: String, seed: UInt64, mood: Mood, plan: Plan, score: Score, files: [String: String] = [:]) {
+    self.prompt = prompt
+    self.seed = seed
+    self.mood = mood
+    self.key = plan.key.description
+    self.mode = plan.key.mode.rawValue
+    self.tempoBPM = plan.tempoBPM
+    self.meter = plan.meter.description
+    self.bars = plan.bars
+    self.style = plan.style.rawValue
+    self.instruments = score.tracks.map { Instrument(part: $0.name, program: $0.program, channel: $0.channel) }
+    self.reasons = plan.reasons
+    self.files = files
+    self.durationSeconds = score.durationSeconds
+    let tpq = Double(score.ticksPerQuarter)
+    let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter)
+    let beatTicks = plan.meter.ticksPerBeat(ticksPerQuarter: score.ticksPerQuarter)
+    let melodyNotes = score.tracks.first { $0.name == "Melody" }?.notes ?? []
+    self.melody = melodyNotes.map {
+      MelodyNote(
+        name: $0.pitch.name(in: plan.key), midi: $0.pitch.midi, startBeats: Double($0.start) / tpq,
+        lengthBeats: Double($0.duration) / tpq, velocity: $0.velocity)
+    }
+    self.progression = (0..<max(1, plan.bars)).map { bar in
+      let range = (bar * barTicks)..<((bar + 1) * barTicks)
+      let chords = score.chords.filter { range.contains($0.start) }.map {
+        ChordEntry(
+          symbol: $0.chord.symbol, roman: $0.roman.description,
+          beat: 1 + Double($0.start - bar * barTicks) / Double(beatTicks))
+      }
+      let names = melodyNotes.filter { range.contains($0.start) }.map { $0.pitch.name(in: plan.key) }
+      return Bar(bar: bar + 1, chords: chords, melody: names)
+    }
+  }
+
+  /// The progression as a chord chart, four bars a line, numerals under the symbols:
+  ///
+  ///     | Am7      | Fmaj7    | C        | G        |
+  ///     | i7       | VImaj7   | III      | VII      |
+  public var chart: String {
+    var lines: [String] = []
+    for start in stride(from: 0, to: progression.count, by: 4) {
+      let bars = progression[start..<min(progression.count, start + 4)]
+      // A bar that keeps the previous chord shows the repeat sign, as on a lead sheet.
+      let symbols = bars.map { $0.chords.isEmpty ? "%" : $0.chords.map(\.symbol).joined(separator: " ") }
+      let numerals = bars.map { $0.chords.isEmpty ? "" : $0.chords.map(\.roman).joined(separator: " ") }
+      let widths = zip(symbols, numerals).map { max(8, $0.count, $1.count) }
+      func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+      lines.append("| " + zip(symbols, widths).map { pad($0, $1) }.joined(separator: " | ") + " |")
+      lines.append("| " + zip(numerals, widths).map { pad($0, $1) }.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The melody, one line per bar: `bar 1: E5 D5 C5 A4`.
+  public var melodyLines: String {
+    progression.map { "bar \($0.bar): " + ($0.melody.isEmpty ? "(rest)" : $0.melody.joined(separator: " ")) }
+      .joined(separator: "\n")
+  }
+}
+
+/// Seeds derived from text, stable across runs and machines (Swift's `hashValue` is randomised per process).
+public enum SketchSeed {
+  /// FNV-1a (64-bit) of the prompt's UTF-8 bytes, after trimming and lower-casing, so the same
+  /// prompt always gives the same sketch.
+  public static func fromPrompt(_ prompt: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in prompt.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().utf8 {
+      hash ^= UInt64(byte)
+      hash &*= 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+}

@@ -1,0 +1,44 @@
+import Analysis
+import Foundation
+import Theory
+
+/// Turns what a user passes as DRAFT into ``Features``: an audio file, a MIDI file, or a sketch folder.
+public enum DraftFeatures {
+  /// Analyses `path`.
+  ///
+  /// A folder is read as a `moodsketch sketch` output: its `sketch.mid` when present, else `sketch.json`
+  /// (a ``Score``, or an object with a `score` field), else `sketch.wav`.
+  ///
+  /// - Throws: ``AnalysisError`` for unreadable files; ``RecommendError/invalidParameter(name:value:allowed:)``
+  ///   for a folder with no sketch in it.
+  public static func load(path: String, analyzer: Analyzer = Analyzer()) throws -> Features {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw AnalysisError.missingFile(path)
+    }
+    if !isDirectory.boolValue {
+      return Analyzer.isMIDI(path: path)
+        ? try analyzer.analyzeMIDI(path: path).features : try analyzer.analyzeAudio(path: path).features
+    }
+    let folder = URL(fileURLWithPath: path)
+    let midi = folder.appendingPathComponent("sketch.mid").path
+    if FileManager.default.fileExists(atPath: midi) { return try analyzer.analyzeMIDI(path: midi).features }
+    let json = folder.appendingPathComponent("sketch.json").path
+    if let data = FileManager.default.contents(atPath: json), let score = decodeScore(data) {
+      return analyzer.analyzeScore(score)
+    }
+    let wav = folder.appendingPathComponent("sketch.wav").path
+    if FileManager.default.fileExists(atPath: wav) { return try analyzer.analyzeAudio(path: wav).features }
+    throw RecommendError.invalidParameter(
+      name: "DRAFT folder", value: path,
+      allowed: "a sketch folder holds sketch.mid, sketch.json or sketch.wav; pass an audio or MIDI file instead")
+  }
+
+  private struct Wrapped: Decodable { var score: Score }
+
+  static func decodeScore(_ data: Data) -> Score? {
+    let decoder = JSONDecoder()
+    if let score = try? decoder.decode(Score.self, from: data) { return score }
+    return (try? decoder.decode(Wrapped.self, from: data))?.score
+  }
+}

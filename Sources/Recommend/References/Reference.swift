@@ -1,0 +1,29 @@
+import Catalog
+
+/// One reference track found for a draft, with why it was chosen.
+public struct Reference: Sendable, Hashable, Codable {
+  public var trackID: Int64
+  public var title: String
+  public var artist: String?
+  /// The audio or MIDI file; nil for tracks imported from a table.
+  public var path: String?
+  /// 0…1, `exp(−distance)`: 1 is identical on every weighted group.
+  public var similarity: Double
+  /// The weighted squared distance (see ``ReferenceMetric``).
+  public var distance: Double
+  /// One line for people: "same key, 2 BPM slower, similar brightness, a bit darker".
+  public var reason: String
+  public var tempoBPM: Double?
+  /// Key name as a chord chart writes it (`Am`, `Eb`).
+  public var key: String?
+  public var valence: Double
+  public var arousal: Double
+  /// Each weighted group's share of ``distance``.
+  public var contributions: [String: Double]
+
+  /// "Artist – Title", or the title alone.
+  public var displayName: String {
+    if let artist, !artist.isEmpty { return "\(artist) – \(title)" }
+    return title
+  }
+}

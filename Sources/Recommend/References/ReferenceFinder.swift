@@ -1,0 +1,104 @@
+import Analysis
+import Catalog
+import Foundation
+
+/// Finds reference tracks in a catalog for a draft, by content: mood, tempo, key, timbre, energy, brightness.
+///
+/// Load once, query many times: the catalog's vectors are read into one matrix at ``init(store:)``.
+///
+/// ```swift
+/// let finder = try ReferenceFinder(store: try CatalogStore(path: path))
+/// for r in try finder.references(for: draftFeatures, k: 5) { print(r.displayName, "—", r.reason) }
+/// ```
+public struct ReferenceFinder: Sendable {
+  public let store: CatalogStore
+  public let index: ReferenceIndex
+
+  /// Loads every catalog vector.
+  /// - Throws: ``CatalogError`` when the catalog cannot be read.
+  public init(store: CatalogStore) throws {
+    self.store = store
+    self.index = ReferenceIndex(try store.vectors())
+  }
+
+  /// The `options.k` catalog tracks closest to `features`, closest first, each with a one-line reason.
+  ///
+  /// - Parameters:
+  ///   - features: the draft's analysis (audio, MIDI or a sketch).
+  ///   - options: weights, mood pull, style and tempo filters, diversity.
+  /// - Returns: at most `options.k` references; fewer when the catalog (or the filtered part of it) is smaller.
+  /// - Throws: ``CatalogError`` when track rows cannot be read.
+  public func references(for features: Features, options: ReferenceOptions = ReferenceOptions()) throws -> [Reference] {
+    var query = features
+    var weights = options.weights
+    if let target = options.targetMood {
+      let p = max(0, min(1, options.moodPull))
+      query.valence = (1 - p) * query.valence + p * target.valence
+      query.arousal = (1 - p) * query.arousal + p * target.arousal
+      weights.mood *= 2
+    }
+    let (queryVector, queryKnown) = TrackVector.make(from: query)
+    let metric = ReferenceMetric(query: queryVector, queryKnown: queryKnown, weights: weights)
+    let allowed = try allowedRows(options)
+    let depth = options.diverse ? max(options.k * 5, 50) : options.k
+    var hits = index.nearest(to: queryVector, metric: metric, k: depth, allowed: allowed, threads: options.threads)
+    if options.diverse && hits.count > options.k {
+      let order = MaximalMarginalRelevance.rerank(
+        count: hits.count, k: options.k, lambda: options.diversityLambda,
+        relevance: { exp(-hits[$0].distance) },
+        similarity: { a, b in
+          let d = metric.groupDistances(
+            index.row(hits[a].row), index.row(hits[b].row), knownA: index.knownGroups(hits[a].row),
+            knownB: index.knownGroups(hits[b].row), weights: weights
+          ).values.reduce(0, +)
+          return exp(-d)
+        })
+      hits = order.map { hits[$0] }
+    }
+    let tracks = Dictionary(uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in t.id.map { ($0, t) } })
+    return hits.compactMap { hit in
+      guard let track = tracks[hit.id] else { return nil }
+      let vector = index.row(hit.row)
+      let known = index.knownGroups(hit.row)
+      let groups = metric.groupDistances(queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
+      return Reference(
+        trackID: hit.id, title: track.title, artist: track.artist, path: track.path, similarity: exp(-hit.distance),
+        distance: hit.distance,
+        reason: ReferenceReason.line(
+          query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
+          groups: metric.activeGroups),
+        tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence, arousal: track.arousal,
+        contributions: Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }))
+    }
+  }
+
+  /// Rows passing the style and tempo filters, or nil when there are none.
+  func allowedRows(_ options: ReferenceOptions) throws -> [Bool]? {
+    guard options.style != nil || options.tempoRange != nil else { return nil }
+    let facets = try store.facets()
+    let wanted = options.style.map(Self.normalized)
+    return index.ids.map { id in
+      guard let facet = facets[id] else { return false }
+      if let wanted {
+        let names = ([facet.style].compactMap { $0 } + facet.tags).map(Self.normalized)
+        if !names.contains(wanted) { return false }
+      }
+      if let range = options.tempoRange {
+        guard let t = facet.tempoBPM else { return false }
+        if !(range.contains(t) || range.contains(t / 2) || range.contains(t * 2)) { return false }
+      }
+      return true
+    }
+  }
+
+  static func normalized(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+}
+
+/// The `k` closest catalog tracks to `features`: the entry point `moodsketch sketch` uses for its top five.
+///
+/// Loads the catalog's vectors on each call; keep a ``ReferenceFinder`` to query many times.
+public func references(for features: Features, k: Int = 5, in store: CatalogStore) throws -> [Reference] {
+  var options = ReferenceOptions()
+  options.k = k
+  return try ReferenceFinder(store: store).references(for: features, options: options)
+}

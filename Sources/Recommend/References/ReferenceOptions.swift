@@ -1,0 +1,33 @@
+/// How `references` searches, beyond the draft itself. Defaults: 10 results, all weights 1, no filters,
+/// no diversity re-ranking.
+public struct ReferenceOptions: Sendable, Hashable {
+  /// Results wanted.
+  public var k = 10
+  public var weights = ReferenceWeights()
+  /// A mood to pull toward (valence, arousal, each −1…1), e.g. parsed from `--mood PROMPT`.
+  public var targetMood: (valence: Double, arousal: Double)? {
+    get { targetValence.flatMap { v in targetArousal.map { (v, $0) } } }
+    set {
+      targetValence = newValue?.valence
+      targetArousal = newValue?.arousal
+    }
+  }
+  var targetValence: Double?
+  var targetArousal: Double?
+  /// How far the query's mood moves toward ``targetMood``: 0 keeps the draft's, 1 replaces it; default 0.7.
+  /// With a target mood the mood weight is also doubled, so the pull shows in the ranking.
+  public var moodPull = 0.7
+  /// Keep only tracks whose style or tags match this name (case and punctuation ignored).
+  public var style: String?
+  /// Keep only tracks whose tempo, or its half or double, lies in this range (BPM).
+  public var tempoRange: ClosedRange<Double>?
+  /// Re-rank by maximal marginal relevance so results are not near-copies of each other.
+  public var diverse = false
+  /// MMR trade-off λ: 1 is pure relevance, 0 pure novelty; default 0.5, an even trade (relevance and
+  /// redundancy use the same `exp(−distance)` scale, so anything above about 0.7 rarely changes the list).
+  public var diversityLambda = 0.5
+  /// Scanning threads; default 2.
+  public var threads = 2
+
+  public init() {}
+}

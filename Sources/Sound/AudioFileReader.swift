@@ -1,0 +1,196 @@
+import CSndFile
+import Foundation
+
+/// Streams audio out of a file through libsndfile: WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3
+/// (libsndfile 1.2), any channel count, never holding more than one block in memory.
+///
+/// ```swift
+/// let reader = try AudioFileReader(path: "draft.flac")
+/// while case let block = try reader.readMono(maxFrames: 65536), !block.isEmpty { … }
+/// ```
+public final class AudioFileReader {
+  /// The path as given.
+  public let path: String
+  /// Frames per second of the file, in Hz.
+  public let sampleRate: Double
+  public let channels: Int
+  /// Frames (samples per channel) the file declares. For compressed formats libsndfile may estimate it.
+  public let frameCount: Int64
+  /// Text tags found in the file: `title`, `artist`, `album`, `genre`, `date`, `comment` (only those present).
+  public var metadata: [String: String]
+  /// A short description of the container and encoding, e.g. `"FLAC 24-bit"`.
+  public let formatName: String
+
+  private let file: SoundFile
+  /// Frames delivered so far, to tell a truncated file from a finished one.
+  public private(set) var framesRead: Int64 = 0
+  private var interleaved: [Float] = []
+
+  /// Opens `path` for streaming.
+  ///
+  /// - Throws: ``SoundError/missingFile(_:)`` when there is no such file;
+  ///   ``SoundError/unreadableAudio(path:reason:)`` when it is empty, not audio, or declares no frames.
+  public init(path: String) throws {
+    self.path = path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw SoundError.missingFile(path)
+    }
+    guard !isDirectory.boolValue else {
+      throw SoundError.unreadableAudio(path: path, reason: "it is a folder; pass an audio file")
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+    guard size > 0 else {
+      throw SoundError.unreadableAudio(path: path, reason: "the file is empty (0 bytes)")
+    }
+    switch SoundFile.openForReading(path) {
+    case .failure(let failure):
+      let reason = failure.reason
+      throw SoundError.unreadableAudio(path: path, reason: Self.explain(reason))
+    case .success(let file):
+      self.file = file
+    }
+    let info = file.info
+    guard info.channels > 0, info.samplerate > 0 else {
+      throw SoundError.unreadableAudio(path: path, reason: "it declares no channels or no sample rate")
+    }
+    guard info.frames > 0 else {
+      throw SoundError.unreadableAudio(path: path, reason: "it holds no audio (zero length)")
+    }
+    if let shortfall = Self.truncatedChunk(in: file) {
+      throw SoundError.unreadableAudio(
+        path: path,
+        reason: "it is truncated (the header declares \(shortfall.declared) bytes of audio, the file holds \(shortfall.present)); re-export or re-copy it")
+    }
+    sampleRate = Double(info.samplerate)
+    channels = Int(info.channels)
+    frameCount = info.frames
+    formatName = Self.describe(format: info.format)
+    var tags: [String: String] = [:]
+    for (name, type) in Self.tagTypes {
+      if let value = sf_get_string(file.handle, type) {
+        let text = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { tags[name] = text }
+      }
+    }
+    metadata = tags
+  }
+
+  /// Duration in seconds from the declared frame count.
+  public var durationSeconds: Double { Double(frameCount) / sampleRate }
+
+  /// Reads up to `maxFrames` frames, interleaved (`channels` values per frame); empty at the end.
+  ///
+  /// - Throws: ``SoundError/unreadableAudio(path:reason:)`` when decoding fails or the file ends
+  ///   well before the length its header declares (a truncated download or copy).
+  public func readInterleaved(maxFrames: Int) throws -> [Float] {
+    precondition(maxFrames > 0, "maxFrames must be positive")
+    let wanted = maxFrames * channels
+    if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
+    let got = interleaved.withUnsafeMutableBufferPointer { buffer in
+      sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(maxFrames))
+    }
+    if got <= 0 {
+      try checkEnd()
+      return []
+    }
+    framesRead += got
+    return Array(interleaved[0..<(Int(got) * channels)])
+  }
+
+  /// Reads up to `maxFrames` frames averaged over the channels to mono; empty at the end.
+  ///
+  /// - Throws: as ``readInterleaved(maxFrames:)``.
+  public func readMono(maxFrames: Int) throws -> [Float] {
+    precondition(maxFrames > 0, "maxFrames must be positive")
+    let wanted = maxFrames * channels
+    if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
+    let got = Int(
+      interleaved.withUnsafeMutableBufferPointer { buffer in
+        sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(maxFrames))
+      })
+    if got <= 0 {
+      try checkEnd()
+      return []
+    }
+    framesRead += Int64(got)
+    if channels == 1 { return Array(interleaved[0..<got]) }
+    let channelCount = channels
+    let scale = 1 / Float(channelCount)
+    return [Float](unsafeUninitializedCapacity: got) { mono, initialized in
+      interleaved.withUnsafeBufferPointer { source in
+        for frame in 0..<got {
+          var sum: Float = 0
+          let base = frame * channelCount
+          for channel in 0..<channelCount { sum += source[base + channel] }
+          mono[frame] = sum * scale
+        }
+      }
+      initialized = got
+    }
+  }
+
+  /// At the end of the data: a decoder error, or far fewer frames than declared, means the file is damaged.
+  private func checkEnd() throws {
+    if file.hasError {
+      throw SoundError.unreadableAudio(path: path, reason: "decoding failed (\(file.lastError)); the file may be damaged")
+    }
+    // Compressed formats estimate their length; allow a small shortfall before calling a file truncated.
+    let tolerance = max(Int64(sampleRate / 10), frameCount / 100)
+    if framesRead + tolerance < frameCount {
+      let got = String(format: "%.1f", Double(framesRead) / sampleRate)
+      let declared = String(format: "%.1f", durationSeconds)
+      throw SoundError.unreadableAudio(
+        path: path, reason: "it is truncated (audio stops at \(got) s of a declared \(declared) s); re-export or re-copy it")
+    }
+  }
+
+  static let tagTypes: [(String, Int32)] = [
+    ("title", Int32(SF_STR_TITLE)), ("artist", Int32(SF_STR_ARTIST)), ("album", Int32(SF_STR_ALBUM)),
+    ("genre", Int32(SF_STR_GENRE)), ("date", Int32(SF_STR_DATE)), ("comment", Int32(SF_STR_COMMENT)),
+  ]
+
+  /// WAV and AIFF declare their data size up front; libsndfile quietly plays what is there when the file is
+  /// shorter, but its log says `data : <declared> (should be <present>)`. Streaming writers that never went
+  /// back to fill in the size leave 0 or 0xFFFFFFFF, which is not truncation.
+  private static func truncatedChunk(in file: SoundFile) -> (declared: Int64, present: Int64)? {
+    var log = [CChar](repeating: 0, count: 4096)
+    let length = sf_command(file.handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
+    guard length > 0 else { return nil }
+    let text = String(decoding: log.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    for line in text.split(separator: "\n") {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasPrefix("data :") || trimmed.hasPrefix("SSND :"), trimmed.contains("(should be") else { continue }
+      let numbers = trimmed.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
+      guard numbers.count >= 2 else { continue }
+      let declared = numbers[0]
+      let present = numbers[1]
+      if declared > present && declared != 0 && declared < 0xFFFF_FF00 { return (declared, present) }
+    }
+    return nil
+  }
+
+  /// libsndfile's reasons name its internals; say what it means for the user.
+  private static func explain(_ reason: String) -> String {
+    if reason.contains("unknown format") || reason.contains("not recognised") || reason.contains("unknown file format") {
+      return "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3)"
+    }
+    return reason.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  private static func describe(format: Int32) -> String {
+    var major = SF_FORMAT_INFO()
+    major.format = format & Int32(SF_FORMAT_TYPEMASK)
+    var sub = SF_FORMAT_INFO()
+    sub.format = format & Int32(SF_FORMAT_SUBMASK)
+    let size = Int32(MemoryLayout<SF_FORMAT_INFO>.size)
+    var parts: [String] = []
+    if sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &major, size) == 0, let name = major.name {
+      parts.append(String(cString: name))
+    }
+    if sf_command(nil, Int32(SFC_GET_FORMAT_INFO), &sub, size) == 0, let name = sub.name {
+      parts.append(String(cString: name))
+    }
+    return parts.isEmpty ? "audio" : parts.joined(separator: ", ")
+  }
+}

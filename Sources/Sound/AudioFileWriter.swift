@@ -1,0 +1,143 @@
+import CSndFile
+import Foundation
+import Theory
+
+/// Streams interleaved float audio into a file through libsndfile, atomically.
+///
+/// Samples go to a hidden temporary file in the target folder; ``finish()`` closes it and renames it
+/// over the target. If anything fails, or the writer is dropped without `finish()`, the temporary file
+/// is removed, so the target is never left half written.
+///
+/// ```swift
+/// let writer = try AudioFileWriter(path: "out.flac", sampleRate: 44100, channels: 2, bitDepth: .pcm24)
+/// try writer.write(interleavedBlock)
+/// try writer.finish()
+/// ```
+public final class AudioFileWriter {
+  public let path: String
+  public let sampleRate: Double
+  public let channels: Int
+  public let container: AudioContainer
+  public let bitDepth: BitDepth
+  /// Frames written so far.
+  public private(set) var framesWritten: Int64 = 0
+
+  private let temporaryPath: String
+  private var file: SoundFile?
+
+  /// Creates the temporary file and sets the format.
+  ///
+  /// - Parameters:
+  ///   - path: target; the extension picks the container (`.wav`, `.flac`, `.aiff`, `.ogg`).
+  ///   - sampleRate: in Hz (8,000–192,000 for FLAC; libsndfile checks).
+  ///   - channels: interleaved channels per frame.
+  ///   - bitDepth: default `.pcm16`; FLAC takes 16 or 24 only.
+  ///   - metadata: tags to store (`title`, `artist`, `album`, `genre`, `date`, `comment`) where the container allows.
+  /// - Throws: ``SoundError/unsupportedOutput(path:reason:)`` for an unknown extension or FLAC at 32-bit float;
+  ///   `AtomicFile.Failure` when the folder is missing or not writable; ``SoundError/cannotWrite(path:reason:)``
+  ///   when libsndfile refuses.
+  public init(
+    path: String, sampleRate: Double, channels: Int, bitDepth: BitDepth = .pcm16, metadata: [String: String] = [:]
+  ) throws {
+    guard let container = AudioContainer(path: path) else {
+      throw SoundError.unsupportedOutput(path: path, reason: "unknown audio extension; use .wav, .flac, .aiff or .ogg")
+    }
+    guard container.supports(bitDepth) else {
+      throw SoundError.unsupportedOutput(
+        path: path, reason: "FLAC stores 16- or 24-bit samples only; use --bit-depth 16 or 24, or write a .wav for 32f")
+    }
+    precondition(channels > 0, "channels must be positive")
+    self.path = path
+    self.sampleRate = sampleRate
+    self.channels = channels
+    self.container = container
+    self.bitDepth = bitDepth
+
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw AtomicFile.Failure.folderMissing(path)
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+      throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder \(folder) is not writable")
+    }
+    // Same naming as AtomicFile: hidden, unique, and keeping the extension (libsndfile reads it).
+    temporaryPath =
+      folder + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp.\(url.pathExtension)"
+
+    var info = SF_INFO()
+    info.samplerate = Int32(sampleRate.rounded())
+    info.channels = Int32(channels)
+    info.format = container.format(bitDepth)
+    guard sf_format_check(&info) != 0 else {
+      throw SoundError.unsupportedOutput(
+        path: path, reason: "\(container.rawValue) cannot hold \(channels) channels at \(Int(sampleRate)) Hz")
+    }
+    switch SoundFile.openForWriting(temporaryPath, info: info) {
+    case .failure(let failure):
+      let reason = failure.reason
+      unlink(temporaryPath)
+      throw SoundError.cannotWrite(path: path, reason: reason)
+    case .success(let file):
+      self.file = file
+    }
+    // Integer formats: clip instead of wrapping round when a mix peaks above full scale.
+    sf_command(file?.handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+    for (name, type) in AudioFileReader.tagTypes {
+      if let value = metadata[name], !value.isEmpty, let handle = file?.handle {
+        sf_set_string(handle, type, value)
+      }
+    }
+  }
+
+  /// Appends interleaved samples (`channels` values per frame, nominally −1…1).
+  ///
+  /// - Throws: ``SoundError/cannotWrite(path:reason:)`` (e.g. disk full); the temporary file is then removed.
+  public func write(_ interleaved: [Float]) throws {
+    guard let file else { throw SoundError.cannotWrite(path: path, reason: "the writer is already finished") }
+    precondition(interleaved.count % channels == 0, "interleaved samples must be whole frames")
+    let frames = interleaved.count / channels
+    guard frames > 0 else { return }
+    let written = interleaved.withUnsafeBufferPointer { buffer in
+      sf_writef_float(file.handle, buffer.baseAddress, sf_count_t(frames))
+    }
+    guard written == frames else {
+      let reason = file.lastError
+      discard()
+      throw SoundError.cannotWrite(path: path, reason: "\(reason); check free disk space")
+    }
+    framesWritten += Int64(frames)
+  }
+
+  /// Closes the file and renames it over ``path``.
+  ///
+  /// - Throws: ``SoundError/cannotWrite(path:reason:)``; the temporary file is then removed.
+  public func finish() throws {
+    guard let file else { throw SoundError.cannotWrite(path: path, reason: "the writer is already finished") }
+    let closedCleanly = file.close()
+    self.file = nil
+    guard closedCleanly else {
+      unlink(temporaryPath)
+      throw SoundError.cannotWrite(path: path, reason: "closing the file failed; check free disk space")
+    }
+    guard rename(temporaryPath, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporaryPath)
+      throw SoundError.cannotWrite(path: path, reason: reason)
+    }
+  }
+
+  /// Abandons the file: closes and removes the temporary; the target is untouched.
+  public func cancel() { discard() }
+
+  private func discard() {
+    if let file {
+      _ = file.close()
+      self.file = nil
+      unlink(temporaryPath)
+    }
+  }
+
+  deinit { discard() }
+}

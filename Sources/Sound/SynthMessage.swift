@@ -1,0 +1,74 @@
+import Theory
+
+/// One MIDI channel message, placed at the audio frame where it must sound.
+struct SynthMessage: Sendable, Equatable {
+  enum Kind: Sendable, Equatable {
+    case noteOn(key: Int, velocity: Int)
+    case noteOff(key: Int)
+    case controller(number: Int, value: Int)
+    case pitchBend(Int)
+    case channelPressure(Int)
+    case polyPressure(key: Int, value: Int)
+    case program(Int)
+
+    /// At one frame: set-up (programs, controllers) first, then note-offs, then note-ons,
+    /// so a re-struck note is released before it starts again and sounds with its new settings.
+    var order: Int {
+      switch self {
+      case .program: 0
+      case .controller, .pitchBend, .channelPressure, .polyPressure: 1
+      case .noteOff: 2
+      case .noteOn: 3
+      }
+    }
+  }
+
+  var frame: Int
+  var channel: Int
+  var kind: Kind
+}
+
+extension SynthMessage {
+  /// Every message of `score` at its frame (tempo map through `Score.seconds(atTick:)`), sorted for playback.
+  static func schedule(_ score: Score, sampleRate: Double) -> [SynthMessage] {
+    // Tick → frame for every distinct tick, since seconds(atTick:) walks the tempo map each call.
+    var frameCache: [Int: Int] = [:]
+    func frame(_ tick: Int) -> Int {
+      if let cached = frameCache[tick] { return cached }
+      let value = Int((score.seconds(atTick: max(0, tick)) * sampleRate).rounded())
+      frameCache[tick] = value
+      return value
+    }
+    var messages: [SynthMessage] = []
+    for track in score.tracks {
+      let channel = track.channel
+      guard (0..<16).contains(channel) else { continue }
+      messages.append(SynthMessage(frame: 0, channel: channel, kind: .program(min(max(track.program, 0), 127))))
+      for control in track.controls {
+        let kind: Kind
+        switch control.kind {
+        case .controller: kind = .controller(number: control.number, value: control.value)
+        case .pitchBend: kind = .pitchBend(control.value)
+        case .channelPressure: kind = .channelPressure(control.value)
+        case .polyPressure: kind = .polyPressure(key: control.number, value: control.value)
+        case .programChange: kind = .program(control.number)
+        }
+        messages.append(SynthMessage(frame: frame(control.tick), channel: channel, kind: kind))
+      }
+      for note in track.notes where note.pitch.isValidMIDI && note.velocity > 0 {
+        let start = frame(note.start)
+        // A zero-length note still sounds its attack for one FluidSynth block rather than vanishing.
+        let end = max(frame(note.start + max(note.duration, 0)), start + 64)
+        messages.append(
+          SynthMessage(frame: start, channel: channel, kind: .noteOn(key: note.pitch.midi, velocity: min(note.velocity, 127))))
+        messages.append(SynthMessage(frame: end, channel: channel, kind: .noteOff(key: note.pitch.midi)))
+      }
+    }
+    // Stable sort keeps track order for equal frame and kind.
+    return messages.enumerated().sorted { a, b in
+      if a.element.frame != b.element.frame { return a.element.frame < b.element.frame }
+      if a.element.kind.order != b.element.kind.order { return a.element.kind.order < b.element.kind.order }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,21 @@
+/// Hands out synths that have never played: the one loaded when the renderer was made, then new ones.
+final class SynthSource {
+  let soundFontPath: String
+  let sampleRate: Double
+  private var unused: FluidSynth?
+
+  /// Loads the SoundFont once now, so an invalid one is reported before any output is created.
+  init(soundFontPath: String, sampleRate: Double) throws {
+    self.soundFontPath = soundFontPath
+    self.sampleRate = sampleRate
+    unused = try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate)
+  }
+
+  func take() throws -> FluidSynth {
+    if let synth = unused {
+      unused = nil
+      return synth
+    }
+    return try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate)
+  }
+}

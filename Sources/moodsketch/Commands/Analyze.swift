@@ -1,0 +1,135 @@
+import Affect
+import Analysis
+import ArgumentParser
+import Foundation
+import Theory
+
+extension KeyProfile: ExpressibleByArgument {}
+
+/// `moodsketch analyze FILE...`: key, tempo, loudness, brightness and mood of audio or MIDI drafts.
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Find the key, tempo, loudness, brightness and mood of audio or MIDI drafts.",
+    discussion: """
+      Reads WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3 (any channel count) and Standard MIDI Files,
+      several at once on all cores. Descriptors follow librosa's names and defaults (sr 22050 Hz,
+      n_fft 2048, hop_length 512); loudness is EBU R128 on the original channels.
+        moodsketch analyze draft.wav reference.flac
+        moodsketch analyze sketch.mid --profile temperley --json
+      A file that cannot be read is reported on one line; the others are still analysed, and the
+      exit status is non-zero at the end.
+      """)
+
+  @Argument(help: ArgumentHelp("Audio or MIDI files to analyse.", valueName: "file"))
+  var files: [String]
+
+  @Option(help: ArgumentHelp("Key profile: krumhansl, temperley or edma; default: krumhansl.", valueName: "name"))
+  var profile: KeyProfile = .krumhansl
+
+  @Option(help: ArgumentHelp("FFT frame length in samples; default: 2048 (93 ms at 22050 Hz).", valueName: "samples"))
+  var nFFT = 2048
+
+  @Option(help: ArgumentHelp("Samples between frames; default: 512 (23 ms).", valueName: "samples"))
+  var hopLength = 512
+
+  @Option(help: ArgumentHelp("Analyse only the first <seconds> of each file; default: all of it.", valueName: "seconds"))
+  var maxSeconds: Double?
+
+  @Option(help: ArgumentHelp("Files analysed at once; default: one per core.", valueName: "n"))
+  var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) must be at least 1") }
+    if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds \(maxSeconds) must be more than 0") }
+    do {
+      try configuration.validate()
+    } catch {
+      throw ValidationError(error.description)
+    }
+  }
+
+  private var configuration: AnalysisConfiguration {
+    AnalysisConfiguration(nFFT: nFFT, hopLength: hopLength, profile: profile, maxDurationSeconds: maxSeconds)
+  }
+
+  func run() throws {
+    let showProgress = standardErrorIsTerminal && files.count > 1
+    let results = Analyzer(configuration: configuration).analyzeFiles(files, jobs: jobs) { done, total in
+      if showProgress { FileHandle.standardError.write(Data("\ranalysing: \(done)/\(total) files".utf8)) }
+    }
+    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    var failures: [AnalysisError] = []
+    for case .failure(let error) in results {
+      printError(error.description)
+      failures.append(error)
+    }
+    let analyses = results.compactMap { try? $0.get() }
+    if output.json {
+      try JSONOutput.print(AnalyzeReport(profile: profile.rawValue, vectorLayout: Features.vectorLayout, files: analyses,
+        failed: zip(files, results).compactMap { path, result in
+          if case .failure(let error) = result { return .init(path: path, error: error.description) }
+          return nil
+        }))
+    } else {
+      print(analyses.map { AnalysisText.report($0, profile: profile) }.joined(separator: "\n"))
+    }
+    if let first = failures.first { throw ExitCode(first.category.rawValue) }
+  }
+}
+
+/// The `--json` shape of `analyze`.
+private struct AnalyzeReport: Encodable {
+  struct Failure: Encodable {
+    var path: String
+    var error: String
+  }
+  var profile: String
+  var vectorLayout: [String]
+  var files: [AudioAnalysis]
+  var failed: [Failure]
+}
+
+/// The short readable report for people.
+private enum AnalysisText {
+  static func report(_ analysis: AudioAnalysis, profile: KeyProfile) -> String {
+    let f = analysis.features
+    var lines = [analysis.path]
+    if let key = f.key {
+      lines.append("  key         \(key) (strength \(fixed(f.keyStrength, 2)), \(profile.rawValue) profile)")
+    } else {
+      lines.append("  key         none")
+    }
+    if let bpm = f.tempoBPM {
+      let source = f.source == .midi ? "from the tempo map" : "confidence \(fixed(f.tempoConfidence, 2)), \(analysis.beats.count) beats"
+      lines.append("  tempo       \(fixed(bpm, 1)) BPM (\(source))")
+    } else {
+      lines.append("  tempo       none")
+    }
+    if let lufs = f.loudnessLUFS {
+      let range = f.loudnessRangeLU.map { ", range \(fixed($0, 1)) LU" } ?? ""
+      lines.append("  loudness    \(fixed(lufs, 1)) LUFS\(range)")
+    } else if f.source == .midi, let velocity = f.summary["velocity_mean"] {
+      lines.append("  loudness    mean velocity \(fixed(velocity, 0)) (MIDI)")
+    }
+    lines.append("  duration    \(clock(f.durationSeconds))")
+    if let centroid = f.summary["spectral_centroid_hz_mean"] {
+      lines.append("  brightness  \(fixed(centroid, 0)) Hz spectral centroid")
+    } else if let pitch = f.summary["pitch_mean_midi"] {
+      lines.append("  register    mean pitch \(Pitch(Int(pitch.rounded())))")
+    }
+    let quadrant = Mood(valence: f.valence, arousal: f.arousal).quadrant
+    let words = ["Q1": "happy, excited", "Q2": "tense, angry", "Q3": "sad, tired", "Q4": "calm, content"][quadrant.rawValue]!
+    lines.append("  mood        valence \(signed(f.valence)), arousal \(signed(f.arousal)) (\(quadrant.rawValue): \(words))")
+    for remark in analysis.remarks { lines.append("  note        \(remark)") }
+    return lines.joined(separator: "\n")
+  }
+
+  static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+  static func signed(_ x: Double) -> String { String(format: "%+.2f", x) }
+  static func clock(_ seconds: Double) -> String {
+    let minutes = Int(seconds) / 60
+    return String(format: "%d:%04.1f", minutes, seconds - Double(minutes * 60))
+  }
+}

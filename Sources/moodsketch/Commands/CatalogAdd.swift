@@ -1,0 +1,52 @@
+import Analysis
+import ArgumentParser
+import Catalog
+import Foundation
+
+/// `moodsketch catalog add PATH...`
+struct CatalogAdd: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add",
+    abstract: "Analyse audio and MIDI files (folders recursively) and add them to the catalog.",
+    discussion: """
+      Files are analysed in parallel on all cores and each one is saved as soon as it is done: interrupt at
+      any time and run the same command again to finish. Unchanged files (same size and modification time,
+      or else the same content hash) are skipped; files analysed by an older version are analysed again.
+      A file that cannot be read is reported and skipped. Title, artist, album and genre come from the
+      file's tags when it has them. Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
+      """)
+
+  @Argument(help: ArgumentHelp("Audio or MIDI files, or folders to search recursively.", valueName: "path"))
+  var paths: [String]
+
+  @Option(help: ArgumentHelp("Files analysed at once; default: all cores.", valueName: "n"))
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @OptionGroup var catalogOptions: CatalogOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) must be at least 1") }
+  }
+
+  func run() throws {
+    let report = try reportingErrors {
+      let store = try catalogOptions.openForWriting()
+      return try CatalogIngest.add(
+        paths: paths, to: store, workers: jobs, analyse: CatalogAnalyser.make(),
+        progress: CatalogProgressBar.ifTerminal(label: "analysing"))
+    }
+    for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
+    if output.json {
+      try JSONOutput.print(report)
+    } else {
+      print(
+        "added \(report.added), updated \(report.updated), unchanged \(report.unchanged), failed \(report.failed.count)"
+          + (report.ignored > 0 ? ", ignored \(report.ignored) other files" : "")
+          + String(format: " in %.1f s", report.seconds))
+    }
+    if !report.failed.isEmpty && report.added + report.updated + report.unchanged == 0 {
+      throw ExitCode(65)
+    }
+  }
+}

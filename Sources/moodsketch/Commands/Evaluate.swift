@@ -1,0 +1,136 @@
+import ArgumentParser
+import Catalog
+import Foundation
+import Recommend
+
+/// `moodsketch evaluate`: offline top-k evaluation of the recommendation models on a train/test split.
+struct EvaluateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "evaluate",
+    abstract: "Measure the recommendation models offline: precision, recall, F1, NDCG, MAP, hit rate, coverage at k.",
+    discussion: """
+      Either give a split:
+        moodsketch evaluate --train train.tsv --test test.tsv --k 10 --models pop,itemknn,als,hybrid
+      (files of `user item weight` lines), or let moodsketch split a data set:
+        moodsketch evaluate --dataset lastfm-hetrec ../shared/data/lastfm_hetrec2011 --split 1
+
+      The split (--split SEED): duplicate (user, item) events are summed; users are taken in id order and
+      each user's items, in id order, are shuffled by a generator seeded from SEED and the user's position.
+      Users with fewer than 5 items keep them all in training. Of the others, a seeded 10% (--cold-start)
+      become simulated newcomers who keep only 3 items (--cold-start-keep) in training, the rest in test;
+      everyone else holds out round(20%) of their items (at least 1) for test. Same data and seed, same split.
+
+      Scoring: users with at least one training and one test item; training items are never recommended;
+      test items unseen in training stay relevant (counted as misses). Metrics are per-user means at k, also
+      for users with ≤ 5 training items ("few") and the rest. Coverage is the share of training items
+      recommended to anyone. Training time is wall-clock seconds.
+      --write-split DIR writes train.tsv and test.tsv; --write-recommendations FILE writes the scored lists as
+      `user item rank model` lines; --score FILE scores lists made by another tool (same line format) with the
+      same code. A progress line is shown on a terminal.
+      """)
+
+  @Option(help: ArgumentHelp("Training events, `user item weight [timestamp]` lines.", valueName: "path"))
+  var train: String?
+
+  @Option(help: ArgumentHelp("Held-out events, same format.", valueName: "path"))
+  var test: String?
+
+  @Option(help: ArgumentHelp("Split a data set: lastfm-hetrec (give its folder as the argument).", valueName: "name"))
+  var dataset: String?
+
+  @Argument(help: ArgumentHelp("The data set folder, with --dataset.", valueName: "dir"))
+  var datasetFolder: String?
+
+  @Option(help: ArgumentHelp("Seed of the per-user hold-out split (with --dataset); default: 1.", valueName: "seed"))
+  var split: UInt64 = 1
+
+  @Option(help: ArgumentHelp("Share of each user's items held out; default: 0.2.", valueName: "share"))
+  var testFraction = 0.2
+
+  @Option(help: ArgumentHelp("Share of users turned into newcomers; default: 0.1.", valueName: "share"))
+  var coldStart = 0.1
+
+  @Option(help: ArgumentHelp("Training items a newcomer keeps; default: 3.", valueName: "n"))
+  var coldStartKeep = 3
+
+  @Option(help: ArgumentHelp("List length k; default: 10.", valueName: "k"))
+  var k = 10
+
+  @Option(help: ArgumentHelp("Models to train, comma-separated; default: pop,userknn,itemknn,als,hybrid.", valueName: "list"))
+  var models = "pop,userknn,itemknn,als,hybrid"
+
+  @Option(help: ArgumentHelp("Also score these lists (`user item rank [model]` lines), e.g. from another library.", valueName: "path"))
+  var score: String?
+
+  @Flag(help: "Tune the hybrid's weights on a validation split of the training data first.")
+  var tuneHybrid = false
+
+  @Option(help: ArgumentHelp("Write the split's train.tsv and test.tsv into this folder.", valueName: "dir"))
+  var writeSplit: String?
+
+  @Option(help: ArgumentHelp("Write the scored top-k lists here as `user item rank model` lines.", valueName: "path"))
+  var writeRecommendations: String?
+
+  @OptionGroup var hyper: ListenModelOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard k > 0 else { throw ValidationError("--k must be at least 1 (got \(k))") }
+    switch (train, test, dataset) {
+    case (.some, .some, nil): break
+    case (nil, nil, .some(let name)):
+      guard name == "lastfm-hetrec" else { throw ValidationError("unknown data set \(name); the one supported is lastfm-hetrec") }
+      guard datasetFolder != nil else { throw ValidationError("--dataset lastfm-hetrec needs the folder of its files") }
+    default:
+      throw ValidationError("give either --train FILE --test FILE, or --dataset lastfm-hetrec DIR")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let kinds = try ModelKind.list(models)
+      var tags: [ListeningItemTag] = []
+      let trainEvents: [ListeningEvent]
+      let testEvents: [ListeningEvent]
+      if let train, let test {
+        trainEvents = try EventFile.read(train)
+        testEvents = try EventFile.read(test)
+      } else {
+        let set = try LastFMHetRec.load(directory: datasetFolder!)
+        var p = HoldOutSplit.Parameters()
+        p.testFraction = testFraction
+        p.coldStartFraction = coldStart
+        p.coldStartKeep = coldStartKeep
+        let made = try HoldOutSplit.make(events: set.events, seed: split, parameters: p)
+        (trainEvents, testEvents, tags) = (made.train, made.test, set.tags)
+        if let writeSplit {
+          try EventFile.write(made.train, to: writeSplit + "/train.tsv")
+          try EventFile.write(made.test, to: writeSplit + "/test.tsv")
+        }
+      }
+      let progress = ListenProgressLine()
+      let lexicon = ListenTagLexicon.build(tags: tags.map(\.tag))
+      var settings = hyper.settings
+      if tuneHybrid, kinds.contains(.hybrid) {
+        let tuned = try HybridTuner.tune(
+          train: trainEvents, tags: tags, lexicon: lexicon, settings: settings, k: k, progress: progress.show)
+        settings.hybrid = tuned.weights
+      }
+      let ground = Evaluation.Ground(train: trainEvents, test: testEvents)
+      var (report, lists) = try Evaluation.run(
+        ground: ground, models: kinds, k: k, settings: settings, tags: tags, lexicon: lexicon, progress: progress.show)
+      if let score {
+        let external = try RecommendationFile.read(score)
+        let scored = try Evaluation.score(ground: ground, external: external, k: k, fewEvents: settings.hybrid.fewEvents)
+        report.models += scored.models
+      }
+      progress.clear()
+      if let writeRecommendations { try RecommendationFile.write(lists, to: writeRecommendations) }
+      if output.json {
+        try JSONOutput.print(report)
+      } else {
+        print(ListenReportTable.text(report))
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import Affect
+import Analysis
+import ArgumentParser
+import Catalog
+import Foundation
+import Recommend
+
+/// `moodsketch references DRAFT`: catalog tracks that feel like a draft, with reasons.
+struct References: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "references",
+    abstract: "Find reference tracks in your catalog that feel like a draft (audio, MIDI or a sketch folder).",
+    discussion: """
+      Similarity combines mood (valence, arousal), tempo (half and double time count as close), key
+      (same key, relative major/minor and neighbours on the circle of fifths count as close), timbre (MFCC
+      means), energy and brightness (spectral centroid). Each weighs 1 unless --weights says otherwise;
+      0 ignores a group. Every result says why it was picked.
+        moodsketch references draft.wav
+        moodsketch references drive/ --k 5 --mood "darker, more tense" --diverse
+        moodsketch references idea.mid --tempo-range 80-100 --weights key=2,timbre=0
+      When the catalog is empty and the Debian packages asc-music or singularity-music are installed,
+      their music is indexed first (once) so references work on a fresh machine.
+      """)
+
+  @Argument(help: ArgumentHelp("An audio file, a MIDI file, or a sketch folder (its sketch.mid or sketch.json).", valueName: "draft"))
+  var draft: String
+
+  @Option(help: ArgumentHelp("How many references to list; default: 10.", valueName: "n"))
+  var k = 10
+
+  @Option(help: ArgumentHelp("Pull results toward this mood, in words (70% of the way; mood weighs double).", valueName: "prompt"))
+  var mood: String?
+
+  @Option(help: ArgumentHelp("Only tracks whose style or tags match this name (e.g. ambient, rock).", valueName: "name"))
+  var style: String?
+
+  @Option(help: ArgumentHelp("Only tracks whose tempo, or its half or double, lies in this range, e.g. 80-100.", valueName: "bpm-bpm"))
+  var tempoRange: String?
+
+  @Flag(help: "Re-rank by maximal marginal relevance so the list is varied rather than ten near-copies.")
+  var diverse = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Group weights, e.g. mood=1,tempo=1,key=1,timbre=1,energy=1,brightness=1 (unnamed groups keep 1).",
+      valueName: "weights"))
+  var weights: String?
+
+  @OptionGroup var catalogOptions: CatalogOptions
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    guard k >= 1 else { throw ValidationError("--k \(k) must be at least 1") }
+    if let tempoRange, parseRange(tempoRange) == nil {
+      throw ValidationError("--tempo-range \(tempoRange) is not a range like 80-100 (BPM, low first)")
+    }
+  }
+
+  func parseRange(_ text: String) -> ClosedRange<Double>? {
+    let parts = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, lo <= hi else { return nil }
+    return lo...hi
+  }
+
+  struct Output: Codable {
+    var draft: String
+    var draftKey: String?
+    var draftTempoBPM: Double?
+    var draftValence: Double
+    var draftArousal: Double
+    var catalogTracks: Int
+    var references: [Reference]
+  }
+
+  func run() throws {
+    let (features, results, size) = try reportingErrors { () -> (Features, [Reference], Int) in
+      var options = ReferenceOptions()
+      options.k = k
+      options.diverse = diverse
+      options.style = style
+      options.tempoRange = tempoRange.flatMap(parseRange)
+      if let weights { options.weights = try ReferenceWeights(parsing: weights) }
+      if let mood {
+        let parsed = try MoodParser().parse(mood)
+        options.targetMood = (parsed.valence, parsed.arousal)
+      }
+      let store = try openCatalog()
+      let features = try DraftFeatures.load(path: draft)
+      let finder = try ReferenceFinder(store: store)
+      return (features, try finder.references(for: features, options: options), finder.index.count)
+    }
+    if output.json {
+      try JSONOutput.print(
+        Output(
+          draft: draft, draftKey: features.key?.shortName, draftTempoBPM: features.tempoBPM,
+          draftValence: features.valence, draftArousal: features.arousal, catalogTracks: size, references: results))
+      return
+    }
+    let key = features.key.map { "\($0)" } ?? "no clear key"
+    let tempo = features.tempoBPM.map { String(format: "%.0f BPM", $0) } ?? "no steady tempo"
+    print(
+      "References for \(draft) (\(key), \(tempo), valence \(String(format: "%+.2f", features.valence)), arousal \(String(format: "%+.2f", features.arousal))) from \(size) tracks:"
+    )
+    if results.isEmpty {
+      print("  none: the catalog is empty or nothing passes the filters; add music with `moodsketch catalog add FOLDER`")
+    }
+    for (i, r) in results.enumerated() {
+      print(String(format: "%2d. %@  %3.0f%%  %@", i + 1, r.displayName, r.similarity * 100, r.reason))
+    }
+  }
+
+  /// Opens the catalog; an empty one is first filled from the default music folders when they exist.
+  func openCatalog() throws -> CatalogStore {
+    let (path, explicit) = CatalogLocation.resolve(option: catalogOptions.catalog)
+    if explicit && !FileManager.default.fileExists(atPath: path) { throw CatalogError.missingCatalog(path) }
+    let folders = DefaultCatalog.installedFolders
+    let readOnly = try CatalogStore(path: path, access: explicit ? .readOnly : .readWrite)
+    guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
+    let store = try CatalogStore(path: path)
+    printError("the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)")
+    let report = try CatalogIngest.add(
+      paths: folders, to: store, analyse: CatalogAnalyser.make(),
+      progress: CatalogProgressBar.ifTerminal(label: "indexing"))
+    for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
+    return store
+  }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import SMF
+import Sound
+import Theory
+
+/// `moodsketch render IN.mid [--out OUT.wav|.flac] …`: any Standard MIDI File to audio through FluidSynth.
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Render any Standard MIDI File to WAV or FLAC with FluidSynth, keeping the reverb tail.",
+    discussion: """
+      The SoundFont is found in this order: --soundfont, $MOODSKETCH_SOUNDFONT, the project's SoundFonts/
+      folder, /usr/share/sounds/sf2/ (Debian: apt-get install fluid-soundfont-gm).
+        moodsketch render song.mid
+        moodsketch render song.mid --out song.flac --bit-depth 24 --sample-rate 48000
+      The file appears only when rendering succeeded; an error never leaves a partial file.
+      """)
+
+  @Argument(help: ArgumentHelp("The Standard MIDI File to render (.mid).", valueName: "in.mid"))
+  var input: String
+
+  @Option(
+    help: ArgumentHelp(
+      "Output file; .wav, .flac, .aiff or .ogg picks the format. Default: the input with .wav.",
+      valueName: "path"))
+  var out: String?
+
+  @Option(help: ArgumentHelp("SoundFont (.sf2/.sf3) to render with; default: found as described below.", valueName: "path"))
+  var soundfont: String?
+
+  @Option(help: ArgumentHelp("Sample rate in Hz, 8000–192000; default: 44100.", valueName: "hz"))
+  var sampleRate: Int = 44100
+
+  @Option(help: ArgumentHelp("Sample format: 16, 24 or 32f (32-bit float; not for FLAC); default: 16.", valueName: "bits"))
+  var bitDepth: String = "16"
+
+  @OptionGroup var output: OutputOptions
+
+  var outputPath: String {
+    out ?? (input as NSString).deletingPathExtension + ".wav"
+  }
+
+  func validate() throws {
+    guard (8000...192_000).contains(sampleRate) else {
+      throw ValidationError("--sample-rate \(sampleRate) is out of range; use 8000–192000 Hz (44100 is CD quality)")
+    }
+    guard let depth = BitDepth(argument: bitDepth) else {
+      throw ValidationError("--bit-depth \(bitDepth) is not a sample format; use 16, 24 or 32f")
+    }
+    guard let container = AudioContainer(path: outputPath) else {
+      throw ValidationError("--out \(outputPath) has an unknown extension; use .wav, .flac, .aiff or .ogg")
+    }
+    guard container.supports(depth) else {
+      throw ValidationError("--bit-depth 32f cannot be stored in FLAC (\(outputPath)); use 16 or 24, or a .wav")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let depth = BitDepth(argument: bitDepth) ?? .pcm16
+      let score = try MIDIFile.read(path: input)
+      let soundFont = try SoundFontLocator.locate(explicit: soundfont)
+      let started = Date()
+      let renderer = try Renderer(soundFontPath: soundFont, sampleRate: Double(sampleRate))
+      let report = try renderer.render(score, to: outputPath, bitDepth: depth)
+      let elapsed = Date().timeIntervalSince(started)
+      let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
+      if notes == 0 { printError("warning: \(input) has no notes; the output is silent") }
+      let result = RenderResult(input: input, soundFont: soundFont, notes: notes, elapsedSeconds: elapsed, report: report)
+      if output.json {
+        try JSONOutput.print(result)
+      } else {
+        print(result.text)
+      }
+    }
+  }
+}
+
+/// What `render` prints: the same facts for people and for `--json`.
+struct RenderResult: Encodable {
+  var input: String
+  var soundFont: String
+  var notes: Int
+  var elapsedSeconds: Double
+  var report: RenderReport
+
+  var text: String {
+    let minutes = Int(report.seconds) / 60
+    let seconds = report.seconds - Double(minutes * 60)
+    let length = String(format: "%d:%04.1f", minutes, seconds)
+    let depth = report.bitDepth == .float32 ? "32-bit float" : "\(report.bitDepth.rawValue)-bit"
+    var lines = [
+      "wrote \(report.path)",
+      "  \(length) (\(String(format: "%.2f", report.seconds)) s, of which \(String(format: "%.2f", report.tailSeconds)) s release and reverb tail), "
+        + "\(Int(report.sampleRate)) Hz, \(depth), stereo",
+      "  peak \(String(format: "%.1f", report.peakDBFS)) dBFS, \(notes) notes, SoundFont \((soundFont as NSString).lastPathComponent)",
+      "  rendered in \(String(format: "%.2f", elapsedSeconds)) s (\(String(format: "%.0f", report.seconds / max(elapsedSeconds, 1e-9)))× real time)",
+    ]
+    if report.peakDBFS > 0 && report.bitDepth != .float32 {
+      lines.append("  note: the mix peaks above full scale and was clipped; use --bit-depth 32f to keep the peaks")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

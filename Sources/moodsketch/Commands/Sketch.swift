@@ -1,0 +1,175 @@
+import Affect
+import ArgumentParser
+import Compose
+import Foundation
+import SMF
+import Sound
+import Theory
+
+/// `moodsketch sketch PROMPT`: mood → plan → chords, melody, bass, drums → MIDI, WAV and JSON.
+struct Sketch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a sketch from a mood: chord progression, melody, bass and drums as MIDI, WAV and JSON.",
+    discussion: """
+      Explicit flags override what the mood suggests. The same prompt and seed give a byte-identical MIDI file;
+      without --seed the seed is derived from the prompt text, so the same prompt always gives the same sketch.
+        moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
+        moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
+      Writes DIR/sketch.mid, DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written
+      unless all of them succeed.
+      """)
+
+  @Argument(help: ArgumentHelp("The mood in words, e.g. \"rainy Sunday, nostalgic\".", valueName: "prompt"))
+  var prompt: String
+
+  @Option(help: ArgumentHelp("Length in bars, 1–256; default: 8.", valueName: "n"))
+  var bars: Int?
+
+  @Option(help: ArgumentHelp("Key such as \"A minor\", \"Eb\", \"F# dorian\"; default: from the mood.", valueName: "key"))
+  var key: String?
+
+  @Option(help: ArgumentHelp("Tempo in BPM, 20–300; default: from the mood.", valueName: "bpm"))
+  var tempo: Double?
+
+  @Option(help: ArgumentHelp("Time signature such as 4/4, 3/4, 6/8; default: from the style.", valueName: "n/d"))
+  var meter: String?
+
+  @Option(help: ArgumentHelp("Style such as pop, lofi, jazz, metal, cinematic; default: from the mood.", valueName: "name"))
+  var style: String?
+
+  @Option(help: ArgumentHelp("Seed for repeatable sketches; default: derived from the prompt text.", valueName: "n"))
+  var seed: UInt64?
+
+  @Option(help: ArgumentHelp("Folder for the files, created if missing; default: ./sketch.", valueName: "dir"))
+  var out: String = "sketch"
+
+  @Option(
+    help: ArgumentHelp(
+      "SoundFont for the WAV; default: $MOODSKETCH_SOUNDFONT, the project's SoundFonts/, then /usr/share/sounds/sf2.",
+      valueName: "path"))
+  var soundfont: String?
+
+  @Flag(help: "Write only the MIDI and JSON files, no WAV.")
+  var noRender = false
+
+  @OptionGroup var output: OutputOptions
+
+  func validate() throws {
+    if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
+    }
+    if let bars, !(1...256).contains(bars) { throw ValidationError("--bars \(bars) is out of range; use 1–256") }
+    if let tempo, !(20...300).contains(tempo) {
+      let shown = tempo == tempo.rounded() && abs(tempo) < 1e9 ? String(Int(tempo)) : String(tempo)
+      throw ValidationError("--tempo \(shown) is out of range; use 20–300 BPM")
+    }
+    if let meter, Meter(parsing: meter) == nil {
+      throw ValidationError("--meter \"\(meter)\" is not a time signature; use e.g. 4/4, 3/4, 6/8")
+    }
+    if let key, Key(parsing: key) == nil {
+      throw ValidationError("--key \"\(key)\" is not a key; use e.g. \"A minor\", \"Eb\", \"F# dorian\"")
+    }
+    if let style, Style(name: style) == nil {
+      let names = Style.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("--style \"\(style)\" is not a known style; use one of \(names)")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let started = Date()
+      let mood = try MoodParser().parse(prompt)
+      let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
+      let overrides = try PlanOverrides(
+        parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init), style: style)
+      let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
+      let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
+      let composedMS = Date().timeIntervalSince(started) * 1000
+      // Find the SoundFont before writing anything, so a bad one leaves no files behind.
+      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+
+      let folder = try SketchFolder(path: out)
+      var files = ["midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json")]
+      if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
+      let report = SketchReport(prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
+      var renderedSeconds = 0.0
+      let renderStarted = Date()
+      try folder.commit { staging in
+        try MIDIFile.write(score, to: "\(staging)/sketch.mid")
+        if let soundFontPath {
+          renderedSeconds = try Renderer(soundFontPath: soundFontPath).render(score, to: "\(staging)/sketch.wav").seconds
+        }
+        try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
+      }
+      let renderMS = Date().timeIntervalSince(renderStarted) * 1000
+
+      if output.json {
+        try JSONOutput.print(report)
+        return
+      }
+      print("mood: \(mood.valenceWord), \(mood.arousalWord) (valence \(AffectFormat.signed(mood.valence)), arousal \(AffectFormat.signed(mood.arousal)), \(mood.quadrant.rawValue))")
+      print(
+        "plan: \(plan.key), \(Int(plan.tempoBPM.rounded())) BPM, \(plan.meter), \(plan.bars) bars, \(plan.style.rawValue)"
+          + " — chords \(GeneralMIDI.programName(plan.instruments.chords)), melody \(GeneralMIDI.programName(plan.instruments.melody)),"
+          + " bass \(GeneralMIDI.programName(plan.instruments.bass))\(plan.instruments.drums ? ", drums" : "")")
+      for reason in plan.reasons { print("  · \(reason)") }
+      print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
+      print("wrote:")
+      for kind in ["midi", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
+      let seedNote = self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
+      let renderNote = soundFontPath == nil ? "" : ", rendered \(String(format: "%.1f", renderedSeconds)) s of audio in \(Int(renderMS)) ms"
+      print("composed in \(Int(composedMS)) ms\(renderNote) (\(seedNote))")
+    }
+  }
+}
+
+/// The output folder of a sketch: created when missing (its parent must exist), filled through a
+/// hidden staging folder so that either every file appears or none does.
+struct SketchFolder {
+  let path: String
+  let created: Bool
+
+  init(path: String) throws {
+    self.path = path
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else {
+        throw AtomicFile.Failure.cannotWrite(path: path, reason: "it is a file, not a folder")
+      }
+      created = false
+    } else {
+      do {
+        try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
+      } catch {
+        throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder cannot be created")
+      }
+      created = true
+    }
+    guard fm.isWritableFile(atPath: path) else {
+      throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder is not writable")
+    }
+  }
+
+  func finalPath(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+  /// Lets `write` fill a staging folder, then moves every file into place; on error removes all traces.
+  func commit(_ write: (_ staging: String) throws -> Void) throws {
+    let fm = FileManager.default
+    let staging = (path as NSString).appendingPathComponent(".sketch-\(UUID().uuidString)")
+    do {
+      try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+      try write(staging)
+      for name in try fm.contentsOfDirectory(atPath: staging).sorted() {
+        guard rename("\(staging)/\(name)", finalPath(name)) == 0 else {
+          throw AtomicFile.Failure.cannotWrite(path: finalPath(name), reason: String(cString: strerror(errno)))
+        }
+      }
+      try? fm.removeItem(atPath: staging)
+    } catch {
+      try? fm.removeItem(atPath: staging)
+      if created { try? fm.removeItem(atPath: path) }
+      throw error
+    }
+  }
+}

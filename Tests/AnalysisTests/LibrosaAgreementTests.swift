@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Analysis
+
+/// Our mel, MFCC and chroma against librosa 0.11's, from the tables Scripts/librosa-reference/make.sh writes.
+@Suite struct LibrosaAgreementTests {
+  struct Reference: Decodable {
+    var librosa_version: String
+    var sr: Int
+    var frames: [Int]
+    var signals: [String: [String: FrameOrCount]]
+  }
+
+  enum FrameOrCount: Decodable {
+    case count(Int)
+    case frame(Frame)
+    init(from decoder: Decoder) throws {
+      let container = try decoder.singleValueContainer()
+      if let n = try? container.decode(Int.self) { self = .count(n) } else { self = .frame(try container.decode(Frame.self)) }
+    }
+  }
+
+  struct Frame: Decodable {
+    var mel_db: [Double]
+    var mfcc: [Double]
+    var chroma: [Double]
+    var spectral_centroid: Double
+  }
+
+  /// The same formulas as make.py's `signal(name)`, computed in Double and rounded to Float like numpy's astype.
+  static func referenceSignal(named name: String) -> [Float] {
+    let sr = 22050.0
+    let count = Int(1.5 * sr)
+    return (0..<count).map { i in
+      let t = Double(i) / sr
+      let y: Double
+      switch name {
+      case "sine440": y = 0.5 * sin(2 * .pi * 440 * t)
+      case "cmajor": y = [261.6255653, 329.6275569, 391.9954360].reduce(0.0) { $0 + 0.2 * sin(2 * .pi * $1 * t) }
+      case "chirp":
+        let k = log(8000.0 / 100.0) / 1.5
+        y = 0.4 * sin(2 * .pi * 100 * (exp(k * t) - 1) / k)
+      case "harmonics":
+        y = (1...8).reduce(0.0) { $0 + (0.3 / Double($1)) * sin(2 * .pi * 220 * Double($1) * t) } * min(1, t / 0.5)
+      default: fatalError("unknown reference signal \(name)")
+      }
+      return Float(y)
+    }
+  }
+
+  static func load() throws -> Reference {
+    try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Paths.librosaReference))
+  }
+
+  @Test(arguments: ["sine440", "cmajor", "chirp", "harmonics"])
+  func melMFCCAndChromaAgreeWithLibrosa(signal name: String) throws {
+    let reference = try Self.load()
+    let table = try #require(reference.signals[name])
+    let ours = FrameDescriptors(signal: Self.referenceSignal(named: name))
+    if case .count(let n) = table["n_frames"] { #expect(ours.mel.count == n, "frame count") }
+    let maxDB = ours.mel.flatMap { $0 }.map { 10 * log10(max(1e-10, Double($0))) }.max()!
+    for frame in reference.frames {
+      guard case .frame(let expected) = table[String(frame)] else {
+        Issue.record("no frame \(frame) for \(name)")
+        continue
+      }
+      let melDB = ours.mel[frame].map { max(10 * log10(max(1e-10, Double($0))), maxDB - 80) }
+      let melError = zip(melDB, expected.mel_db).map { abs($0 - $1) }.max()!
+      #expect(melError < 0.05, "\(name) frame \(frame): mel differs by up to \(melError) dB")
+      let mfccError = zip(ours.mfcc[frame].map(Double.init), expected.mfcc).map { abs($0 - $1) }.max()!
+      #expect(mfccError < 0.1, "\(name) frame \(frame): MFCC differs by up to \(mfccError)")
+      let chromaError = zip(ours.chroma[frame].map(Double.init), expected.chroma).map { abs($0 - $1) }.max()!
+      #expect(chromaError < 1e-3, "\(name) frame \(frame): chroma differs by up to \(chromaError)")
+      let centroid = Double(ours.spectralCentroid[frame])
+      #expect(abs(centroid - expected.spectral_centroid) < 0.01 * expected.spectral_centroid + 1, "\(name) centroid")
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Theory
+
+/// Test signals with known answers, at librosa's default rate unless told otherwise.
+enum Signals {
+  static let rate = 22050
+
+  static func sine(_ frequency: Double, seconds: Double, rate: Int = rate, amplitude: Float = 0.5) -> [Float] {
+    (0..<Int(seconds * Double(rate))).map { amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(rate))) }
+  }
+
+  /// Uniform white noise in [-amplitude, amplitude].
+  static func whiteNoise(seconds: Double, seed: UInt64, rate: Int = rate, amplitude: Float = 0.3) -> [Float] {
+    var generator = SeededGenerator(seed: seed)
+    return (0..<Int(seconds * Double(rate))).map { _ in amplitude * Float(2 * generator.nextUnit() - 1) }
+  }
+
+  /// A metronome: a 10 ms decaying 1.5 kHz blip on every beat.
+  static func clickTrack(bpm: Double, seconds: Double, rate: Int = rate) -> [Float] {
+    var out = [Float](repeating: 0, count: Int(seconds * Double(rate)))
+    let period = 60 / bpm
+    var t = 0.25
+    while t < seconds {
+      let start = Int(t * Double(rate))
+      for i in 0..<Int(0.01 * Double(rate)) where start + i < out.count {
+        let time = Double(i) / Double(rate)
+        out[start + i] += Float(0.8 * exp(-time / 0.003) * sin(2 * Double.pi * 1500 * time))
+      }
+      t += period
+    }
+    return out
+  }
+
+  /// Notes as sums of a few decaying harmonics (a rough piano), `seconds` each, chords one after another.
+  static func chords(_ chords: [[Int]], secondsEach: Double = 1, rate: Int = rate) -> [Float] {
+    let length = Int(secondsEach * Double(rate))
+    var out = [Float](repeating: 0, count: length * chords.count)
+    for (c, pitches) in chords.enumerated() {
+      for pitch in pitches {
+        let f = 440 * pow(2, Double(pitch - 69) / 12)
+        for h in 1...4 where Double(h) * f < Double(rate) / 2 {
+          let amplitude = 0.15 / Double(h)
+          for i in 0..<length {
+            let t = Double(i) / Double(rate)
+            out[c * length + i] += Float(amplitude * exp(-t * 1.5) * sin(2 * Double.pi * Double(h) * f * t))
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  /// I–IV–V–I (major) or i–iv–V–i (minor, with the leading tone) in close position around middle C,
+  /// with the bass an octave below, played twice.
+  static func cadence(tonic: Int, minor: Bool) -> [Float] {
+    let third = minor ? 3 : 4
+    let root = 48 + tonic
+    let i = [root - 12, root, root + third, root + 7]
+    let iv = [root - 7, root + 5, root + 5 + third, root + 12]
+    let v = [root - 5, root + 7, root + 11, root + 14]
+    return chords([i, iv, v, i, i, iv, v, i])
+  }
+}

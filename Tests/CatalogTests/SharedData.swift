@@ -1,0 +1,19 @@
+import Foundation
+
+/// The project's shared real data sets, at `../shared/data` relative to the package root.
+enum SharedData {
+  static let root: URL = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("shared/data")
+  static var available: Bool { FileManager.default.fileExists(atPath: root.path) }
+  static var billboardSpotify: String {
+    root.appendingPathComponent("mcgill_billboard/derived/billboard_spotify_audio_features.csv").path
+  }
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-test-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}

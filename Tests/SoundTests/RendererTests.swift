@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import Theory
+
+@testable import Sound
+
+@Suite(.enabled(if: InstalledSoundFont.available, "needs a SoundFont in /usr/share/sounds/sf2 (apt-get install fluid-soundfont-gm)"))
+struct RendererTests {
+  let soundFont = InstalledSoundFont.path ?? ""
+
+  @Test func aRenderedWAVLastsTheScorePlusATailAndIsNotSilent() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let score = cadenceScore()
+    // Two bars at 100 BPM and two at 140: 4.8 s + 3.43 s.
+    let scoreSeconds = 8 * 0.6 + 8 * 60.0 / 140
+    #expect(abs(score.durationSeconds - scoreSeconds) < 1e-9)
+    let path = folder.appendingPathComponent("cadence.wav").path
+    let report = try Renderer(soundFontPath: soundFont).render(score, to: path, bitDepth: .pcm16)
+
+    let reader = try AudioFileReader(path: path)
+    #expect(reader.sampleRate == 44100)
+    #expect(reader.channels == 2)
+    #expect(Int(reader.frameCount) == report.frames)
+    // The tail holds the release and reverb (FluidR3's piano rings ~1–3 s) plus 0.2 s of quiet.
+    #expect(reader.durationSeconds > scoreSeconds + 0.2)
+    #expect(reader.durationSeconds < scoreSeconds + 10.3)
+    #expect(abs(report.seconds - reader.durationSeconds) < 1e-9)
+    #expect(abs(report.tailSeconds - (report.seconds - scoreSeconds)) < 0.01)
+    #expect(reader.metadata["title"] == "Cadence")
+
+    let mono = try readAllMono(path)
+    #expect(rms(mono) > 0.01, "the render is audible")
+    #expect(report.peakDBFS > -30 && report.peakDBFS <= 0.5)
+    // The last 0.2 s is the quiet the tail waited for.
+    #expect(rms(Array(mono.suffix(8000))) < 1e-4)
+    #expect(filesIn(folder) == ["cadence.wav"])
+  }
+
+  @Test(arguments: [("wav", BitDepth.pcm16), ("wav", .pcm24), ("wav", .float32), ("flac", .pcm16), ("flac", .pcm24)])
+  func everyBitDepthAndFLACReadBack(ext: String, depth: BitDepth) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var score = cadenceScore()
+    score.tracks = [score.tracks[0]]
+    score.tracks[0].notes = Array(score.tracks[0].notes.prefix(3))
+    let path = folder.appendingPathComponent("chord.\(ext)").path
+    let renderer = try Renderer(soundFontPath: soundFont, sampleRate: 22050)
+    let report = try renderer.render(score, to: path, bitDepth: depth)
+    let reader = try AudioFileReader(path: path)
+    #expect(reader.sampleRate == 22050)
+    #expect(reader.channels == 2)
+    #expect(Int(reader.frameCount) == report.frames)
+    let expectedSubtype = depth == .float32 ? "32 bit float" : depth == .pcm24 ? "24 bit" : "16 bit"
+    #expect(reader.formatName.contains(expectedSubtype), "\(reader.formatName)")
+    #expect(rms(try readAllMono(path)) > 0.005)
+  }
+
+  @Test func theSameScoreRendersToTheSameSamplesTwice() throws {
+    var score = cadenceScore()
+    score.tempos = [TempoChange(tick: 0, bpm: 240)]
+    let renderer = try Renderer(soundFontPath: soundFont, sampleRate: 22050)
+    let first = try renderer.renderSamples(score)
+    let second = try renderer.renderSamples(score)
+    #expect(first.count == second.count)
+    // Compare without handing Swift Testing two huge arrays to describe on failure.
+    let firstDifference = first.indices.first { $0 < second.count && first[$0] != second[$0] }
+    #expect(firstDifference == nil)
+  }
+
+  @Test func notesStartAtTheirScheduledTime() throws {
+    // One loud note after 1.5 s of nothing: the first sound must appear within a FluidSynth block of 1.5 s.
+    let track = Track(
+      name: "Lead", program: 80, channel: 0, notes: [NoteEvent(start: 720, duration: 480, pitch: Pitch(69), velocity: 120)])
+    let score = Score(tempos: [TempoChange(tick: 0, bpm: 60)], tracks: [track])
+    let samples = try Renderer(soundFontPath: soundFont, sampleRate: 44100).renderSamples(score)
+    let firstSound = (samples.firstIndex { abs($0) > 1e-3 } ?? 0) / 2
+    #expect(abs(Double(firstSound) / 44100 - 1.5) < 0.01)
+  }
+
+  @Test func drumsOnChannelTenSoundFromTheDrumKit() throws {
+    let kick = Track(
+      name: "Drums", program: 0, channel: Track.drumChannel,
+      notes: [NoteEvent(start: 0, duration: 120, pitch: Pitch(36), velocity: 127)])
+    let samples = try Renderer(soundFontPath: soundFont, sampleRate: 22050).renderSamples(Score(tracks: [kick]))
+    #expect(rms(samples) > 0.005)
+  }
+
+  @Test func anEmptyScoreGivesAShortSilentFile() throws {
+    let samples = try Renderer(soundFontPath: soundFont, sampleRate: 22050).renderSamples(Score())
+    #expect(samples.count / 2 < 22050)
+    // FluidSynth's reverb adds a tiny DC offset (1e-8) against denormals; nothing audible.
+    #expect(samples.allSatisfy { abs($0) < 1e-6 })
+  }
+
+  @Test func anUnwritableOutputLeavesNothingBehind() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let renderer = try Renderer(soundFontPath: soundFont, sampleRate: 22050)
+    let missing = folder.appendingPathComponent("no-such-folder/out.wav").path
+    #expect(throws: AtomicFile.Failure.self) { try renderer.render(cadenceScore(), to: missing) }
+    #expect(filesIn(folder).isEmpty)
+  }
+}
