@@ -25,6 +25,7 @@ def librosa_run(path):
     import librosa
 
     start = time.perf_counter()
+    cpu = time.process_time()
     y, _ = librosa.load(path, sr=SR, mono=True)
     S = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
     P = S**2
@@ -44,7 +45,7 @@ def librosa_run(path):
     scores = [(np.corrcoef(profile, np.roll(p, t))[0, 1], t, m) for m, p in (("major", KK_MAJOR), ("minor", KK_MINOR)) for t in range(12)]
     _, tonic, mode = max(scores)
     elapsed = time.perf_counter() - start
-    return elapsed, len(y) / SR, float(np.atleast_1d(tempo)[0]), f"{NAMES[tonic]} {mode}"
+    return elapsed, time.process_time() - cpu, len(y) / SR, float(np.atleast_1d(tempo)[0]), f"{NAMES[tonic]} {mode}"
 
 
 def essentia_run(path):
@@ -54,6 +55,7 @@ def essentia_run(path):
     essentia.log.infoActive = False
     essentia.log.warningActive = False
     start = time.perf_counter()
+    cpu = time.process_time()
     y = es.MonoLoader(filename=path, sampleRate=SR)()
     window = es.Windowing(type="hann", size=N_FFT)
     spectrum = es.Spectrum(size=N_FFT)
@@ -88,15 +90,23 @@ def essentia_run(path):
     bpm, _beats, confidence, _, _ = es.RhythmExtractor2013(method="multifeature")(y)
     key, scale, strength = es.KeyExtractor(profileType="krumhansl", sampleRate=SR)(y)
     elapsed = time.perf_counter() - start
-    return elapsed, len(y) / SR, float(bpm), f"{key} {scale}"
+    return elapsed, time.process_time() - cpu, len(y) / SR, float(bpm), f"{key} {scale}"
 
 
 def main(paths):
+    # Warm up on the first file's opening (imports, numba compilation) so that one-time costs are not
+    # charged to the first track.
+    import librosa
+    import essentia.standard  # noqa: F401
+    y = librosa.tone(440, sr=SR, duration=3.0)
+    librosa.beat.beat_track(y=y, sr=SR)
+    librosa.feature.spectral_contrast(y=y, sr=SR)
     for path in paths:
-        lt, duration, ltempo, lkey = librosa_run(path)
-        et, _, etempo, ekey = essentia_run(path)
-        print(json.dumps({"path": path, "duration": duration, "librosa_seconds": lt, "librosa_tempo": ltempo,
-                          "librosa_key": lkey, "essentia_seconds": et, "essentia_tempo": etempo, "essentia_key": ekey}),
+        lt, lcpu, duration, ltempo, lkey = librosa_run(path)
+        et, ecpu, _, etempo, ekey = essentia_run(path)
+        print(json.dumps({"path": path, "duration": duration, "librosa_seconds": lt, "librosa_cpu": lcpu,
+                          "librosa_tempo": ltempo, "librosa_key": lkey, "essentia_seconds": et, "essentia_cpu": ecpu,
+                          "essentia_tempo": etempo, "essentia_key": ekey}),
               flush=True)
 
 

@@ -35,13 +35,10 @@ echo "librosa and Essentia, one file at a time ..." >&2
 "$venv/bin/python" "$here/python_descriptors.py" "$@" > "$out/analysis-python.jsonl"
 
 echo "moodsketch, 1 job and 2 jobs ..." >&2
-t0=$(date +%s.%N)
-"$bin" analyze --jobs 1 --json "$@" > "$out/analysis-ours.json"
-t1=$(date +%s.%N)
-"$bin" analyze --jobs 2 --json "$@" > /dev/null
-t2=$(date +%s.%N)
-one=$(echo "$t1 - $t0" | bc)
-two=$(echo "$t2 - $t1" | bc)
+timer="$venv/bin/python $here/time_command.py"
+one=$($timer "$bin" analyze --jobs 1 --json "$@" 2>&1 >"$out/analysis-ours.json" | tail -1)
+two=$($timer "$bin" analyze --jobs 2 --json "$@" 2>&1 >/dev/null | tail -1)
 
-"$venv/bin/python" "$here/summarize.py" "$out/analysis-python.jsonl" "$out/analysis-ours.json" "$one" "$two" \
-  | tee "$out/analysis-summary.txt"
+# shellcheck disable=SC2086 # "$one" is "wall cpu"
+"$venv/bin/python" "$here/summarize.py" "$out/analysis-python.jsonl" "$out/analysis-ours.json" $one \
+  "$(echo "$two" | cut -d' ' -f1)" | tee "$out/analysis-summary.txt"

@@ -1,7 +1,10 @@
 """Joins the Python timings (JSON lines) with `moodsketch analyze --json` output and prints realtime
 factors, speed ratios and key/tempo agreement with Essentia.
 
-Usage: summarize.py python.jsonl ours.json ours_seconds_1job ours_seconds_2jobs
+Usage: summarize.py python.jsonl ours.json ours_1job_wall ours_1job_cpu ours_2jobs_wall
+
+Realtime factors use CPU time (user + system) for the single-threaded runs, so that other load on the
+machine inflates no one's figure; wall-clock seconds are printed next to them.
 """
 import json
 import sys
@@ -27,19 +30,22 @@ def tempo_agrees(a, b):
     return any(abs(a - b * r) <= 0.04 * b * r for r in (1, 2, 0.5))
 
 
-def main(python_path, ours_path, ours_1, ours_2):
+def main(python_path, ours_path, ours_1_wall, ours_1, ours_2):
     rows = [json.loads(line) for line in open(python_path) if line.strip()]
     ours = {f["path"]: f for f in json.load(open(ours_path))["files"]}
     audio = sum(r["duration"] for r in rows)
-    librosa_s = sum(r["librosa_seconds"] for r in rows)
-    essentia_s = sum(r["essentia_seconds"] for r in rows)
-    ours_1, ours_2 = float(ours_1), float(ours_2)
+    librosa_s = sum(r["librosa_cpu"] for r in rows)
+    essentia_s = sum(r["essentia_cpu"] for r in rows)
+    librosa_w = sum(r["librosa_seconds"] for r in rows)
+    essentia_w = sum(r["essentia_seconds"] for r in rows)
+    ours_1, ours_1_wall, ours_2 = float(ours_1), float(ours_1_wall), float(ours_2)
     print(f"files: {len(rows)}, audio: {audio / 60:.1f} min (decode + all descriptors, single-threaded)")
-    print(f"  librosa   {librosa_s:8.1f} s   {audio / librosa_s:7.1f}x realtime")
-    print(f"  essentia  {essentia_s:8.1f} s   {audio / essentia_s:7.1f}x realtime")
-    print(f"  moodsketch{ours_1:8.1f} s   {audio / ours_1:7.1f}x realtime   (1 job)")
-    print(f"  speed-up vs librosa: {librosa_s / ours_1:.1f}x, vs essentia: {essentia_s / ours_1:.1f}x")
-    print(f"  moodsketch with 2 jobs: {ours_2:.1f} s, {audio / ours_2:.1f}x realtime, {ours_1 / ours_2:.2f}x the 1-job speed")
+    print(f"  librosa    CPU {librosa_s:7.1f} s  {audio / librosa_s:6.1f}x realtime   (wall {librosa_w:.1f} s)")
+    print(f"  essentia   CPU {essentia_s:7.1f} s  {audio / essentia_s:6.1f}x realtime   (wall {essentia_w:.1f} s)")
+    print(f"  moodsketch CPU {ours_1:7.1f} s  {audio / ours_1:6.1f}x realtime   (wall {ours_1_wall:.1f} s, 1 job)")
+    print(f"  speed-up (CPU time) vs librosa: {librosa_s / ours_1:.1f}x, vs essentia: {essentia_s / ours_1:.1f}x")
+    print(f"  moodsketch with 2 jobs: wall {ours_2:.1f} s, {audio / ours_2:.1f}x realtime, "
+          f"{ours_1_wall / ours_2:.2f}x the 1-job wall-clock speed")
     key_hits = tempo_hits = tempo_exact = compared = 0
     print("\nper track: ours (krumhansl) | essentia KeyExtractor(krumhansl), RhythmExtractor2013 | librosa")
     for r in rows:

@@ -29,6 +29,9 @@ public struct Lexicon: Sendable {
   public let entries: [String: LexiconEntry]
   /// Longest phrase in words, so the parser knows how far ahead to look.
   public let longestPhrase: Int
+  /// First words of multi-word terms: a phrase is only looked up when its first word starts one, which
+  /// spares most of the dictionary probes (each with its stemmed variants) while reading a prompt.
+  let phraseStarts: Set<String>
   /// Set when the bundled file could not be read; the parser reports it on first use.
   let loadError: AffectError?
 
@@ -43,6 +46,10 @@ public struct Lexicon: Sendable {
     }
     self.entries = map
     self.longestPhrase = map.values.map(\.wordCount).max() ?? 1
+    self.phraseStarts = Set(
+      map.keys.filter { $0.contains(" ") }.compactMap {
+        $0.split(separator: " ").first.map(String.init)
+      })
     self.loadError = nil
   }
 
@@ -66,6 +73,7 @@ public struct Lexicon: Sendable {
   private init(failure: AffectError) {
     entries = [:]
     longestPhrase = 1
+    phraseStarts = []
     loadError = failure
   }
 

@@ -14,8 +14,9 @@ import Foundation
 ///   last word ("dreaming" → dream). Phrases never span punctuation.
 /// - Intensifiers and softeners ("very", "slightly", "a bit", "kind of") multiply the next mood word's
 ///   valence and arousal by their factor (``PromptVocabulary/intensifiers``), clamped to [−1, 1].
-/// - Negators start a scope that lasts to the end of the clause (punctuation or "but", "and", "yet"…) and
-///   apply to every mood word in it. Ordinary negators ("not", "no", "never", "without") use Taboada et
+/// - A negator applies to the next mood word, and on to further ones joined by "or"/"nor" ("not sad or
+///   lonely"); its scope never passes the end of the clause (punctuation or "but", "and", "yet"…), and
+///   filler words between it and the mood word do not break it ("don't make it sad"). Ordinary negators ("not", "no", "never", "without") use Taboada et
 ///   al.'s (2011) shift negation: valence moves 0.8 towards and past zero, but never further past zero
 ///   than half its original size ("not sad" −0.70 → +0.10, "not happy" +0.80 → 0.00), and arousal is
 ///   halved towards neutral (a negated word says less about energy) — except for tempo words, whose
@@ -90,6 +91,8 @@ private struct Reading {
   private var styleWeights: [(style: Style, named: Double, implied: Double)] = []
 
   private var negation: (kind: PromptVocabulary.Negation, word: String)?
+  /// Set once the negation has reached a mood word; the next one is outside it unless "or"/"nor" joins them.
+  private var negationUsed = false
   private var pendingFactor = 1.0
   private var pendingModifiers: [String] = []
   /// Words after "but" or "yet" count more: the contrast usually states the point ("sad but hopeful").
@@ -123,7 +126,8 @@ private struct Reading {
 
   /// Longest lexicon phrase starting at `i` of at least `minimum` words.
   private func lexiconMatch(at i: Int, minimum: Int) -> (entry: LexiconEntry, length: Int)? {
-    var n = lexicon.longestPhrase
+    guard let first = word(at: i) else { return nil }
+    var n = lexicon.phraseStarts.contains(first.text) ? lexicon.longestPhrase : 1
     while n >= minimum {
       if let text = phrase(at: i, length: n), let e = lexicon.lookup(text) { return (e, n) }
       n -= 1
@@ -133,7 +137,10 @@ private struct Reading {
 
   /// Longest multi-word modifier (intensifier or negator) starting at `i`.
   private func modifierMatch(at i: Int, minimum: Int) -> (text: String, length: Int)? {
-    for n in stride(from: 4, through: minimum, by: -1) {
+    guard let first = word(at: i) else { return nil }
+    let longest = PromptVocabulary.phraseStarts.contains(first.text) ? 4 : 1
+    guard longest >= minimum else { return nil }
+    for n in stride(from: longest, through: minimum, by: -1) {
       if let text = phrase(at: i, length: n),
         PromptVocabulary.intensifiers[text] != nil || PromptVocabulary.negators[text] != nil
       {
@@ -151,6 +158,7 @@ private struct Reading {
 
   private mutating func endClause() {
     negation = nil
+    negationUsed = false
     pendingFactor = 1
     pendingModifiers = []
   }
@@ -169,14 +177,20 @@ private struct Reading {
       } else if let m = lexiconMatch(at: i, minimum: 2) {
         add(m.entry, typed: typed(from: i, length: m.length))
         i += m.length
-      } else if PromptVocabulary.intensifiers[w.text] != nil
-        || PromptVocabulary.negators[w.text] != nil,
-        startsMoodWord(at: i + 1)
-      {
+      } else if PromptVocabulary.negators[w.text] != nil {
+        // A negator opens its scope even when filler follows ("don't make it sad").
+        applyModifier(w.text)
+        i += 1
+      } else if PromptVocabulary.intensifiers[w.text] != nil, startsMoodWord(at: i + 1) {
+        // Only before a mood word: "pretty calm" is an intensifier, a lone "pretty" is not.
         applyModifier(w.text)
         i += 1
       } else if let e = lexicon.lookup(w.text) {
         add(e, typed: typed(from: i, length: 1))
+        i += 1
+      } else if w.text == "or" {
+        // "not sad or lonely": the negation carries over to the next alternative.
+        negationUsed = false
         i += 1
       } else if PromptVocabulary.clauseBreakers.contains(w.text) {
         endClause()
@@ -197,6 +211,7 @@ private struct Reading {
   private mutating func applyModifier(_ text: String) {
     if let kind = PromptVocabulary.negators[text] {
       negation = (kind, text)
+      negationUsed = false
     } else if let factor = PromptVocabulary.intensifiers[text] {
       pendingFactor *= factor
       pendingModifiers.append(text)
@@ -204,6 +219,11 @@ private struct Reading {
   }
 
   private mutating func add(_ entry: LexiconEntry, typed text: String) {
+    if negationUsed {
+      negation = nil
+      negationUsed = false
+    }
+    if negation != nil { negationUsed = true }
     var v = entry.valence * pendingFactor
     var a = entry.arousal * pendingFactor
     var modifiers = pendingModifiers

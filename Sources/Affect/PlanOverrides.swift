@@ -3,11 +3,15 @@ import Theory
 
 /// Choices the user made explicitly (command-line flags); each one wins over what the mood suggests.
 public struct PlanOverrides: Sendable, Hashable, Codable {
+  /// Tonic and mode (`--key "A minor"`); replaces both the mood's mode and the seeded tonic.
   public var key: Key?
-  /// Beats (quarter notes) per minute.
+  /// Beats (quarter notes) per minute (`--tempo`), within ``tempoRange``.
   public var tempoBPM: Double?
+  /// Time signature (`--meter 6/8`).
   public var meter: Meter?
+  /// Length in bars (`--bars`), within ``barsRange``; default ``Planner/defaultBars``.
   public var bars: Int?
+  /// Style (`--style`), replacing the styles the prompt named or suggested.
   public var style: Style?
 
   /// Tempos a sketch can be written at, in BPM.

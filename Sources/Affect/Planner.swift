@@ -254,7 +254,8 @@ public struct Planner: Sendable {
         : "straight eighths: usual for \(style.rawValue)")
 
     reasons.append(
-      "instruments: \(profile.bandDescription) (GM \(profile.instruments.chords), \(profile.instruments.melody), \(profile.instruments.bass))"
+      "instruments: \(profile.bandDescription) — chords \(Planner.gm(profile.instruments.chords)), melody "
+        + "\(Planner.gm(profile.instruments.melody)), bass \(Planner.gm(profile.instruments.bass))"
     )
 
     return Plan(
@@ -306,6 +307,9 @@ public struct Planner: Sendable {
       return (.minor, "valence \(AffectFormat.signed(v))")
     }
   }
+
+  /// "GM 33 Electric Bass (finger)"
+  static func gm(_ program: Int) -> String { "GM \(program) \(GeneralMIDI.programName(program))" }
 
   static func bpm(_ t: Double) -> String {
     t == t.rounded() ? "\(Int(t))" : AffectFormat.fixed(t, decimals: 1)

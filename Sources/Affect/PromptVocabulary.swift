@@ -55,6 +55,11 @@ enum PromptVocabulary {
     "the reverse of": .contrary, "everything but": .contrary,
   ]
 
+  /// First words of multi-word modifiers ("a bit", "anything but"), so other words skip the phrase probes.
+  static let phraseStarts: Set<String> = Set(
+    (Array(intensifiers.keys) + Array(negators.keys)).filter { $0.contains(" ") }
+      .compactMap { $0.split(separator: " ").first.map(String.init) })
+
   /// Words that end a clause as punctuation does: a negation does not reach past them.
   static let clauseBreakers: Set<String> = [
     "but", "yet", "though", "although", "however", "while", "whereas", "and", "then", "plus",

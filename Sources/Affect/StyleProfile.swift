@@ -6,10 +6,13 @@ import Theory
 /// quote them, the band a listener expects, how often the style's chords carry sevenths). The mood then
 /// moves within these bounds: arousal picks the tempo inside the range, valence the mode.
 public struct StyleProfile: Sendable, Hashable {
+  /// The style this profile describes.
   public var style: Style
   /// Typical tempo range in BPM (quarter notes per minute).
   public var tempoRange: ClosedRange<Double>
+  /// Default time signature.
   public var meter: Meter
+  /// General MIDI programs (0-based) for chords, melody and bass, and whether there is a drum part.
   public var instruments: Plan.Instruments
   /// Swing ratio for off-beat eighths: 0.5 straight … 0.67 triplet swing.
   public var swing: Double

@@ -136,11 +136,24 @@ public struct Analyzer: Sendable {
   /// Analyses many files (audio or MIDI, by extension) in parallel, `jobs` at a time (default: all cores).
   /// One failing file does not stop the others; results come back in the order of `paths`.
   ///
-  /// - Parameter progress: called after each file with (files finished, total), from worker threads.
+  /// ```swift
+  /// let results = Analyzer().analyzeFiles(paths, profile: .edma) { done, total in print(done, total) }
+  /// for case .success(let analysis) in results { store(analysis.features) }
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - profile: key profile for this call; default: the configuration's.
+  ///   - jobs: files analysed at once; default: one per core.
+  ///   - progress: called after each file with (files finished, total), from worker threads.
   public func analyzeFiles(
-    _ paths: [String], jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ paths: [String], profile: KeyProfile? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) -> [Result<AudioAnalysis, AnalysisError>] {
+    if let profile, profile != configuration.profile {
+      var copy = self
+      copy.configuration.profile = profile
+      return copy.analyzeFiles(paths, jobs: jobs, progress: progress)
+    }
     let results = ResultSlots(count: paths.count)
     let workers = max(1, min(jobs, paths.count))
     @Sendable func analyzeOne(_ index: Int) {
@@ -191,6 +204,9 @@ public struct Analyzer: Sendable {
     let onsetRate = OnsetCounter.rate(stream.onsetEnvelope, frameRate: configuration.frameRate)
     summary["onset_rate_per_s"] = onsetRate
     summary["peak_dbfs"] = 20 * log10(max(1e-12, Double(stream.peak)))
+    // JSON cannot carry NaN or infinity; no descriptor should produce them, but one bad frame must not
+    // make a whole catalog row unwritable.
+    summary = summary.mapValues { $0.isFinite ? $0 : 0 }
     let lufs = silent ? nil : loudness?.integratedLUFS
     let lra = silent ? nil : loudness?.rangeLU
     let chroma = stream.chromaKeySum

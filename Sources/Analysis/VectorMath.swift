@@ -12,7 +12,7 @@ enum VectorMath {
     while i + 8 <= count {
       let x = rawA.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
       let y = rawB.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      lanes.addProduct(x, y)
+      lanes += x * y  // not addProduct: without an FMA target that calls libm's fmaf per lane
       i += 8
     }
     var sum = lanes.sum()

@@ -32,8 +32,10 @@ public enum CatalogError: UserFacingError, Equatable {
     switch self {
     case .cannotOpen(let path, let reason):
       "cannot open the catalog \(path): \(reason); pass another --catalog or fix its permissions"
-    case .readOnly(let path): "the catalog \(path) is read-only; pass a writable --catalog or fix its permissions"
-    case .noSuchTrack(let id): "no track with id \(id) in the catalog; `moodsketch catalog list` shows the ids"
+    case .readOnly(let path):
+      "the catalog \(path) is read-only; pass a writable --catalog or fix its permissions"
+    case .noSuchTrack(let id):
+      "no track with id \(id) in the catalog; `moodsketch catalog list` shows the ids"
     case .missingCatalog(let path):
       "no catalog at \(path); create one with `moodsketch catalog add FOLDER --catalog \(path)` or check the path"
     case .locked(let path, let seconds):

@@ -12,7 +12,8 @@ public struct AnalysedFile: Sendable {
   public var style: String?
 
   public init(
-    features: Features, title: String? = nil, artist: String? = nil, album: String? = nil, tags: [String] = [],
+    features: Features, title: String? = nil, artist: String? = nil, album: String? = nil,
+    tags: [String] = [],
     style: String? = nil
   ) {
     self.features = features
@@ -68,7 +69,8 @@ public struct IngestReport: Sendable, Codable, Hashable {
 public enum CatalogIngest {
   /// Analyses one file; supplied by the caller (the command wires in `Analysis`, tests pass a fake-free
   /// real analyser), so Catalog does not depend on the MIDI reader.
-  public typealias Analyse = @Sendable (_ path: String, _ kind: MediaFiles.Kind) throws -> AnalysedFile
+  public typealias Analyse =
+    @Sendable (_ path: String, _ kind: MediaFiles.Kind) throws -> AnalysedFile
 
   /// Adds `paths` (files and folders, recursively) to `store`.
   ///
@@ -79,7 +81,8 @@ public enum CatalogIngest {
   /// - Throws: ``CatalogError/missingInput(_:)`` for a path that does not exist, and database errors;
   ///   a file that fails to analyse is reported in ``IngestReport/failed`` instead.
   public static func add(
-    paths: [String], to store: CatalogStore, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    paths: [String], to store: CatalogStore,
+    workers: Int = ProcessInfo.processInfo.activeProcessorCount,
     analyse: @escaping Analyse, progress: (@Sendable (IngestProgress) -> Void)? = nil
   ) throws -> IngestReport {
     let listing = try MediaFiles.list(paths)
@@ -90,7 +93,9 @@ public enum CatalogIngest {
         .failed(
           .init(
             path: path,
-            reason: "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, aiff…) and MIDI (.mid)")))
+            reason:
+              "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, aiff…) and MIDI (.mid)"
+          )))
     }
     let files = listing.files
     let workerCount = max(1, min(workers, files.count))
@@ -107,7 +112,9 @@ public enum CatalogIngest {
           outcome = .failed(.init(path: path, reason: "\(error)"))
         }
         state.record(outcome)
-        progress?(IngestProgress(done: state.doneCount, total: files.count, elapsed: Date().timeIntervalSince(start)))
+        progress?(
+          IngestProgress(
+            done: state.doneCount, total: files.count, elapsed: Date().timeIntervalSince(start)))
       }
     }
     if let fatal = state.fatalError { throw fatal }
@@ -153,8 +160,10 @@ public enum CatalogIngest {
     let analysed = try analyse(path, kind)
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     let track = CatalogTrack(
-      title: nonEmpty(analysed.title) ?? name, artist: nonEmpty(analysed.artist), album: nonEmpty(analysed.album),
-      path: path, sourceKey: path, tags: analysed.tags, style: analysed.style, features: analysed.features,
+      title: nonEmpty(analysed.title) ?? name, artist: nonEmpty(analysed.artist),
+      album: nonEmpty(analysed.album),
+      path: path, sourceKey: path, tags: analysed.tags, style: analysed.style,
+      features: analysed.features,
       contentHash: hash, fileModified: modified, fileSize: size)
     try store.save(track)
     return existing == nil ? .added : .updated
@@ -187,7 +196,9 @@ private final class IngestState: @unchecked Sendable {
 
   var doneCount: Int { lock.withLock { done } }
 
-  func stop(with error: CatalogError) { lock.withLock { if fatalError == nil { fatalError = error } } }
+  func stop(with error: CatalogError) {
+    lock.withLock { if fatalError == nil { fatalError = error } }
+  }
 
   func record(_ outcome: CatalogIngest.Outcome) {
     lock.withLock {

@@ -7,7 +7,9 @@ public enum CatalogLocation {
   ///
   /// - Returns: the path and whether the user chose it explicitly (an explicit path that does not exist is
   ///   an error for read-only commands; the default one is created on demand).
-  public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+  public static func resolve(
+    option: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+  )
     -> (path: String, explicit: Bool)
   {
     if let option, !option.isEmpty { return (absolute(option), true) }
@@ -26,6 +28,7 @@ public enum CatalogLocation {
   public static func absolute(_ path: String) -> String {
     let expanded = (path as NSString).expandingTildeInPath
     if expanded.hasPrefix("/") { return (expanded as NSString).standardizingPath }
-    return ((FileManager.default.currentDirectoryPath + "/" + expanded) as NSString).standardizingPath
+    return ((FileManager.default.currentDirectoryPath + "/" + expanded) as NSString)
+      .standardizingPath
   }
 }

@@ -58,8 +58,11 @@ public final class CatalogStore: Sendable {
         // WAL needs to create -wal/-shm files beside the database, so the folder must be writable too.
         // The mode bits are checked too: root may write anything, but a catalog someone made read-only
         // (chmod a-w) is meant to stay as it is.
-        let mode = (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
-        guard fm.isWritableFile(atPath: path), fm.isWritableFile(atPath: folder), mode & 0o222 != 0 else {
+        let mode =
+          (try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+          ?? 0o644
+        guard fm.isWritableFile(atPath: path), fm.isWritableFile(atPath: folder), mode & 0o222 != 0
+        else {
           throw CatalogError.readOnly(path)
         }
       }
@@ -109,7 +112,8 @@ public final class CatalogStore: Sendable {
     switch db.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return CatalogError.locked(path: path, seconds: timeout)
     case .SQLITE_READONLY: return CatalogError.readOnly(path)
-    case .SQLITE_NOTADB, .SQLITE_CORRUPT: return CatalogError.notACatalog(path: path, reason: "not a SQLite database")
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      return CatalogError.notACatalog(path: path, reason: "not a SQLite database")
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
       return CatalogError.cannotOpen(path: path, reason: db.message ?? "permission denied")
     default: return CatalogError.cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
@@ -117,11 +121,15 @@ public final class CatalogStore: Sendable {
   }
 
   func read<T>(_ body: (Database) throws -> T) throws -> T {
-    do { return try writer.read(body) } catch { throw Self.mapped(error, path: path, timeout: busyTimeout) }
+    do { return try writer.read(body) } catch {
+      throw Self.mapped(error, path: path, timeout: busyTimeout)
+    }
   }
 
   func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do { return try writer.write(body) } catch { throw Self.mapped(error, path: path, timeout: busyTimeout) }
+    do { return try writer.write(body) } catch {
+      throw Self.mapped(error, path: path, timeout: busyTimeout)
+    }
   }
 
   /// The underlying database, for the listening-history store that shares this file
@@ -156,7 +164,9 @@ public final class CatalogStore: Sendable {
 
   /// The row for `sourceKey` (an absolute path for files), if any.
   public func track(sourceKey: String) throws -> CatalogTrack? {
-    try read { try CatalogTrack.filter(CatalogTrack.TrackColumns.sourceKey == sourceKey).fetchOne($0) }
+    try read {
+      try CatalogTrack.filter(CatalogTrack.TrackColumns.sourceKey == sourceKey).fetchOne($0)
+    }
   }
 
   /// Inserts `track`, or replaces the row with the same ``CatalogTrack/sourceKey`` (keeping its id),
@@ -190,7 +200,8 @@ public final class CatalogStore: Sendable {
   /// Records that an unchanged file has a new modification time, so the next `add` is a cheap size+mtime check.
   public func touch(id: Int64, fileModified: Double) throws {
     try write { db in
-      try db.execute(sql: "UPDATE track SET fileModified = ? WHERE id = ?", arguments: [fileModified, id])
+      try db.execute(
+        sql: "UPDATE track SET fileModified = ? WHERE id = ?", arguments: [fileModified, id])
     }
   }
 
@@ -205,7 +216,8 @@ public final class CatalogStore: Sendable {
   public func vectors() throws -> CatalogVectors {
     try read { db in
       var result = CatalogVectors()
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, vector, knownGroups FROM track ORDER BY id")
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, vector, knownGroups FROM track ORDER BY id")
       while let row = try rows.next() {
         let blob: Data = row[1]
         guard blob.count == TrackVector.dimension * 4 else { continue }
@@ -214,7 +226,9 @@ public final class CatalogStore: Sendable {
         blob.withUnsafeBytes { raw in
           for i in 0..<TrackVector.dimension {
             result.values.append(
-              Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))))
+              Float(
+                bitPattern: UInt32(
+                  littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))))
           }
         }
       }
@@ -222,16 +236,16 @@ public final class CatalogStore: Sendable {
     }
   }
 
-  /// Tempo, style and tags of every row, by id, for filtering searches without decoding features.
+  /// Tempo, style, tags and path of every row, by id, for filtering searches without decoding features.
   public func facets() throws -> [Int64: TrackFacet] {
     try read { db in
       var result: [Int64: TrackFacet] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, tempoBPM, style, tags FROM track")
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, tempoBPM, style, tags, path FROM track")
       let decoder = JSONDecoder()
       while let row = try rows.next() {
         let tagsText: String = row[3]
         let tags = (try? decoder.decode([String].self, from: Data(tagsText.utf8))) ?? []
-        result[row[0]] = TrackFacet(tempoBPM: row[1], style: row[2], tags: tags)
+        result[row[0]] = TrackFacet(tempoBPM: row[1], style: row[2], tags: tags, path: row[4])
       }
       return result
     }
@@ -249,17 +263,23 @@ public final class CatalogStore: Sendable {
         try Int.fetchOne(
           db, sql: "SELECT COUNT(*) FROM track WHERE featureVersion != ? OR vectorVersion != ?",
           arguments: [Features.currentVersion, TrackVector.version]) ?? 0
-      stats.totalDurationSeconds = try Double.fetchOne(db, sql: "SELECT TOTAL(durationSeconds) FROM track") ?? 0
-      stats.withKey = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE keyTonic IS NOT NULL") ?? 0
-      stats.withTempo = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE tempoBPM IS NOT NULL") ?? 0
-      if let row = try Row.fetchOne(db, sql: "SELECT AVG(valence), AVG(arousal), AVG(tempoBPM) FROM track"),
+      stats.totalDurationSeconds =
+        try Double.fetchOne(db, sql: "SELECT TOTAL(durationSeconds) FROM track") ?? 0
+      stats.withKey =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE keyTonic IS NOT NULL") ?? 0
+      stats.withTempo =
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE tempoBPM IS NOT NULL") ?? 0
+      if let row = try Row.fetchOne(
+        db, sql: "SELECT AVG(valence), AVG(arousal), AVG(tempoBPM) FROM track"),
         stats.tracks > 0
       {
         stats.meanValence = row[0]
         stats.meanArousal = row[1]
         stats.meanTempoBPM = row[2]
       }
-      if path != ":memory:", let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+      if path != ":memory:",
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      {
         stats.fileBytes = (attributes[.size] as? NSNumber)?.int64Value ?? 0
       }
       return stats
@@ -272,6 +292,7 @@ public struct TrackFacet: Sendable, Hashable {
   public var tempoBPM: Double?
   public var style: String?
   public var tags: [String]
+  public var path: String?
 }
 
 /// What `catalog stats` reports.

@@ -31,7 +31,9 @@ public struct ContentHash: Sendable {
   ///
   /// - Throws: ``CatalogError/missingInput(_:)`` when the file cannot be opened.
   public static func ofFile(atPath path: String) throws -> String {
-    guard let handle = FileHandle(forReadingAtPath: path) else { throw CatalogError.missingInput(path) }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw CatalogError.missingInput(path)
+    }
     defer { try? handle.close() }
     var hash = ContentHash()
     while true {

@@ -7,7 +7,8 @@ public enum FeatureGroup: String, Sendable, Hashable, Codable, CaseIterable {
   case mood
   /// Tempo on a log-2 circle, so half and double time land close together.
   case tempo
-  /// Key on the Camelot wheel (circle of fifths with relative major/minor together) plus a small major/minor offset.
+  /// Key: its place on the Camelot wheel (relative major/minor together), its tonic on the circle of fifths
+  /// (parallel major/minor together) and a small major/minor offset.
   case key
   /// Timbre: MFCC means (coefficients 1–12).
   case timbre
@@ -27,10 +28,10 @@ public enum FeatureGroup: String, Sendable, Hashable, Codable, CaseIterable {
     switch self {
     case .mood: 0..<2
     case .tempo: 2..<4
-    case .key: 4..<7
-    case .energy: 7..<8
-    case .brightness: 8..<9
-    case .timbre: 9..<21
+    case .key: 4..<9
+    case .energy: 9..<10
+    case .brightness: 10..<11
+    case .timbre: 11..<23
     }
   }
 }

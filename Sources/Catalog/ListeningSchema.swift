@@ -30,7 +30,9 @@ public enum ListeningSchema {
         t.column("timestamp", .integer)
         t.primaryKey(["user", "item"])
       }
-      try db.create(index: "listeningEventByItem", on: "listeningEvent", columns: ["item"], options: .ifNotExists)
+      try db.create(
+        index: "listeningEventByItem", on: "listeningEvent", columns: ["item"],
+        options: .ifNotExists)
     }
   }
 }

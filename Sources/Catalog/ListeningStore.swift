@@ -43,12 +43,14 @@ public struct ListeningStore: Sendable {
       }
       for item in items {
         try db.execute(
-          sql: "INSERT INTO listeningItem(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
+          sql:
+            "INSERT INTO listeningItem(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
           arguments: [item.id, item.name])
       }
       let itemIDs = Set(events.map(\.item)).union(tags.map(\.item))
       for id in itemIDs.sorted() {
-        try db.execute(sql: "INSERT OR IGNORE INTO listeningItem(id, name) VALUES (?, ?)", arguments: [id, id])
+        try db.execute(
+          sql: "INSERT OR IGNORE INTO listeningItem(id, name) VALUES (?, ?)", arguments: [id, id])
       }
       let total = max(1, events.count + tags.count)
       for (n, event) in events.enumerated() {
@@ -69,14 +71,16 @@ public struct ListeningStore: Sendable {
         if n % 10_000 == 9_999 { progress(Double(events.count + n + 1) / Double(total)) }
       }
       progress(1)
-      return ImportSummary(events: events.count, users: users.count, items: itemIDs.count, tags: tags.count)
+      return ImportSummary(
+        events: events.count, users: users.count, items: itemIDs.count, tags: tags.count)
     }
   }
 
   /// Every stored event, ordered by user then item.
   public func events() throws -> [ListeningEvent] {
     try writer.read { db in
-      try ListeningEvent.order(ListeningEvent.Columns.user, ListeningEvent.Columns.item).fetchAll(db)
+      try ListeningEvent.order(ListeningEvent.Columns.user, ListeningEvent.Columns.item).fetchAll(
+        db)
     }
   }
 

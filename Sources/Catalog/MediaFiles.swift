@@ -4,7 +4,8 @@ import Foundation
 public enum MediaFiles {
   /// Extensions read as audio (libsndfile's containers plus MP3, which libsndfile ≥ 1.1 decodes).
   public static let audioExtensions: Set<String> = [
-    "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aiff", "aif", "aifc", "au", "snd", "caf", "w64", "rf64",
+    "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aiff", "aif", "aifc", "au", "snd", "caf",
+    "w64", "rf64",
   ]
   /// Extensions read as Standard MIDI Files.
   public static let midiExtensions: Set<String> = ["mid", "midi", "smf"]
@@ -39,7 +40,9 @@ public enum MediaFiles {
     for raw in paths {
       let path = CatalogLocation.absolute(raw)
       var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CatalogError.missingInput(raw) }
+      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw CatalogError.missingInput(raw)
+      }
       if isDirectory.boolValue {
         let url = URL(fileURLWithPath: path)
         guard
@@ -48,8 +51,13 @@ public enum MediaFiles {
         else { continue }
         var found: [String] = []
         for case let file as URL in walker {
-          guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-          if kind(of: file.path) != nil { found.append(file.standardizedFileURL.path) } else { listing.ignored += 1 }
+          guard (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+          else { continue }
+          if kind(of: file.path) != nil {
+            found.append(file.standardizedFileURL.path)
+          } else {
+            listing.ignored += 1
+          }
         }
         for file in found.sorted() where seen.insert(file).inserted { listing.files.append(file) }
       } else if kind(of: path) != nil {

@@ -41,10 +41,14 @@ public enum SpotifyImport {
   ///
   /// - Throws: ``CatalogError/missingInput(_:)``; ``CatalogError/unusableTable(path:reason:)`` when the header
   ///   lacks a title, valence or energy column.
-  public static func importTable(atPath path: String, into store: CatalogStore, batchSize: Int = 1000) throws -> Report {
+  public static func importTable(
+    atPath path: String, into store: CatalogStore, batchSize: Int = 1000
+  ) throws -> Report {
     let start = Date()
     let absolute = CatalogLocation.absolute(path)
-    guard let data = FileManager.default.contents(atPath: absolute) else { throw CatalogError.missingInput(path) }
+    guard let data = FileManager.default.contents(atPath: absolute) else {
+      throw CatalogError.missingInput(path)
+    }
     let text = String(decoding: data, as: UTF8.self)
     var (tracks, report) = try parse(text, path: path, sourcePrefix: "csv:\(absolute)#")
     var batch: [CatalogTrack] = []
@@ -63,16 +67,22 @@ public enum SpotifyImport {
   }
 
   /// Parses a whole table into tracks (not stored) and a report of malformed rows.
-  static func parse(_ text: String, path: String, sourcePrefix: String) throws -> ([CatalogTrack], Report) {
+  static func parse(_ text: String, path: String, sourcePrefix: String) throws -> (
+    [CatalogTrack], Report
+  ) {
     var report = Report()
     let records = CSVReader.records(text)
-    guard let header = records.first else { throw CatalogError.unusableTable(path: path, reason: "the file is empty") }
+    guard let header = records.first else {
+      throw CatalogError.unusableTable(path: path, reason: "the file is empty")
+    }
     let columns = Columns(header: header.fields)
     guard columns.title != nil else {
-      throw CatalogError.unusableTable(path: path, reason: "no title column (title, name or track_name)")
+      throw CatalogError.unusableTable(
+        path: path, reason: "no title column (title, name or track_name)")
     }
     guard columns.valence != nil, columns.energy != nil else {
-      throw CatalogError.unusableTable(path: path, reason: "it needs valence and energy columns (Spotify audio features)")
+      throw CatalogError.unusableTable(
+        path: path, reason: "it needs valence and energy columns (Spotify audio features)")
     }
     report.ignoredColumns = columns.ignored
     var tracks: [CatalogTrack] = []
@@ -84,11 +94,14 @@ public enum SpotifyImport {
       }
       guard record.fields.count == header.fields.count else {
         report.malformed.append(
-          .init(line: record.line, reason: "\(record.fields.count) fields, the header has \(header.fields.count)"))
+          .init(
+            line: record.line,
+            reason: "\(record.fields.count) fields, the header has \(header.fields.count)"))
         continue
       }
       do {
-        var track = try columns.track(from: record.fields, sourcePrefix: sourcePrefix, line: record.line)
+        var track = try columns.track(
+          from: record.fields, sourcePrefix: sourcePrefix, line: record.line)
         if !seenKeys.insert(track.sourceKey).inserted { track.sourceKey += "@\(record.line)" }
         tracks.append(track)
       } catch let problem as RowProblem {
@@ -102,11 +115,14 @@ public enum SpotifyImport {
 
   /// Column positions found in the header.
   struct Columns {
-    var title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS, durationS: Int?
+    var title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS,
+      durationS: Int?
     var extras: [String: Int] = [:]
     var ignored: [String] = []
 
-    static let extraNames = ["danceability", "acousticness", "instrumentalness", "speechiness", "liveness"]
+    static let extraNames = [
+      "danceability", "acousticness", "instrumentalness", "speechiness", "liveness",
+    ]
 
     init(header: [String]) {
       let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -115,8 +131,11 @@ public enum SpotifyImport {
         for s in suffixes { if let i = names.firstIndex(where: { $0.hasSuffix(s) }) { return i } }
         return nil
       }
-      title = find(["title", "name", "track_name", "track", "song", "song_name"], suffixes: ["track_name", "_title"])
-      artist = find(["artist", "artists", "artist_name", "artist_names"], suffixes: ["_artist", "_artists"])
+      title = find(
+        ["title", "name", "track_name", "track", "song", "song_name"],
+        suffixes: ["track_name", "_title"])
+      artist = find(
+        ["artist", "artists", "artist_name", "artist_names"], suffixes: ["_artist", "_artists"])
       album = find(["album", "album_name"], suffixes: ["_album"])
       id = find(["id", "track_id", "spotify_id", "uri"], suffixes: ["_id"])
       valence = find(["valence"])
@@ -129,8 +148,13 @@ public enum SpotifyImport {
       durationMS = find(["duration_ms"])
       durationS = durationMS == nil ? find(["duration", "duration_s"]) : nil
       for name in Self.extraNames { if let i = names.firstIndex(of: name) { extras[name] = i } }
-      let used = Set([title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS, durationS].compactMap { $0 })
-        .union(extras.values)
+      let used = Set(
+        [
+          title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS,
+          durationS,
+        ].compactMap { $0 }
+      )
+      .union(extras.values)
       ignored = names.indices.filter { !used.contains($0) }.map { header[$0] }
     }
 
@@ -142,27 +166,38 @@ public enum SpotifyImport {
       }
       func number(_ i: Int?, _ name: String, range: ClosedRange<Double>? = nil) throws -> Double? {
         guard let t = text(i) else { return nil }
-        guard let v = Double(t), v.isFinite else { throw RowProblem(reason: "\(name) \"\(t)\" is not a number") }
+        guard let v = Double(t), v.isFinite else {
+          throw RowProblem(reason: "\(name) \"\(t)\" is not a number")
+        }
         if let range, !range.contains(v) {
-          throw RowProblem(reason: "\(name) \(t) is outside \(range.lowerBound)…\(range.upperBound)")
+          throw RowProblem(
+            reason: "\(name) \(t) is outside \(range.lowerBound)…\(range.upperBound)")
         }
         return v
       }
       guard let title = text(title) else { throw RowProblem(reason: "no title") }
-      guard let valence = try number(valence, "valence", range: 0...1) else { throw RowProblem(reason: "no valence") }
-      guard let energy = try number(energy, "energy", range: 0...1) else { throw RowProblem(reason: "no energy") }
+      guard let valence = try number(valence, "valence", range: 0...1) else {
+        throw RowProblem(reason: "no valence")
+      }
+      guard let energy = try number(energy, "energy", range: 0...1) else {
+        throw RowProblem(reason: "no energy")
+      }
       let tempo = try number(tempo, "tempo", range: 0...400).flatMap { $0 > 0 ? $0 : nil }
       let loudness = try number(loudness, "loudness", range: -80...10)
       var key: Key?
       if let pc = try number(self.key, "key", range: -1...11), pc >= 0 {
-        guard pc == pc.rounded() else { throw RowProblem(reason: "key \(pc) is not a whole pitch class") }
+        guard pc == pc.rounded() else {
+          throw RowProblem(reason: "key \(pc) is not a whole pitch class")
+        }
         let minor = try number(mode, "mode", range: 0...1) == 0
         let pitchClass = Int(pc)
         // Spell like a key signature would: flats for F, Bb, Eb… majors and their relative minors.
         let flatMajors: Set<Int> = [5, 10, 3, 8, 1]
         let majorPC = minor ? (pitchClass + 3) % 12 : pitchClass
         key = Key(
-          NoteClass.spelling(ofPitchClass: pitchClass, preferFlats: flatMajors.contains(majorPC) || majorPC == 6 && minor),
+          NoteClass.spelling(
+            ofPitchClass: pitchClass,
+            preferFlats: flatMajors.contains(majorPC) || majorPC == 6 && minor),
           minor ? .minor : .major)
       }
       var duration = 0.0
@@ -172,12 +207,15 @@ public enum SpotifyImport {
       for (name, i) in extras { if let v = try number(i, name, range: 0...1) { summary[name] = v } }
       let arousal = SpotifyImport.arousal(energy: energy, tempo: tempo, loudness: loudness)
       let features = Features(
-        source: .csv, durationSeconds: duration, tempoBPM: tempo, tempoConfidence: 0, key: key, keyStrength: 0,
-        loudnessLUFS: loudness, loudnessRangeLU: nil, valence: 2 * valence - 1, arousal: arousal, summary: summary)
+        source: .csv, durationSeconds: duration, tempoBPM: tempo, tempoConfidence: 0, key: key,
+        keyStrength: 0,
+        loudnessLUFS: loudness, loudnessRangeLU: nil, valence: 2 * valence - 1, arousal: arousal,
+        summary: summary)
       let genre = text(genre)
       let rowKey = text(id) ?? "line\(line)"
       return CatalogTrack(
-        title: title, artist: text(artist), album: text(album), path: nil, sourceKey: sourcePrefix + rowKey,
+        title: title, artist: text(artist), album: text(album), path: nil,
+        sourceKey: sourcePrefix + rowKey,
         tags: genre.map { [$0] } ?? [], style: genre?.lowercased(), features: features)
     }
   }

@@ -11,11 +11,17 @@ import Theory
 /// |---|---|---|
 /// | 0, 1 | mood | valence, arousal, each −1…1 |
 /// | 2, 3 | tempo | cos, sin of 2π·log2(BPM / 60): 60, 120 and 240 BPM share a point, so half/double time is close |
-/// | 4, 5, 6 | key | cos, sin of the Camelot position (parent major on the circle of fifths, 30° a step), then +0.25 major / −0.25 minor third |
-/// | 7 | energy | 0…1: integrated loudness mapped −35…−5 LUFS → 0…1 for audio; Spotify `energy` for imported rows |
-/// | 8 | brightness | log2(mean spectral centroid / 1500 Hz), clamped to ±3 |
-/// | 9…20 | timbre | MFCC i means (i = 1…12) divided by ``timbreScale(_:)`` |
-/// | 21…23 | — | zero padding so a row is three SIMD8 lanes |
+/// | 4, 5 | key | cos, sin of the Camelot position (parent major on the circle of fifths, 30° a step), times √½ |
+/// | 6, 7 | key | cos, sin of the tonic on the circle of fifths, times √½ |
+/// | 8 | key | +0.25 for a major third, −0.25 for a minor one |
+/// | 9 | energy | 0…1: integrated loudness mapped −35…−5 LUFS → 0…1 for audio; Spotify `energy` for imported rows |
+/// | 10 | brightness | log2(mean spectral centroid / 1500 Hz), clamped to ±3 |
+/// | 11…22 | timbre | MFCC i means (i = 1…12) divided by ``timbreScale(_:)`` |
+/// | 23 | — | zero padding so a row is three SIMD8 lanes |
+///
+/// The two key circles make the keys that key estimators confuse (and that musicians hear as related)
+/// close, in the order MIREX key scoring credits them: a fifth apart (both circles one step) is closest,
+/// then relative major/minor (same Camelot place) and parallel major/minor (same tonic), then the rest.
 ///
 /// Groups a source cannot measure (no timbre in a Spotify table, no loudness in MIDI) are left at 0 and
 /// cleared in the known-groups mask; similarity then ignores them instead of guessing.
@@ -41,20 +47,24 @@ public enum TrackVector {
       known |= FeatureGroup.tempo.bit
     }
     if let key = features.key {
-      let angle = 2 * Double.pi * Double(camelotStep(of: key)) / 12
-      v[4] = Float(cos(angle))
-      v[5] = Float(sin(angle))
-      v[6] = key.mode.hasMinorThird ? -0.25 : 0.25
+      let camelot = 2 * Double.pi * Double(camelotStep(of: key)) / 12
+      let tonic = 2 * Double.pi * Double((key.tonic.pitchClass * 7) % 12) / 12
+      let radius = 0.5.squareRoot()
+      v[4] = Float(radius * cos(camelot))
+      v[5] = Float(radius * sin(camelot))
+      v[6] = Float(radius * cos(tonic))
+      v[7] = Float(radius * sin(tonic))
+      v[8] = key.mode.hasMinorThird ? -0.25 : 0.25
       known |= FeatureGroup.key.bit
     }
     if let energy = energy(of: features) {
-      v[7] = Float(energy)
+      v[9] = Float(energy)
       known |= FeatureGroup.energy.bit
     }
     if let centroid = summaryValue(features, ["spectral_centroid_hz_mean"]),
       centroid > 0
     {
-      v[8] = Float(max(-3, min(3, log2(centroid / 1500))))
+      v[10] = Float(max(-3, min(3, log2(centroid / 1500))))
       known |= FeatureGroup.brightness.bit
     }
     var mfccs: [Double] = []
@@ -63,7 +73,7 @@ public enum TrackVector {
       mfccs.append(m)
     }
     if mfccs.count == 12 {
-      for (i, m) in mfccs.enumerated() { v[9 + i] = Float(m / timbreScale(i + 1)) }
+      for (i, m) in mfccs.enumerated() { v[11 + i] = Float(m / timbreScale(i + 1)) }
       known |= FeatureGroup.timbre.bit
     }
     return (v, known)
@@ -97,7 +107,11 @@ public enum TrackVector {
   public static func values(fromBlob data: Data) -> [Float]? {
     guard data.count == dimension * 4 else { return nil }
     return data.withUnsafeBytes { raw in
-      (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+      (0..<dimension).map {
+        Float(
+          bitPattern: UInt32(
+            littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)))
+      }
     }
   }
 }

@@ -140,3 +140,20 @@ public struct BackoffTableBuilder: Sendable {
     return BackoffTable(maxContext: maxContext, outcomes: outcomes, counts: counts)
   }
 }
+
+/// Remembers a table's distributions for the contexts already asked about, for one piece:
+/// a melody asks the same few contexts hundreds of times.
+final class DistributionMemo {
+  let table: BackoffTable
+  private var known: [[String]: [Double]] = [:]
+
+  init(_ table: BackoffTable) { self.table = table }
+
+  func distribution(after context: [String]) -> [Double] {
+    let key = Array(context.suffix(table.maxContext))
+    if let d = known[key] { return d }
+    let d = table.distribution(after: key)
+    known[key] = d
+    return d
+  }
+}

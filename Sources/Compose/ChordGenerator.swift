@@ -76,8 +76,15 @@ public struct ChordGenerator: Sendable {
         remembered[phrase.label] = tokens
         if phrase.label == .a, firstA == nil { firstA = tokens }
       }
-      for (slot, token) in zip(slots, tokens) {
-        let roman = colour(token, mode: mode, seventh: plan.seventhProbability, generator: &generator)
+      for (slotIndex, (slot, token)) in zip(slots, tokens).enumerated() {
+        var roman = colour(
+          token, mode: mode, seventh: plan.seventhProbability, key: plan.key,
+          bluesy: [.blues, .rock, .funk, .soul, .gospel, .jazz].contains(plan.style), generator: &generator)
+        // The first and the last chord state the key: a suspension there would leave it unresolved.
+        let isEdge = (index == 0 && slotIndex == 0) || (index == form.phrases.count - 1 && slotIndex == slots.count - 1)
+        if isEdge, [.sus2, .sus4, .sus4dominant7].contains(roman.quality), let plain = ChordToken.numeral(token) {
+          roman = plain
+        }
         let chord = roman.chord(in: harmonyKey)
         result.append(
           GeneratedChord(
@@ -135,13 +142,44 @@ public struct ChordGenerator: Sendable {
     var allowHold: Bool
     /// Extra weight for the chords that give a church mode its colour.
     var flavour: [String: Double]
+    /// Tokens too rare in the corpus to be idiomatic (under 0.2 % of the mode's chords): exotic
+    /// spellings such as bIV that only the smoothing tail would otherwise produce.
+    var rare: [Bool]
+    /// Each outcome's root, semitones above the tonic.
+    var roots: [Int?]
+
+    init(table: BackoffTable, mode: Mode, tonic: String, borrowed: Double, allowHold: Bool, flavour: [String: Double]) {
+      self.table = table
+      self.mode = mode
+      self.tonic = tonic
+      self.borrowed = borrowed
+      self.allowHold = allowHold
+      self.flavour = flavour
+      let counts = table.outcomes.map { table.count(of: $0, after: []) }
+      let total = max(1, counts.reduce(0, +))
+      rare = counts.map { Double($0) / Double(total) < 0.002 }
+      roots = table.outcomes.map { ChordToken.rootOffset($0, mode: mode) }
+    }
 
     var cadenceChords: [String] { mode == .minor ? ["V", "iv", "VII", "v"] : ["V", "IV", "bVII"] }
 
+    /// Distributions already computed in this piece, by history (phrases are drawn many times).
+    final class Memo { var weights: [[String]: [Double]] = [:] }
+    let memo = Memo()
+
     /// The model's distribution after `history`, with the plan's borrowed-chord bias.
     func weights(after history: [String]) -> [Double] {
+      let key = Array(history.suffix(table.maxContext))
+      if let known = memo.weights[key] { return known }
+      let p = biasedWeights(after: key)
+      memo.weights[key] = p
+      return p
+    }
+
+    func biasedWeights(after history: [String]) -> [Double] {
       var p = table.distribution(after: history)
-      let borrowedMask = table.outcomes.map { ChordToken.isBorrowed($0, mode: mode) }
+      // A mode's own colour chord (dorian's IV) is diatonic there, not borrowed.
+      let borrowedMask = table.outcomes.map { ChordToken.isBorrowed($0, mode: mode) && flavour[$0] == nil }
       let mass = zip(p, borrowedMask).filter(\.1).reduce(0) { $0 + $1.0 }
       if mass > 1e-6, mass < 1 - 1e-6 {
         let target = min(0.9, max(0.001, borrowed))
@@ -151,6 +189,7 @@ public struct ChordGenerator: Sendable {
       for (token, weight) in flavour {
         if let i = table.index(of: token) { p[i] *= weight }
       }
+      for i in p.indices where rare[i] { p[i] = 0 }
       return p
     }
   }
@@ -238,6 +277,15 @@ public struct ChordGenerator: Sendable {
           w[i] = context.allowHold && !held ? w[i] + 0.15 : 0
         }
         if leaveTonic, position == 0, o == context.tonic { w[i] = 0 }
+        // The piece opens at home, as most songs in the corpus do.
+        if h == [ChordModelSymbols.start], o == context.tonic { w[i] *= 4 }
+        if ChordToken.isParallelTonic(o, mode: context.mode) { w[i] = 0 }
+        // Same root, other quality (IV then iv) is a colour once, not a flip-flop on every slot.
+        if let last = tokens.last ?? h.last, last != o, let r = context.roots[i],
+          let lastIndex = context.table.index(of: last), r == context.roots[lastIndex]
+        {
+          w[i] *= 0.15
+        }
         // The chord before a cadence pair should not be the tonic's cadence chord already.
         if cadence, remaining == 3, context.cadenceChords.first == o { w[i] *= 0.5 }
       }
@@ -267,18 +315,30 @@ public struct ChordGenerator: Sendable {
 
   /// The numeral as played: the token with a seventh (or suspension) chosen from corpus colour
   /// counts, moved in logit space by the plan's `seventhProbability`.
-  func colour(_ token: String, mode: Mode, seventh: Double, generator: inout SeededGenerator) -> RomanNumeral {
+  func colour(
+    _ token: String, mode: Mode, seventh: Double, key: Key, bluesy: Bool, generator: inout SeededGenerator
+  ) -> RomanNumeral {
     guard let base = ChordToken.numeral(token) else {
       return RomanNumeral(degree: 1, quality: mode == .minor ? .minor : .major)
     }
     let counts = model.colours[mode == .minor ? "minor" : "major"]?[token] ?? [:]
-    let entries = counts.sorted { $0.key < $1.key }.compactMap { entry -> (ChordQuality, Int)? in
-      ChordQuality(rawValue: entry.key).map { ($0, entry.value) }
+    // Colours that leave the plan's scale (a IV7 in lydian, a Imaj7 in mixolydian) are damped,
+    // except in the styles that live on dominant sevenths (blues, rock, funk, soul, gospel, jazz).
+    let scale = Set(key.scalePitchClasses)
+    let harmonyKey = Key(key.tonic, mode)
+    let entries = counts.sorted { $0.key < $1.key }.compactMap { entry -> (ChordQuality, Double)? in
+      guard let quality = ChordQuality(rawValue: entry.key) else { return nil }
+      var roman = base
+      roman.quality = quality
+      let inScale = roman.chord(in: harmonyKey).pitchClasses.allSatisfy { scale.contains($0) }
+      let triadInScale = base.chord(in: harmonyKey).pitchClasses.allSatisfy { scale.contains($0) }
+      let factor = inScale || !triadInScale || (bluesy && quality == .dominant7) ? 1.0 : 0.15
+      return (quality, Double(entry.value) * factor)
     }
-    let total = Double(entries.reduce(0) { $0 + $1.1 })
+    let total = entries.reduce(0) { $0 + $1.1 }
     let sevenths = entries.filter { ChordToken.isSeventh($0.0) }
     let plain = entries.filter { !ChordToken.isSeventh($0.0) }
-    let corpusShare = total > 0 ? Double(sevenths.reduce(0) { $0 + $1.1 }) / total : 0.2
+    let corpusShare = total > 0 ? sevenths.reduce(0) { $0 + $1.1 } / total : 0.2
     let q = min(0.97, max(0.03, corpusShare))
     let logit = log(q / (1 - q)) + 4 * (seventh - 0.3)
     let pSeventh = 1 / (1 + exp(-logit))
@@ -287,10 +347,10 @@ public struct ChordGenerator: Sendable {
       if sevenths.isEmpty {
         roman.quality = Self.defaultSeventh(for: base.quality)
       } else {
-        roman.quality = sevenths[generator.pick(weights: sevenths.map { Double($0.1) })].0
+        roman.quality = sevenths[generator.pick(weights: sevenths.map(\.1))].0
       }
     } else if !plain.isEmpty {
-      roman.quality = plain[generator.pick(weights: plain.map { Double($0.1) })].0
+      roman.quality = plain[generator.pick(weights: plain.map(\.1))].0
     }
     return roman
   }

@@ -65,10 +65,22 @@ public enum ChordToken {
   }
 
   /// Tokens that come from the parallel mode: the "borrowed chords" a plan may ask for more or less of.
-  /// In major: i, ii°, bIII, iv, v, bVI, bVII (the parallel minor's chords); in minor: I (Picardy), ii and
-  /// IV (the parallel major's, heard as dorian colour).
+  /// In major: ii°, bIII, iv, v, bVI, bVII (the parallel minor's chords); in minor: ii and IV (the
+  /// parallel major's, heard as dorian colour). The parallel tonic itself is not a colour but a change
+  /// of key, so the generator never uses it (``isParallelTonic(_:mode:)``).
   public static func isBorrowed(_ token: String, mode: Mode) -> Bool {
-    if mode.hasMinorThird { return ["I", "ii", "IV"].contains(token) }
-    return ["i", "ii°", "bIII", "iv", "v", "bVI", "bVII"].contains(token)
+    if mode.hasMinorThird { return ["ii", "IV"].contains(token) }
+    return ["ii°", "bIII", "iv", "v", "bVI", "bVII"].contains(token)
+  }
+
+  /// `i` in a major key or `I` in a minor one: in the corpus mostly a sign of a misread mode, and in a
+  /// sketch it blurs the key the mood asked for.
+  public static func isParallelTonic(_ token: String, mode: Mode) -> Bool {
+    token == (mode.hasMinorThird ? "I" : "i")
+  }
+
+  /// Semitones from the tonic to the token's root (0–11), nil for a token that does not parse.
+  public static func rootOffset(_ token: String, mode: Mode) -> Int? {
+    numeral(token)?.rootOffset(in: Key(NoteClass(.C), mode.hasMinorThird ? .minor : .major))
   }
 }

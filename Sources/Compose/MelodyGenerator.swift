@@ -16,10 +16,24 @@ import Theory
 /// - **Phrase structure** (``Form``): within a 4-bar phrase bar 3 repeats bar 1's rhythm and
 ///   intervals (a motif and its sequence), bar 4 ends on a long chord tone followed by a rest; an
 ///   answer phrase repeats the opening half of the first phrase; the piece ends on the tonic.
-public struct MelodyGenerator: Sendable {
+public struct MelodyGenerator {
   public let model: CompositionModel
 
-  public init(model: CompositionModel) { self.model = model }
+  /// Per-piece caches of the three tables' distributions (so a generator is made per piece, not shared across threads).
+  let memos: Memos
+
+  struct Memos {
+    let rhythm: DistributionMemo
+    let steps: DistributionMemo
+    let chordTones: DistributionMemo
+  }
+
+  public init(model: CompositionModel) {
+    self.model = model
+    memos = Memos(
+      rhythm: DistributionMemo(model.melodyRhythm), steps: DistributionMemo(model.melodySteps),
+      chordTones: DistributionMemo(model.melodyChordTones))
+  }
 
   struct Note: Hashable {
     var onset16: Int
@@ -148,7 +162,7 @@ public struct MelodyGenerator: Sendable {
     var previous = "<s>"
     while position < landing {
       let cls = MelodyVocabulary.positionClass(position16: position, barLength16: bar16, beatLength16: beat16)
-      var weights = table.distribution(after: [previous, cls])
+      var weights = memos.rhythm.distribution(after: [previous, cls])
       for (i, token) in table.outcomes.enumerated() {
         guard let (length, rest) = MelodyVocabulary.parseRhythm(token) else {
           weights[i] = 0
@@ -157,7 +171,9 @@ public struct MelodyGenerator: Sendable {
         let scale = Double(beat16) / 4
         let ioi = Double(length + rest) * (beat16 % 4 == 0 ? 1 : scale)
         // Rests mid-phrase are rarer; density pulls lengths towards the target spacing.
-        weights[i] *= exp(-1.3 * abs(log(ioi / targetIOI))) * (rest > 0 ? 0.5 : 1)
+        weights[i] *= exp(-0.8 * abs(log(ioi / targetIOI))) * (rest > 0 ? 0.5 : 1)
+        // A longer note on a strong beat lets the line breathe instead of running in even eighths.
+        if cls == "D0" || cls == "S0", length >= 4 { weights[i] *= 1.6 }
         if position + Int(ioi.rounded()) > bar16 + beat16 { weights[i] = 0 }
       }
       let choice = ChordGenerator.sampleNucleus(weights, topP: 0.92, generator: &generator)
@@ -187,10 +203,13 @@ public struct MelodyGenerator: Sendable {
   struct PitchState {
     var previous: Int?
     var steps: [String]
+    /// The last few pitches, oldest first.
+    var recent: [Int] = []
 
     mutating func push(pitch: Int, step: Int) {
       if previous != nil { steps = Array((steps + [MelodyVocabulary.stepToken(step)]).suffix(2)) }
       previous = pitch
+      recent = Array((recent + [pitch]).suffix(4))
     }
   }
 
@@ -217,15 +236,23 @@ public struct MelodyGenerator: Sendable {
     beat16: Int, target: Double, forcedStep: Int?, endOfPhrase: Bool, home: Bool, generator: inout SeededGenerator
   ) -> Int {
     let key = harmonyKey(plan)
-    let scale = Set(key.scalePitchClasses)
     let chordPCs = Set(chord.chord.pitchClasses)
+    // The chord's scale: the key's scale with its notes bent to the chord's own chromatic tones
+    // (G♯ over E in A minor, G♭ and C♭ over a borrowed ♭VI in E♭), so passing notes never rub against the harmony.
+    var scale = Set(key.scalePitchClasses)
+    for pc in chordPCs where !scale.contains(pc) {
+      scale.remove((pc + 1) % 12)
+      scale.remove((pc + 11) % 12)
+      scale.insert(pc)
+    }
+    scale.formUnion(chordPCs)
     let root = chord.chord.root.pitchClass
     let metric = MelodyVocabulary.metricClass(position16: position16, barLength16: bar16, beatLength16: beat16)
     let strong = metric == "S" || endOfPhrase
-    let chordTones = model.melodyChordTones.distribution(after: [
+    let chordTones = memos.chordTones.distribution(after: [
       MelodyVocabulary.chordClass(chord.chord.quality), metric,
     ])
-    let steps = model.melodySteps.distribution(after: state.steps)
+    let steps = memos.steps.distribution(after: state.steps)
     var candidates: [Int] = []
     var weights: [Double] = []
     for p in range {
@@ -251,6 +278,12 @@ public struct MelodyGenerator: Sendable {
         // POP909's sung lines repeat notes for syllables; played by an instrument that sounds stuck,
         // so repeats are damped, and a third in a row nearly ruled out.
         if p == previous { w *= state.steps.suffix(1) == ["+0"] ? 0.04 : 0.25 }
+        // Trilling between two notes (B C B C) is a figure, not a tune.
+        if state.recent.count >= 3, p == state.recent[state.recent.count - 2],
+          previous == state.recent[state.recent.count - 3]
+        {
+          w *= 0.15
+        }
       } else {
         // The first note: a chord tone, ideally the root or fifth.
         w *= isChordTone ? (above == 0 || above == 7 ? 3 : 1.5) : 0.05

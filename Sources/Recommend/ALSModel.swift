@@ -44,8 +44,10 @@ public struct ALSModel: Recommender {
   /// Trains on a users × items play-count matrix.
   ///
   /// - Parameter onIteration: called after each sweep with its number (1-based).
-  public init(training plays: SparseMatrix, parameters: Parameters = Parameters(), onIteration: (Int) -> Void = { _ in })
-  {
+  public init(
+    training plays: SparseMatrix, parameters: Parameters = Parameters(),
+    onIteration: (Int) -> Void = { _ in }
+  ) {
     self.parameters = parameters
     userCount = plays.rows
     itemCount = plays.columns
@@ -57,8 +59,10 @@ public struct ALSModel: Recommender {
     let cui = ALSModel.confidence(plays, alpha: parameters.alpha)
     let ciu = cui.transposed()
     for iteration in 1...max(1, parameters.iterations) {
-      ALSModel.sweep(solving: &userFactors, fixed: itemFactors, confidence: cui, parameters: parameters)
-      ALSModel.sweep(solving: &itemFactors, fixed: userFactors, confidence: ciu, parameters: parameters)
+      ALSModel.sweep(
+        solving: &userFactors, fixed: itemFactors, confidence: cui, parameters: parameters)
+      ALSModel.sweep(
+        solving: &itemFactors, fixed: userFactors, confidence: ciu, parameters: parameters)
       onIteration(iteration)
     }
   }
@@ -113,7 +117,9 @@ public struct ALSModel: Recommender {
         }
       }
     }
-    let norms = userFactors.reduce(0.0) { $0 + Double($1 * $1) } + itemFactors.reduce(0.0) { $0 + Double($1 * $1) }
+    let norms =
+      userFactors.reduce(0.0) { $0 + Double($1 * $1) }
+      + itemFactors.reduce(0.0) { $0 + Double($1 * $1) }
     return total + Double(parameters.regularization) * norms
   }
 
@@ -129,14 +135,17 @@ public struct ALSModel: Recommender {
     let ra = UnsafeRawPointer(a)
     let rb = UnsafeRawPointer(b)
     while i + 16 <= n {
-      s0 += ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      s0 +=
+        ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
         * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      s1 += ra.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
+      s1 +=
+        ra.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
         * rb.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
       i += 16
     }
     if i + 8 <= n {
-      s0 += ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      s0 +=
+        ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
         * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
       i += 8
     }
@@ -157,19 +166,20 @@ public struct ALSModel: Recommender {
       let base = ys.baseAddress!
       Parallel.forEachChunk(parts, threads: threads) { chunk in
         for part in chunk {
-        var g = [Float](repeating: 0, count: f * f)
-        g.withUnsafeMutableBufferPointer { gp in
-          let gb = gp.baseAddress!
-          for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
-            let v = base + r * f
-            for a in 0..<f {
-              let va = v[a]
-              let row = gb + a * f
-              for b in 0..<f { row[b] += va * v[b] }
+          var g = [Float](repeating: 0, count: f * f)
+          g.withUnsafeMutableBufferPointer { gp in
+            let gb = gp.baseAddress!
+            for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
+              let v = base + r * f
+              // Upper triangle only (the Gram matrix is symmetric); mirrored below.
+              for a in 0..<f {
+                let va = v[a]
+                let row = gb + a * f
+                for b in a..<f { row[b] += va * v[b] }
+              }
             }
           }
-        }
-        partial.pointer[part] = g
+          partial.pointer[part] = g
         }
       }
     }
@@ -177,12 +187,17 @@ public struct ALSModel: Recommender {
     for part in 1..<parts {
       for i in 0..<(f * f) { g[i] += partial.pointer[part][i] }
     }
+    for a in 0..<f {
+      for b in 0..<a { g[a * f + b] = g[b * f + a] }
+    }
     return g
   }
 
   /// Updates every row of `x` by `cgSteps` conjugate-gradient steps on
   /// (YᵀY + Yᵀ(Cᵤ − I)Y + λI) xᵤ = YᵀCᵤpᵤ.
-  static func sweep(solving x: inout [Float], fixed y: [Float], confidence: SparseMatrix, parameters: Parameters) {
+  static func sweep(
+    solving x: inout [Float], fixed y: [Float], confidence: SparseMatrix, parameters: Parameters
+  ) {
     let f = parameters.factors
     var a = gram(y, rows: confidence.columns, factors: f, threads: parameters.threads)
     for d in 0..<f { a[d * f + d] += parameters.regularization }
@@ -247,7 +262,8 @@ public struct ALSModel: Recommender {
   /// out = ±(M·v) for a symmetric f × f matrix M.
   @inline(__always)
   static func multiply(
-    _ m: UnsafePointer<Float>, _ v: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, _ f: Int, negate: Bool
+    _ m: UnsafePointer<Float>, _ v: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
+    _ f: Int, negate: Bool
   ) {
     for a in 0..<f {
       let s = dot(m + a * f, v, f)

@@ -28,7 +28,10 @@ public struct BPRModel: Recommender {
   let itemCount: Int
   let userCount: Int
 
-  public init(training: SparseMatrix, parameters: Parameters = Parameters(), onIteration: (Int) -> Void = { _ in }) {
+  public init(
+    training: SparseMatrix, parameters: Parameters = Parameters(),
+    onIteration: (Int) -> Void = { _ in }
+  ) {
     self.parameters = parameters
     let f = parameters.factors
     userCount = training.rows

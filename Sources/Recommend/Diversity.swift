@@ -7,7 +7,8 @@ public enum Diversity {
   ///   - lambda: 1 keeps the relevance order; 0 only avoids similarity. Default in the CLI: 0.7.
   ///   - similarity: item–item similarity in 0…1.
   public static func mmr(
-    candidates: [(item: Int, relevance: Float)], k: Int, lambda: Float, similarity: (Int, Int) -> Float
+    candidates: [(item: Int, relevance: Float)], k: Int, lambda: Float,
+    similarity: (Int, Int) -> Float
   ) -> [Int] {
     var pool = candidates
     var picked: [Int] = []
@@ -25,7 +26,9 @@ public enum Diversity {
       let chosen = pool.remove(at: best).item
       maxSimilarity.remove(at: best)
       picked.append(chosen)
-      for (n, c) in pool.enumerated() { maxSimilarity[n] = max(maxSimilarity[n], similarity(chosen, c.item)) }
+      for (n, c) in pool.enumerated() {
+        maxSimilarity[n] = max(maxSimilarity[n], similarity(chosen, c.item))
+      }
     }
     return picked
   }

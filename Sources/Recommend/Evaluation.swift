@@ -49,7 +49,9 @@ public enum Evaluation {
       var items = data.items
       var relevant: [Int: Set<Int>] = [:]
       for e in test {
-        guard let u = data.users.index(of: e.user), data.matrix.count(ofRow: u) > 0 else { continue }
+        guard let u = data.users.index(of: e.user), data.matrix.count(ofRow: u) > 0 else {
+          continue
+        }
         let i = items.insert(e.item)
         if i < data.items.count, data.matrix.contains(row: u, column: i) { continue }
         relevant[u, default: []].insert(i)
@@ -71,13 +73,15 @@ public enum Evaluation {
   ///   - progress: short messages while it runs ("training als", "scoring als 40%").
   /// - Returns: the report and the lists it scored.
   public static func run(
-    ground: Ground, models: [ModelKind], k: Int, settings: ModelSettings, tags: [ListeningItemTag] = [],
+    ground: Ground, models: [ModelKind], k: Int, settings: ModelSettings,
+    tags: [ListeningItemTag] = [],
     lexicon: [String: TagAffect] = [:], progress: (String) -> Void = { _ in }
   ) throws -> (Report, Lists) {
     try validate(k: k)
     try settings.validate()
     let content: ItemContent? =
-      models.contains(where: \.needsContent) ? ItemContent(items: ground.data.items, tags: tags, lexicon: lexicon) : nil
+      models.contains(where: \.needsContent)
+      ? ItemContent(items: ground.data.items, tags: tags, lexicon: lexicon) : nil
     var trainer = ModelTrainer(training: ground.data.matrix, settings: settings, content: content)
     var results: [ModelResult] = []
     var allLists: Lists = []
@@ -90,7 +94,8 @@ public enum Evaluation {
       if kind == .hybrid, trainer.alsSeconds == alsBefore { seconds += trainer.alsSeconds }
       progress("scoring \(kind.rawValue)")
       let lists = TopK.lists(
-        model: model, users: ground.scoredUsers, k: k, training: ground.data.matrix, threads: settings.threads)
+        model: model, users: ground.scoredUsers, k: k, training: ground.data.matrix,
+        threads: settings.threads)
       var result = score(ground: ground, lists: lists, k: k, model: kind.rawValue)
       result.trainingSeconds = seconds
       results.append(result)
@@ -102,13 +107,17 @@ public enum Evaluation {
           }
         ))
     }
-    return (report(ground: ground, k: k, fewEvents: settings.hybrid.fewEvents, models: results), allLists)
+    return (
+      report(ground: ground, k: k, fewEvents: settings.hybrid.fewEvents, models: results), allLists
+    )
   }
 
   /// Scores lists made elsewhere (e.g. by another library) with the same code path.
   ///
   /// Users without a list count as empty lists; items unknown to training count as misses unless relevant.
-  public static func score(ground: Ground, external: Lists, k: Int, fewEvents: Int = 5) throws -> Report {
+  public static func score(ground: Ground, external: Lists, k: Int, fewEvents: Int = 5) throws
+    -> Report
+  {
     try validate(k: k)
     var results: [ModelResult] = []
     var items = ground.data.items
@@ -126,11 +135,14 @@ public enum Evaluation {
 
   static func validate(k: Int) throws {
     guard k > 0 else {
-      throw RecommendError.invalidParameter(name: "--k", value: "\(k)", allowed: "use a list length of at least 1")
+      throw RecommendError.invalidParameter(
+        name: "--k", value: "\(k)", allowed: "use a list length of at least 1")
     }
   }
 
-  static func score(ground: Ground, lists: [[Int]], k: Int, model: String, fewEvents: Int = 5) -> ModelResult {
+  static func score(ground: Ground, lists: [[Int]], k: Int, model: String, fewEvents: Int = 5)
+    -> ModelResult
+  {
     var all: [RankingMetrics] = []
     var few: [RankingMetrics] = []
     var rest: [RankingMetrics] = []

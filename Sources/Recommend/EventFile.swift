@@ -35,7 +35,9 @@ public enum EventFile {
       if fields.count < 3 || fields.count > 4 {
         throw RecommendError.malformedLine(
           path: path, line: n + 1,
-          reason: "expected `user item weight [timestamp]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")")
+          reason:
+            "expected `user item weight [timestamp]`, found \(fields.count) field\(fields.count == 1 ? "" : "s")"
+        )
       }
       guard let weight = Double(fields[2]) else {
         if !sawData && events.isEmpty {
@@ -43,7 +45,8 @@ public enum EventFile {
           continue
         }
         throw RecommendError.malformedLine(
-          path: path, line: n + 1, reason: "weight \"\(fields[2])\" is not a number; use a play count or rating")
+          path: path, line: n + 1,
+          reason: "weight \"\(fields[2])\" is not a number; use a play count or rating")
       }
       sawData = true
       guard weight.isFinite, weight > 0 else {
@@ -55,11 +58,13 @@ public enum EventFile {
       if fields.count == 4 {
         guard let t = Int64(fields[3]) else {
           throw RecommendError.malformedLine(
-            path: path, line: n + 1, reason: "timestamp \"\(fields[3])\" is not whole seconds since 1970")
+            path: path, line: n + 1,
+            reason: "timestamp \"\(fields[3])\" is not whole seconds since 1970")
         }
         timestamp = t
       }
-      events.append(ListeningEvent(user: fields[0], item: fields[1], weight: weight, timestamp: timestamp))
+      events.append(
+        ListeningEvent(user: fields[0], item: fields[1], weight: weight, timestamp: timestamp))
     }
     if events.isEmpty { throw RecommendError.emptyEvents(path) }
     return events

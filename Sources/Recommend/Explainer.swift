@@ -37,7 +37,9 @@ struct Explainer {
       let s = coListening(item, j)
       if s > 0 { scored.append((j, s)) }
     }
-    scored.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.item < $1.item }
+    scored.sort {
+      $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.item < $1.item
+    }
     return scored.prefix(limit).map(\.item)
   }
 }

@@ -32,16 +32,20 @@ public struct HoldOutSplit: Sendable {
   /// Splits `events`.
   ///
   /// - Throws: ``RecommendError/invalidParameter(name:value:allowed:)`` for fractions outside 0...1 or counts < 1.
-  public static func make(events: [ListeningEvent], seed: UInt64, parameters p: Parameters = Parameters()) throws
+  public static func make(
+    events: [ListeningEvent], seed: UInt64, parameters p: Parameters = Parameters()
+  ) throws
     -> HoldOutSplit
   {
     guard p.testFraction > 0, p.testFraction < 1 else {
       throw RecommendError.invalidParameter(
-        name: "test fraction", value: "\(p.testFraction)", allowed: "use a number between 0 and 1, e.g. 0.2")
+        name: "test fraction", value: "\(p.testFraction)",
+        allowed: "use a number between 0 and 1, e.g. 0.2")
     }
     guard (0...1).contains(p.coldStartFraction) else {
       throw RecommendError.invalidParameter(
-        name: "cold-start fraction", value: "\(p.coldStartFraction)", allowed: "use a number from 0 to 1")
+        name: "cold-start fraction", value: "\(p.coldStartFraction)",
+        allowed: "use a number from 0 to 1")
     }
     guard p.minimumItems >= 2, p.coldStartKeep >= 1, p.coldStartKeep < p.minimumItems else {
       throw RecommendError.invalidParameter(

@@ -45,7 +45,8 @@ public struct HybridModel: Recommender {
     public var content: ContentModel
     public var popularity: PopularityModel
     public init(
-      collaborative: any Recommender, neighbours: any Recommender, content: ContentModel, popularity: PopularityModel
+      collaborative: any Recommender, neighbours: any Recommender, content: ContentModel,
+      popularity: PopularityModel
     ) {
       self.collaborative = collaborative
       self.neighbours = neighbours
@@ -92,7 +93,9 @@ public struct HybridModel: Recommender {
 
   /// Scores min–max scaled to 0…1 (all zero when constant).
   static func scaled(_ s: [Float]) -> [Float] {
-    guard let lo = s.min(), let hi = s.max(), hi > lo else { return [Float](repeating: 0, count: s.count) }
+    guard let lo = s.min(), let hi = s.max(), hi > lo else {
+      return [Float](repeating: 0, count: s.count)
+    }
     let span = hi - lo
     return s.map { ($0 - lo) / span }
   }

@@ -14,7 +14,8 @@ public enum HybridTuner {
   }
 
   public static func tune(
-    train: [ListeningEvent], tags: [ListeningItemTag], lexicon: [String: TagAffect], settings: ModelSettings,
+    train: [ListeningEvent], tags: [ListeningItemTag], lexicon: [String: TagAffect],
+    settings: ModelSettings,
     k: Int = 10, seed: UInt64 = 0x7EED, progress: (String) -> Void = { _ in }
   ) throws -> Result {
     let inner = try HoldOutSplit.make(events: train, seed: seed)
@@ -22,7 +23,9 @@ public enum HybridTuner {
     let content = ItemContent(items: ground.data.items, tags: tags, lexicon: lexicon)
     var trainer = ModelTrainer(training: ground.data.matrix, settings: settings, content: content)
     progress("tuning hybrid: training parts")
-    guard let hybrid = try trainer.train(.hybrid) as? HybridModel else { fatalError("hybrid kind makes a HybridModel") }
+    guard let hybrid = try trainer.train(.hybrid) as? HybridModel else {
+      fatalError("hybrid kind makes a HybridModel")
+    }
     var grid: [HybridModel.Weights.Mix] = []
     for n in stride(from: 0.0, through: 0.6, by: 0.2) {
       for c in stride(from: 0.0, through: 0.4, by: 0.1) {
@@ -41,7 +44,8 @@ public enum HybridTuner {
         let u = users[n]
         let s = hybrid.parts.scaledScores(forUser: u)
         results.pointer[n] = grid.map { mix in
-          let list = TopK.select(HybridModel.fuse(s, mix: mix), k: k, excludingRow: u, of: ground.data.matrix)
+          let list = TopK.select(
+            HybridModel.fuse(s, mix: mix), k: k, excludingRow: u, of: ground.data.matrix)
           return RankingMetrics.user(list: list, relevant: ground.relevant[u] ?? [], k: k).ndcg
         }
       }
@@ -49,7 +53,8 @@ public enum HybridTuner {
     func best(_ few: Bool) -> (HybridModel.Weights.Mix, Double) {
       var sums = [Double](repeating: 0, count: grid.count)
       var count = 0
-      for (n, u) in users.enumerated() where (ground.data.matrix.count(ofRow: u) <= fewEvents) == few {
+      for (n, u) in users.enumerated()
+      where (ground.data.matrix.count(ofRow: u) <= fewEvents) == few {
         for g in 0..<grid.count { sums[g] += results.pointer[n][g] }
         count += 1
       }

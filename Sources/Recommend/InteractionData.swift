@@ -30,5 +30,7 @@ public struct InteractionData: Sendable {
   }
 
   /// The items user `u` has listened to.
-  public func items(ofUser u: Int) -> [Int] { matrix.range(ofRow: u).map { Int(matrix.columnIndex[$0]) } }
+  public func items(ofUser u: Int) -> [Int] {
+    matrix.range(ofRow: u).map { Int(matrix.columnIndex[$0]) }
+  }
 }

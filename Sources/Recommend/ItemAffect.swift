@@ -79,13 +79,16 @@ public struct MoodTarget: Sendable, Hashable, Codable {
     self.prompt = prompt
   }
 
-  /// How well an item fits, 0 (opposite corner of the circumplex, or no mood/style known) to 1 (exact).
+  /// How well an item fits, 0 (opposite corner of the circumplex) to 1 (exact).
   ///
-  /// Valence–arousal closeness is 1 − distance / (2√2); when the target names styles, the match is the mean
-  /// of that and the share of the item's style weight in the target's styles.
+  /// Valence–arousal closeness is 1 − distance / (2√2), or 0.5 when no tag of the item says how it feels
+  /// (no evidence either way: such items rank below fitting ones and above contrary ones); when the target
+  /// names styles, the match is the mean of that and the share of the item's style weight in the target's
+  /// styles.
   public func match(_ affect: ItemAffect?) -> Double {
-    guard let affect else { return 0 }
-    var closeness = 0.0
+    let unknown = 0.5
+    guard let affect else { return styles.isEmpty ? unknown : 0.5 * unknown }
+    var closeness = unknown
     if let v = affect.valence, let a = affect.arousal {
       let d = ((v - valence) * (v - valence) + (a - arousal) * (a - arousal)).squareRoot()
       closeness = 1 - d / (2 * 2.0.squareRoot())
@@ -95,6 +98,6 @@ public struct MoodTarget: Sendable, Hashable, Codable {
     var styleFit = 0.0
     for (style, w) in styles { styleFit += (affect.styles[style] ?? 0) * w / max(total, 1e-9) }
     let styleScore = min(1, styleFit)
-    return affect.valence == nil ? 0.5 * styleScore : 0.5 * (closeness + styleScore)
+    return 0.5 * (closeness + styleScore)
   }
 }

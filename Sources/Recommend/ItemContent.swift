@@ -43,7 +43,8 @@ public struct ItemContent: Sendable {
       if norm > 0 { for p in range { values[p] /= norm } }
     }
     vectors = SparseMatrix(
-      rows: raw.rows, columns: raw.columns, rowStart: raw.rowStart, columnIndex: raw.columnIndex, values: values)
+      rows: raw.rows, columns: raw.columns, rowStart: raw.rowStart, columnIndex: raw.columnIndex,
+      values: values)
     byTag = vectors.transposed()
     tagNames = tagIndex.ids
     affect = perItem.map { $0.isEmpty ? nil : ItemAffect(tags: $0, lexicon: lexicon) }
@@ -77,10 +78,14 @@ public struct ItemContent: Sendable {
 
   /// A user's taste as tag weights: Σ log(1 + plays) · item vector over the given items, the strongest
   /// `limit` tags kept (tag index, weight), strongest first.
-  public func profile(items: [(item: Int, weight: Float)], limit: Int = 64) -> [(tag: Int, weight: Float)] {
+  public func profile(items: [(item: Int, weight: Float)], limit: Int = 64) -> [(
+    tag: Int, weight: Float
+  )] {
     var acc: [Int: Float] = [:]
     for (i, w) in items where i < vectors.rows {
-      for p in vectors.range(ofRow: i) { acc[Int(vectors.columnIndex[p]), default: 0] += w * vectors.values[p] }
+      for p in vectors.range(ofRow: i) {
+        acc[Int(vectors.columnIndex[p]), default: 0] += w * vectors.values[p]
+      }
     }
     let sorted = acc.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
     return sorted.prefix(limit).map { ($0.key, $0.value) }
@@ -92,13 +97,17 @@ public struct ItemContent: Sendable {
     let norm = profile.reduce(Float(0)) { $0 + $1.weight * $1.weight }.squareRoot()
     guard norm > 0 else { return out }
     for (t, w) in profile {
-      for p in byTag.range(ofRow: t) { out[Int(byTag.columnIndex[p])] += w / norm * byTag.values[p] }
+      for p in byTag.range(ofRow: t) {
+        out[Int(byTag.columnIndex[p])] += w / norm * byTag.values[p]
+      }
     }
     return out
   }
 
   /// The item's tags that weigh most in `profile`, strongest first.
-  public func sharedTags(item: Int, profile: [(tag: Int, weight: Float)], limit: Int = 2) -> [String] {
+  public func sharedTags(item: Int, profile: [(tag: Int, weight: Float)], limit: Int = 2)
+    -> [String]
+  {
     var weights: [Int: Float] = [:]
     for (t, w) in profile { weights[t] = w }
     var shared: [(String, Float)] = []
@@ -128,5 +137,7 @@ public struct ContentModel: Recommender {
       items: weights.range(ofRow: user).map { (Int(weights.columnIndex[$0]), weights.values[$0]) })
   }
 
-  public func scores(forUser user: Int) -> [Float] { content.scores(profile: profile(ofUser: user)) }
+  public func scores(forUser user: Int) -> [Float] {
+    content.scores(profile: profile(ofUser: user))
+  }
 }

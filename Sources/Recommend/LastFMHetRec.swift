@@ -21,13 +21,15 @@ public struct LastFMHetRec: Sendable {
   ///   ``RecommendError/malformedLine(path:line:reason:)``.
   public static func load(directory: String, includeTags: Bool = true) throws -> LastFMHetRec {
     let folder = URL(fileURLWithPath: directory)
-    let hint = "pass the folder of the Last.fm HetRec 2011 files (user_artists.dat, artists.dat, tags.dat)"
+    let hint =
+      "pass the folder of the Last.fm HetRec 2011 files (user_artists.dat, artists.dat, tags.dat)"
     let eventsPath = folder.appendingPathComponent("user_artists.dat").path
     var events: [ListeningEvent] = []
     for (n, fields) in try rows(eventsPath, hint: hint, minimumFields: 3) {
       guard let w = Double(fields[2]), w.isFinite, w > 0 else {
         throw RecommendError.malformedLine(
-          path: eventsPath, line: n, reason: "weight \"\(fields[2])\" must be a positive play count")
+          path: eventsPath, line: n, reason: "weight \"\(fields[2])\" must be a positive play count"
+        )
       }
       events.append(ListeningEvent(user: fields[0], item: fields[1], weight: w))
     }
@@ -69,14 +71,17 @@ public struct LastFMHetRec: Sendable {
   }
 
   /// Tab-separated rows after the header, with 1-based line numbers.
-  private static func rows(_ path: String, hint: String, minimumFields: Int) throws -> [(Int, [String])] {
+  private static func rows(_ path: String, hint: String, minimumFields: Int) throws -> [(
+    Int, [String]
+  )] {
     let text = try TextDecoding.read(path, hint: hint)
     var out: [(Int, [String])] = []
     for (n, line) in TextDecoding.lines(text).enumerated() where n > 0 && !line.isEmpty {
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
       guard fields.count >= minimumFields else {
         throw RecommendError.malformedLine(
-          path: path, line: n + 1, reason: "expected \(minimumFields) tab-separated fields, found \(fields.count)")
+          path: path, line: n + 1,
+          reason: "expected \(minimumFields) tab-separated fields, found \(fields.count)")
       }
       out.append((n + 1, fields))
     }

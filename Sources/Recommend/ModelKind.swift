@@ -2,7 +2,9 @@ import Foundation
 
 /// The recommendation models by their command-line names.
 public enum ModelKind: String, Sendable, Codable, CaseIterable {
-  case pop, userknn, userknnPearson = "userknn-pearson", itemknn, als, bpr, content, hybrid
+  case pop, userknn
+  case userknnPearson = "userknn-pearson"
+  case itemknn, als, bpr, content, hybrid
 
   /// Parses a comma-separated list such as `pop,itemknn,als`.
   ///
@@ -12,7 +14,8 @@ public enum ModelKind: String, Sendable, Codable, CaseIterable {
       let name = part.trimmingCharacters(in: .whitespaces).lowercased()
       guard let kind = ModelKind(rawValue: name) else {
         throw RecommendError.invalidParameter(
-          name: "model", value: name, allowed: "choose from \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
+          name: "model", value: name,
+          allowed: "choose from \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       return kind
     }
@@ -38,7 +41,9 @@ public struct ModelSettings: Sendable, Hashable, Codable {
   /// Checks ranges, naming the flag at fault.
   public func validate() throws {
     func check(_ ok: Bool, _ name: String, _ value: Any, _ allowed: String) throws {
-      if !ok { throw RecommendError.invalidParameter(name: name, value: "\(value)", allowed: allowed) }
+      if !ok {
+        throw RecommendError.invalidParameter(name: name, value: "\(value)", allowed: allowed)
+      }
     }
     try check(als.factors >= 1 && als.factors <= 1024, "--factors", als.factors, "use 1…1024")
     try check(als.regularization >= 0, "--regularization", als.regularization, "use a number ≥ 0")
@@ -78,30 +83,41 @@ public struct ModelTrainer {
   ///
   /// - Throws: ``RecommendError/invalidParameter(name:value:allowed:)`` when a content model is asked for
   ///   without item tags.
-  public mutating func train(_ kind: ModelKind, onIteration: (Int) -> Void = { _ in }) throws -> any Recommender {
+  public mutating func train(_ kind: ModelKind, onIteration: (Int) -> Void = { _ in }) throws
+    -> any Recommender
+  {
     switch kind {
     case .pop: return PopularityModel(training: training)
-    case .userknn: return UserKNNModel(training: training, similarity: .cosine, neighbours: settings.userNeighbours)
+    case .userknn:
+      return UserKNNModel(
+        training: training, similarity: .cosine, neighbours: settings.userNeighbours)
     case .userknnPearson:
-      return UserKNNModel(training: training, similarity: .pearson, neighbours: settings.userNeighbours)
+      return UserKNNModel(
+        training: training, similarity: .pearson, neighbours: settings.userNeighbours)
     case .itemknn:
-      return ItemKNNModel(training: training, neighbours: settings.itemNeighbours, threads: settings.threads)
+      return ItemKNNModel(
+        training: training, neighbours: settings.itemNeighbours, threads: settings.threads)
     case .als:
       return als(onIteration)
-    case .bpr: return BPRModel(training: training, parameters: settings.bpr, onIteration: onIteration)
+    case .bpr:
+      return BPRModel(training: training, parameters: settings.bpr, onIteration: onIteration)
     case .content, .hybrid:
       // The hybrid works without tags (its content part is then off); the content model cannot.
-      let content = kind == .hybrid ? (self.content ?? ItemContent(items: IDIndex(), tags: [], lexicon: [:])) : self.content
+      let content =
+        kind == .hybrid
+        ? (self.content ?? ItemContent(items: IDIndex(), tags: [], lexicon: [:])) : self.content
       guard let content, kind == .hybrid || !content.isEmpty else {
         throw RecommendError.invalidParameter(
           name: "model", value: kind.rawValue,
-          allowed: "it needs item tags; use --dataset lastfm-hetrec DIR or a catalog with imported tags")
+          allowed:
+            "it needs item tags; use --dataset lastfm-hetrec DIR or a catalog with imported tags")
       }
       let contentModel = ContentModel(training: training, content: content)
       if kind == .content { return contentModel }
       let parts = HybridModel.Parts(
         collaborative: als(onIteration),
-        neighbours: UserKNNModel(training: training, similarity: .cosine, neighbours: settings.userNeighbours),
+        neighbours: UserKNNModel(
+          training: training, similarity: .cosine, neighbours: settings.userNeighbours),
         content: contentModel, popularity: PopularityModel(training: training))
       return HybridModel(training: training, parts: parts, weights: settings.hybrid)
     }

@@ -152,7 +152,8 @@ public struct ItemKNNModel: Recommender {
       }
       start.append(cols.count)
     }
-    similarities = SparseMatrix(rows: itemCount, columns: itemCount, rowStart: start, columnIndex: cols, values: vals)
+    similarities = SparseMatrix(
+      rows: itemCount, columns: itemCount, rowStart: start, columnIndex: cols, values: vals)
   }
 
   public func scores(forUser user: Int) -> [Float] {

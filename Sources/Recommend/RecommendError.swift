@@ -21,7 +21,8 @@ public enum RecommendError: UserFacingError, Equatable {
   public var description: String {
     switch self {
     case .malformedLine(let path, let line, let reason): "\(path):\(line): \(reason)"
-    case .emptyEvents(let path): "\(path) holds no listening events; expected `user item weight` lines"
+    case .emptyEvents(let path):
+      "\(path) holds no listening events; expected `user item weight` lines"
     case .invalidParameter(let name, let value, let allowed): "invalid \(name) \(value): \(allowed)"
     case .missingFile(let path, let hint): "\(path) does not exist; \(hint)"
     case .unreadable(let path, let reason): "cannot read \(path): \(reason); check its permissions"

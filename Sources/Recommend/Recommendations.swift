@@ -62,18 +62,21 @@ public enum Recommendations {
   ///   - lexicon: tag meanings from the mood lexicon.
   /// - Throws: ``RecommendError`` for k ≤ 0, bad settings, or a content model without tags.
   public static func make(
-    events: [ListeningEvent], names: [String: String], tags: [ListeningItemTag], lexicon: [String: TagAffect],
+    events: [ListeningEvent], names: [String: String], tags: [ListeningItemTag],
+    lexicon: [String: TagAffect],
     request: RecommendationRequest
   ) throws -> RecommendationResult {
     try Evaluation.validate(k: request.k)
     try request.settings.validate()
     guard (0...1).contains(request.moodStrength) else {
       throw RecommendError.invalidParameter(
-        name: "--mood-strength", value: "\(request.moodStrength)", allowed: "use a number from 0 to 1")
+        name: "--mood-strength", value: "\(request.moodStrength)",
+        allowed: "use a number from 0 to 1")
     }
     guard (0...1).contains(request.diversity) else {
       throw RecommendError.invalidParameter(
-        name: "--diversity", value: "\(request.diversity)", allowed: "use a number from 0 (most varied) to 1 (off)")
+        name: "--diversity", value: "\(request.diversity)",
+        allowed: "use a number from 0 (most varied) to 1 (off)")
     }
     let data = InteractionData(events: events)
     let content = ItemContent(items: data.items, tags: tags, lexicon: lexicon)
@@ -85,12 +88,16 @@ public enum Recommendations {
     var scores: [Float]
     var contentProfile: [(tag: Int, weight: Float)] = []
     if let user, !history.isEmpty {
-      var trainer = ModelTrainer(training: data.matrix, settings: request.settings, content: content)
+      var trainer = ModelTrainer(
+        training: data.matrix, settings: request.settings, content: content)
       let model = try trainer.train(request.model)
       scores = model.scores(forUser: user)
-      if request.model.needsContent { contentProfile = ContentModel(training: data.matrix, content: content).profile(ofUser: user) }
+      if request.model.needsContent {
+        contentProfile = ContentModel(training: data.matrix, content: content).profile(ofUser: user)
+      }
     } else {
-      note = "no listening history for user \(request.user); these are cold-start picks: the most played items"
+      note =
+        "no listening history for user \(request.user); these are cold-start picks: the most played items"
         + (request.mood == nil ? "" : " that fit the mood")
       modelName = "pop"
       scores = PopularityModel(training: data.matrix).listeners
@@ -106,7 +113,9 @@ public enum Recommendations {
         let fit = Float(mood.match(content.affect[relevance[n].item]))
         relevance[n].relevance = (1 - s) * relevance[n].relevance + s * fit
       }
-      relevance.sort { $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.item < $1.item }
+      relevance.sort {
+        $0.relevance != $1.relevance ? $0.relevance > $1.relevance : $0.item < $1.item
+      }
     }
     let similarity: (Int, Int) -> Float = { a, b in
       let listened = explainer.coListening(a, b)
@@ -116,7 +125,8 @@ public enum Recommendations {
     if request.diversity >= 1 {
       chosen = relevance.prefix(request.k).map(\.item)
     } else {
-      chosen = Diversity.mmr(candidates: relevance, k: request.k, lambda: request.diversity, similarity: similarity)
+      chosen = Diversity.mmr(
+        candidates: relevance, k: request.k, lambda: request.diversity, similarity: similarity)
     }
     var finalScore: [Int: Float] = [:]
     for c in relevance { finalScore[c.item] = c.relevance }
@@ -126,11 +136,13 @@ public enum Recommendations {
       var parts: [String] = []
       let because = explainer.because(item: item, history: history).map(name)
       if !because.isEmpty { parts.append("because you play \(spokenList(because))") }
-      let shared = contentProfile.isEmpty ? [] : content.sharedTags(item: item, profile: contentProfile)
+      let shared =
+        contentProfile.isEmpty ? [] : content.sharedTags(item: item, profile: contentProfile)
       if !shared.isEmpty { parts.append("tagged \(spokenList(shared)) like music you play") }
       var moodTags: [String] = []
-      if let mood = request.mood, let affect = content.affect[item], mood.match(affect) >= 0.6 {
-        moodTags = Array((affect.moodTags + affect.styleTags).prefix(2))
+      if let mood = request.mood, let affect = content.affect[item], mood.match(affect) >= 0.7 {
+        moodTags = Array(
+          (affect.moodTags + (mood.styles.isEmpty ? [] : affect.styleTags)).prefix(2))
         if !moodTags.isEmpty { parts.append("tagged \(spokenList(moodTags)), matches your mood") }
       }
       if parts.isEmpty {
@@ -139,11 +151,13 @@ public enum Recommendations {
       }
       items.append(
         Recommendation(
-          rank: rank + 1, item: data.items.ids[item], name: name(item), score: Double(finalScore[item] ?? 0),
+          rank: rank + 1, item: data.items.ids[item], name: name(item),
+          score: Double(finalScore[item] ?? 0),
           reason: parts.joined(separator: "; "), becauseOf: because, moodTags: moodTags))
     }
     return RecommendationResult(
-      user: request.user, historySize: history.count, model: modelName, mood: request.mood, items: items, note: note)
+      user: request.user, historySize: history.count, model: modelName, mood: request.mood,
+      items: items, note: note)
   }
 }
 

@@ -11,7 +11,9 @@ public protocol Recommender: Sendable {
 /// Picks top-k lists from scores, never returning an item the user already has in training.
 public enum TopK {
   /// The `k` best items by score (ties: lower index first), skipping `row`'s training items of `matrix`.
-  public static func select(_ scores: [Float], k: Int, excludingRow row: Int?, of matrix: SparseMatrix) -> [Int] {
+  public static func select(
+    _ scores: [Float], k: Int, excludingRow row: Int?, of matrix: SparseMatrix
+  ) -> [Int] {
     var excluded = Set<Int32>()
     if let row, row < matrix.rows {
       for p in matrix.range(ofRow: row) { excluded.insert(matrix.columnIndex[p]) }
@@ -38,12 +40,14 @@ public enum TopK {
 
   /// Top-k lists for many users in parallel; `users[i]`'s list is at position `i`.
   public static func lists(
-    model: any Recommender, users: [Int], k: Int, training: SparseMatrix, threads: Int = Parallel.cores
+    model: any Recommender, users: [Int], k: Int, training: SparseMatrix,
+    threads: Int = Parallel.cores
   ) -> [[Int]] {
     let out = SharedBuffer<[Int]>(repeating: [], count: users.count)
     Parallel.forEachChunk(users.count, threads: threads) { range in
       for i in range {
-        out.pointer[i] = select(model.scores(forUser: users[i]), k: k, excludingRow: users[i], of: training)
+        out.pointer[i] = select(
+          model.scores(forUser: users[i]), k: k, excludingRow: users[i], of: training)
       }
     }
     return out.array

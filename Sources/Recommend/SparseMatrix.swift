@@ -42,7 +42,8 @@ public struct SparseMatrix: Sendable {
       }
       outStart[r + 1] = outCols.count
     }
-    self.init(rows: rows, columns: columns, rowStart: outStart, columnIndex: outCols, values: outVals)
+    self.init(
+      rows: rows, columns: columns, rowStart: outStart, columnIndex: outCols, values: outVals)
   }
 
   init(rows: Int, columns: Int, rowStart: [Int], columnIndex: [Int32], values: [Float]) {
@@ -76,7 +77,9 @@ public struct SparseMatrix: Sendable {
 
   /// The same matrix with every value replaced by `transform(value)`.
   public func mapValues(_ transform: (Float) -> Float) -> SparseMatrix {
-    SparseMatrix(rows: rows, columns: columns, rowStart: rowStart, columnIndex: columnIndex, values: values.map(transform))
+    SparseMatrix(
+      rows: rows, columns: columns, rowStart: rowStart, columnIndex: columnIndex,
+      values: values.map(transform))
   }
 
   /// The transpose (items × users from users × items), rows still sorted.
@@ -95,7 +98,8 @@ public struct SparseMatrix: Sendable {
         fill[c] += 1
       }
     }
-    return SparseMatrix(rows: columns, columns: rows, rowStart: start, columnIndex: cols, values: vals)
+    return SparseMatrix(
+      rows: columns, columns: rows, rowStart: start, columnIndex: cols, values: vals)
   }
 
   /// The Euclidean norm of each row.

@@ -18,7 +18,9 @@ enum TextDecoding {
 
   /// Splits text into lines, dropping a trailing `\r` so Windows files read the same.
   static func lines(_ text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+    // "\r\n" is one Character in Swift, so it is matched as a separator of its own.
+    text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map
+    { line in
       line.last == "\r" ? line.dropLast() : line
     }
   }

@@ -2,21 +2,25 @@ import CSndFile
 
 /// The file types we write, chosen from the output path's extension.
 public enum AudioContainer: String, Sendable, CaseIterable {
-  case wav, flac, aiff, ogg
+  case wav, flac, aiff, ogg, opus, mp3
 
-  /// The container for `path`'s extension (`.wav`, `.flac`, `.aiff`/`.aif`, `.ogg`), or nil.
+  /// The container for `path`'s extension (`.wav`, `.flac`, `.aiff`/`.aif`, `.ogg` (Vorbis), `.opus`
+  /// (Ogg/Opus, 8/12/16/24/48 kHz only), `.mp3`), or nil.
   public init?(path: String) {
-    let ext = path.split(separator: "/").last?.split(separator: ".").last.map { $0.lowercased() } ?? ""
+    let ext =
+      path.split(separator: "/").last?.split(separator: ".").last.map { $0.lowercased() } ?? ""
     switch ext {
     case "wav", "wave": self = .wav
     case "flac": self = .flac
     case "aiff", "aif": self = .aiff
     case "ogg", "oga": self = .ogg
+    case "opus": self = .opus
+    case "mp3": self = .mp3
     default: return nil
     }
   }
 
-  /// Whether `depth` can be stored; Ogg/Vorbis is lossy and ignores it.
+  /// Whether `depth` can be stored; the lossy formats (Vorbis, Opus, MP3) ignore it.
   public func supports(_ depth: BitDepth) -> Bool {
     self == .flac ? depth != .float32 : true
   }
@@ -29,6 +33,8 @@ public enum AudioContainer: String, Sendable, CaseIterable {
     case .flac: major = SF_FORMAT_FLAC
     case .aiff: major = SF_FORMAT_AIFF
     case .ogg: return Int32(SF_FORMAT_OGG | SF_FORMAT_VORBIS)
+    case .opus: return Int32(SF_FORMAT_OGG | SF_FORMAT_OPUS)
+    case .mp3: return Int32(SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III)
     }
     let sub: Int
     switch depth {

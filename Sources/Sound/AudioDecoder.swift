@@ -20,12 +20,15 @@ public enum AudioDecoder {
   /// - Throws: ``SoundError`` for a missing, empty, non-audio or truncated file; whatever `body` throws.
   @discardableResult
   public static func forEachMonoBlock(
-    path: String, sampleRate: Double, blockFrames: Int = 65536, quality: Resampler.Quality = .sincFastest,
+    path: String, sampleRate: Double, blockFrames: Int = 65536,
+    quality: Resampler.Quality = .sincFastest,
     _ body: ([Float]) throws -> Void
   ) throws -> AudioFileInfo {
     precondition(blockFrames > 0, "blockFrames must be positive")
     let reader = try AudioFileReader(path: path)
-    let resampler = reader.sampleRate == sampleRate ? nil : try Resampler(from: reader.sampleRate, to: sampleRate, quality: quality)
+    let resampler =
+      reader.sampleRate == sampleRate
+      ? nil : try Resampler(from: reader.sampleRate, to: sampleRate, quality: quality)
     // Read the file in blocks of about the same duration as the output blocks.
     let readFrames = max(1024, Int(Double(blockFrames) * reader.sampleRate / sampleRate))
     var pending: [Float] = []

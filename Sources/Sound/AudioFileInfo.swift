@@ -14,7 +14,8 @@ public struct AudioFileInfo: Sendable, Hashable, Codable {
   public var metadata: [String: String]
 
   public init(
-    path: String, originalSampleRate: Double, channels: Int, durationSeconds: Double, decodedFrames: Int,
+    path: String, originalSampleRate: Double, channels: Int, durationSeconds: Double,
+    decodedFrames: Int,
     formatName: String, metadata: [String: String]
   ) {
     self.path = path

@@ -39,7 +39,8 @@ public final class AudioFileReader {
     guard !isDirectory.boolValue else {
       throw SoundError.unreadableAudio(path: path, reason: "it is a folder; pass an audio file")
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
     guard size > 0 else {
       throw SoundError.unreadableAudio(path: path, reason: "the file is empty (0 bytes)")
     }
@@ -52,7 +53,8 @@ public final class AudioFileReader {
     }
     let info = file.info
     guard info.channels > 0, info.samplerate > 0 else {
-      throw SoundError.unreadableAudio(path: path, reason: "it declares no channels or no sample rate")
+      throw SoundError.unreadableAudio(
+        path: path, reason: "it declares no channels or no sample rate")
     }
     guard info.frames > 0 else {
       throw SoundError.unreadableAudio(path: path, reason: "it holds no audio (zero length)")
@@ -60,7 +62,9 @@ public final class AudioFileReader {
     if let shortfall = Self.truncatedChunk(in: file) {
       throw SoundError.unreadableAudio(
         path: path,
-        reason: "it is truncated (the header declares \(shortfall.declared) bytes of audio, the file holds \(shortfall.present)); re-export or re-copy it")
+        reason:
+          "it is truncated (the header declares \(shortfall.declared) bytes of audio, the file holds \(shortfall.present)); re-export or re-copy it"
+      )
     }
     sampleRate = Double(info.samplerate)
     channels = Int(info.channels)
@@ -133,7 +137,8 @@ public final class AudioFileReader {
   /// At the end of the data: a decoder error, or far fewer frames than declared, means the file is damaged.
   private func checkEnd() throws {
     if file.hasError {
-      throw SoundError.unreadableAudio(path: path, reason: "decoding failed (\(file.lastError)); the file may be damaged")
+      throw SoundError.unreadableAudio(
+        path: path, reason: "decoding failed (\(file.lastError)); the file may be damaged")
     }
     // Compressed formats estimate their length; allow a small shortfall before calling a file truncated.
     let tolerance = max(Int64(sampleRate / 10), frameCount / 100)
@@ -141,13 +146,18 @@ public final class AudioFileReader {
       let got = String(format: "%.1f", Double(framesRead) / sampleRate)
       let declared = String(format: "%.1f", durationSeconds)
       throw SoundError.unreadableAudio(
-        path: path, reason: "it is truncated (audio stops at \(got) s of a declared \(declared) s); re-export or re-copy it")
+        path: path,
+        reason:
+          "it is truncated (audio stops at \(got) s of a declared \(declared) s); re-export or re-copy it"
+      )
     }
   }
 
   static let tagTypes: [(String, Int32)] = [
-    ("title", Int32(SF_STR_TITLE)), ("artist", Int32(SF_STR_ARTIST)), ("album", Int32(SF_STR_ALBUM)),
-    ("genre", Int32(SF_STR_GENRE)), ("date", Int32(SF_STR_DATE)), ("comment", Int32(SF_STR_COMMENT)),
+    ("title", Int32(SF_STR_TITLE)), ("artist", Int32(SF_STR_ARTIST)),
+    ("album", Int32(SF_STR_ALBUM)),
+    ("genre", Int32(SF_STR_GENRE)), ("date", Int32(SF_STR_DATE)),
+    ("comment", Int32(SF_STR_COMMENT)),
   ]
 
   /// WAV and AIFF declare their data size up front; libsndfile quietly plays what is there when the file is
@@ -157,22 +167,29 @@ public final class AudioFileReader {
     var log = [CChar](repeating: 0, count: 4096)
     let length = sf_command(file.handle, Int32(SFC_GET_LOG_INFO), &log, Int32(log.count))
     guard length > 0 else { return nil }
-    let text = String(decoding: log.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let text = String(
+      decoding: log.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     for line in text.split(separator: "\n") {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      guard trimmed.hasPrefix("data :") || trimmed.hasPrefix("SSND :"), trimmed.contains("(should be") else { continue }
+      guard trimmed.hasPrefix("data :") || trimmed.hasPrefix("SSND :"),
+        trimmed.contains("(should be")
+      else { continue }
       let numbers = trimmed.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) }
       guard numbers.count >= 2 else { continue }
       let declared = numbers[0]
       let present = numbers[1]
-      if declared > present && declared != 0 && declared < 0xFFFF_FF00 { return (declared, present) }
+      if declared > present && declared != 0 && declared < 0xFFFF_FF00 {
+        return (declared, present)
+      }
     }
     return nil
   }
 
   /// libsndfile's reasons name its internals; say what it means for the user.
   private static func explain(_ reason: String) -> String {
-    if reason.contains("unknown format") || reason.contains("not recognised") || reason.contains("unknown file format") {
+    if reason.contains("unknown format") || reason.contains("not recognised")
+      || reason.contains("unknown file format")
+    {
       return "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3)"
     }
     return reason.trimmingCharacters(in: .whitespacesAndNewlines)

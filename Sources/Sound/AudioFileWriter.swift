@@ -28,7 +28,7 @@ public final class AudioFileWriter {
   /// Creates the temporary file and sets the format.
   ///
   /// - Parameters:
-  ///   - path: target; the extension picks the container (`.wav`, `.flac`, `.aiff`, `.ogg`).
+  ///   - path: target; the extension picks the container (`.wav`, `.flac`, `.aiff`, `.ogg`, `.opus`, `.mp3`).
   ///   - sampleRate: in Hz (8,000–192,000 for FLAC; libsndfile checks).
   ///   - channels: interleaved channels per frame.
   ///   - bitDepth: default `.pcm16`; FLAC takes 16 or 24 only.
@@ -37,14 +37,19 @@ public final class AudioFileWriter {
   ///   `AtomicFile.Failure` when the folder is missing or not writable; ``SoundError/cannotWrite(path:reason:)``
   ///   when libsndfile refuses.
   public init(
-    path: String, sampleRate: Double, channels: Int, bitDepth: BitDepth = .pcm16, metadata: [String: String] = [:]
+    path: String, sampleRate: Double, channels: Int, bitDepth: BitDepth = .pcm16,
+    metadata: [String: String] = [:]
   ) throws {
     guard let container = AudioContainer(path: path) else {
-      throw SoundError.unsupportedOutput(path: path, reason: "unknown audio extension; use .wav, .flac, .aiff or .ogg")
+      throw SoundError.unsupportedOutput(
+        path: path, reason: "unknown audio extension; use .wav, .flac, .aiff, .ogg, .opus or .mp3")
     }
     guard container.supports(bitDepth) else {
       throw SoundError.unsupportedOutput(
-        path: path, reason: "FLAC stores 16- or 24-bit samples only; use --bit-depth 16 or 24, or write a .wav for 32f")
+        path: path,
+        reason:
+          "FLAC stores 16- or 24-bit samples only; use --bit-depth 16 or 24, or write a .wav for 32f"
+      )
     }
     precondition(channels > 0, "channels must be positive")
     self.path = path
@@ -56,15 +61,19 @@ public final class AudioFileWriter {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
       throw AtomicFile.Failure.folderMissing(path)
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder \(folder) is not writable")
+      throw AtomicFile.Failure.cannotWrite(
+        path: path, reason: "the folder \(folder) is not writable")
     }
     // Same naming as AtomicFile: hidden, unique, and keeping the extension (libsndfile reads it).
     temporaryPath =
-      folder + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp.\(url.pathExtension)"
+      folder
+      + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp.\(url.pathExtension)"
 
     var info = SF_INFO()
     info.samplerate = Int32(sampleRate.rounded())
@@ -72,7 +81,8 @@ public final class AudioFileWriter {
     info.format = container.format(bitDepth)
     guard sf_format_check(&info) != 0 else {
       throw SoundError.unsupportedOutput(
-        path: path, reason: "\(container.rawValue) cannot hold \(channels) channels at \(Int(sampleRate)) Hz")
+        path: path,
+        reason: "\(container.rawValue) cannot hold \(channels) channels at \(Int(sampleRate)) Hz")
     }
     switch SoundFile.openForWriting(temporaryPath, info: info) {
     case .failure(let failure):
@@ -95,7 +105,9 @@ public final class AudioFileWriter {
   ///
   /// - Throws: ``SoundError/cannotWrite(path:reason:)`` (e.g. disk full); the temporary file is then removed.
   public func write(_ interleaved: [Float]) throws {
-    guard let file else { throw SoundError.cannotWrite(path: path, reason: "the writer is already finished") }
+    guard let file else {
+      throw SoundError.cannotWrite(path: path, reason: "the writer is already finished")
+    }
     precondition(interleaved.count % channels == 0, "interleaved samples must be whole frames")
     let frames = interleaved.count / channels
     guard frames > 0 else { return }
@@ -114,12 +126,15 @@ public final class AudioFileWriter {
   ///
   /// - Throws: ``SoundError/cannotWrite(path:reason:)``; the temporary file is then removed.
   public func finish() throws {
-    guard let file else { throw SoundError.cannotWrite(path: path, reason: "the writer is already finished") }
+    guard let file else {
+      throw SoundError.cannotWrite(path: path, reason: "the writer is already finished")
+    }
     let closedCleanly = file.close()
     self.file = nil
     guard closedCleanly else {
       unlink(temporaryPath)
-      throw SoundError.cannotWrite(path: path, reason: "closing the file failed; check free disk space")
+      throw SoundError.cannotWrite(
+        path: path, reason: "closing the file failed; check free disk space")
     }
     guard rename(temporaryPath, path) == 0 else {
       let reason = String(cString: strerror(errno))

@@ -9,7 +9,9 @@ enum FluidSynthLibrary {
   /// A global `let` is initialised exactly once, thread-safely, on first use.
   static let prepared: Bool = {
     var noDrivers: [UnsafePointer<CChar>?] = [nil]
-    let driversResult = noDrivers.withUnsafeMutableBufferPointer { fluid_audio_driver_register($0.baseAddress) }
+    let driversResult = noDrivers.withUnsafeMutableBufferPointer {
+      fluid_audio_driver_register($0.baseAddress)
+    }
     for level in [FLUID_PANIC, FLUID_ERR, FLUID_WARN, FLUID_INFO, FLUID_DBG] {
       _ = fluid_set_log_function(Int32(level.rawValue), nil, nil)
     }

@@ -14,7 +14,8 @@ public struct RenderReport: Sendable, Hashable, Codable {
   public var bitDepth: BitDepth
 
   public init(
-    path: String, frames: Int, sampleRate: Double, seconds: Double, tailSeconds: Double, peakDBFS: Double,
+    path: String, frames: Int, sampleRate: Double, seconds: Double, tailSeconds: Double,
+    peakDBFS: Double,
     bitDepth: BitDepth
   ) {
     self.path = path

@@ -20,8 +20,8 @@ public struct Renderer {
   public let soundFontPath: String
   private let synths: SynthSource
 
-  /// FluidSynth renders in blocks of this many frames; events fall on block boundaries (1.45 ms at 44.1 kHz),
-  /// as they do in FluidSynth's own MIDI player.
+  /// FluidSynth renders in blocks of this many frames (its `FLUID_BUFSIZE`); messages take effect at block
+  /// starts, so they are scheduled on the nearest boundary (see `SynthMessage.schedule`).
   static let blockFrames = 64
   /// The tail ends once the output stays below this level (−90 dBFS) …
   static let silenceThreshold: Float = 3.1623e-5
@@ -43,19 +43,26 @@ public struct Renderer {
     synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: sampleRate)
   }
 
-  /// Renders `score` into `path` (container from the extension: `.wav`, `.flac`, `.aiff`, `.ogg`), atomically.
+  /// Renders `score` into `path` (container from the extension: `.wav`, `.flac`, `.aiff`, `.ogg`, `.opus`,
+  /// `.mp3`), atomically.
   ///
   /// - Returns: frames, duration, tail and peak of what was written.
   /// - Throws: ``SoundError`` or `AtomicFile.Failure` when the file cannot be written; nothing is left behind then.
-  public func render(_ score: Score, to path: String, bitDepth: BitDepth = .pcm16) throws -> RenderReport {
+  public func render(_ score: Score, to path: String, bitDepth: BitDepth = .pcm16) throws
+    -> RenderReport
+  {
     let writer = try AudioFileWriter(
       path: path, sampleRate: sampleRate, channels: 2, bitDepth: bitDepth,
-      metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? ["comment": "rendered by moodsketch"])
+      metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? [
+        "comment": "rendered by moodsketch"
+      ])
     let summary = try run(score) { block in try writer.write(block) }
     try writer.finish()
     return RenderReport(
-      path: path, frames: summary.frames, sampleRate: sampleRate, seconds: Double(summary.frames) / sampleRate,
-      tailSeconds: Double(summary.frames - summary.lastEventFrame) / sampleRate, peakDBFS: summary.peakDBFS,
+      path: path, frames: summary.frames, sampleRate: sampleRate,
+      seconds: Double(summary.frames) / sampleRate,
+      tailSeconds: Double(summary.frames - summary.lastEventFrame) / sampleRate,
+      peakDBFS: summary.peakDBFS,
       bitDepth: bitDepth)
   }
 
@@ -77,7 +84,8 @@ public struct Renderer {
   /// Drives the synth through the score, handing interleaved stereo blocks to `sink`.
   private func run(_ score: Score, sink: ([Float]) throws -> Void) throws -> Summary {
     let synth = try synths.take()
-    let messages = SynthMessage.schedule(score, sampleRate: sampleRate)
+    let messages = SynthMessage.schedule(
+      score, sampleRate: sampleRate, blockFrames: Self.blockFrames)
     let lastEventFrame = max(
       messages.last?.frame ?? 0, Int((score.seconds(atTick: score.endTick) * sampleRate).rounded()))
 

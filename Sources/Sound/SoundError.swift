@@ -25,7 +25,8 @@ public enum SoundError: UserFacingError, Equatable {
     case .unreadableAudio(let path, let reason): "\(path) cannot be read as audio: \(reason)"
     case .noSoundFont(let searched):
       "no SoundFont found (looked in \(searched.joined(separator: ", "))); install fluid-soundfont-gm or pass --soundfont PATH"
-    case .invalidSoundFont(let path): "\(path) is not a SoundFont (.sf2/.sf3); pass a valid one with --soundfont"
+    case .invalidSoundFont(let path):
+      "\(path) is not a SoundFont (.sf2/.sf3); pass a valid one with --soundfont"
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
     case .unsupportedOutput(let path, let reason): "cannot write \(path): \(reason)"
     }

@@ -1,4 +1,5 @@
 import CSndFile
+import Foundation
 
 /// The one Swift owner of a libsndfile handle (`SNDFILE*`); `deinit` closes it.
 ///
@@ -7,7 +8,15 @@ import CSndFile
 final class SoundFile {
   let handle: OpaquePointer
   /// libsndfile's reason for refusing to open a file.
-  struct OpenFailure: Error { var reason: String }
+  struct OpenFailure: Error {
+    var reason: String
+    /// libsndfile prefixes some reasons with "Error : ", which reads badly inside our own sentence.
+    init(_ message: String) {
+      var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+      if text.hasPrefix("Error : ") { text.removeFirst("Error : ".count) }
+      reason = text
+    }
+  }
   var info: SF_INFO
 
   private init(handle: OpaquePointer, info: SF_INFO) {
@@ -19,16 +28,18 @@ final class SoundFile {
   static func openForReading(_ path: String) -> Result<SoundFile, SoundFile.OpenFailure> {
     var info = SF_INFO()
     guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
-      return .failure(OpenFailure(reason: String(cString: sf_strerror(nil))))
+      return .failure(OpenFailure(String(cString: sf_strerror(nil))))
     }
     return .success(SoundFile(handle: handle, info: info))
   }
 
   /// Opens `path` for writing with the format in `info`; on failure returns libsndfile's reason.
-  static func openForWriting(_ path: String, info: SF_INFO) -> Result<SoundFile, SoundFile.OpenFailure> {
+  static func openForWriting(_ path: String, info: SF_INFO) -> Result<
+    SoundFile, SoundFile.OpenFailure
+  > {
     var info = info
     guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
-      return .failure(OpenFailure(reason: String(cString: sf_strerror(nil))))
+      return .failure(OpenFailure(String(cString: sf_strerror(nil))))
     }
     return .success(SoundFile(handle: handle, info: info))
   }

@@ -20,7 +20,9 @@ extension SoundFontLocator {
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 12)) ?? Data()
     // RIFF <size> sfbk: the SoundFont 2 container (SF3 uses the same header with Ogg-compressed samples).
-    guard header.count == 12, header.prefix(4) == Data("RIFF".utf8), header.suffix(4) == Data("sfbk".utf8) else {
+    guard header.count == 12, header.prefix(4) == Data("RIFF".utf8),
+      header.suffix(4) == Data("sfbk".utf8)
+    else {
       throw SoundError.invalidSoundFont(path)
     }
     FluidSynthLibrary.prepare()

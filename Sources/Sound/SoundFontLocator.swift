@@ -27,7 +27,8 @@ public enum SoundFontLocator {
   ///   environment path; ``SoundError/noSoundFont(searched:)`` when no folder holds one.
   public static func locate(
     explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-    projectFolder: String? = SoundFontLocator.projectFolder(forExecutable: CommandLine.arguments.first ?? "")
+    projectFolder: String? = SoundFontLocator.projectFolder(
+      forExecutable: CommandLine.arguments.first ?? "")
   ) throws -> String {
     if let explicit, !explicit.isEmpty {
       try validate(explicit)
@@ -39,7 +40,9 @@ public enum SoundFontLocator {
     }
     var searched: [String] = []
     var folders: [String] = []
-    if let projectFolder { folders.append((projectFolder as NSString).appendingPathComponent("SoundFonts")) }
+    if let projectFolder {
+      folders.append((projectFolder as NSString).appendingPathComponent("SoundFonts"))
+    }
     folders.append(systemFolder)
     for folder in folders {
       searched.append(folder)
@@ -52,8 +55,12 @@ public enum SoundFontLocator {
 
   /// The SoundFont files in `folder`, best first.
   static func candidates(in folder: String) -> [String] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-    let fonts = names.filter { ["sf2", "sf3"].contains(($0 as NSString).pathExtension.lowercased()) }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
+    let fonts = names.filter {
+      ["sf2", "sf3"].contains(($0 as NSString).pathExtension.lowercased())
+    }
     let ranked = fonts.sorted { a, b in
       let ra = preferredNames.firstIndex(of: a) ?? preferredNames.count
       let rb = preferredNames.firstIndex(of: b) ?? preferredNames.count
@@ -66,7 +73,8 @@ public enum SoundFontLocator {
   /// the nearest ancestor holding both `Package.swift` and `SoundFonts/`, or nil for an installed binary.
   public static func projectFolder(forExecutable executablePath: String) -> String? {
     guard !executablePath.isEmpty else { return nil }
-    var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+    var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     while url.path != "/" {
       let fm = FileManager.default
       if fm.fileExists(atPath: url.appendingPathComponent("Package.swift").path),

@@ -28,6 +28,26 @@ import Testing
     #expect(try parser.parse("anything but calm").arousal > 0)
   }
 
+  @Test func negationCoversOneMoodWordOrAnAlternativeList() throws {
+    let list = try parser.parse("not sad or lonely")
+    #expect(list.drivers.map(\.modifiers) == [["not"], ["not"]])
+    let next = try parser.parse("not sad late night")
+    #expect(next.drivers.map(\.modifiers) == [["not"], []])
+  }
+
+  @Test func negationReachesPastFillerWords() throws {
+    let mood = try parser.parse("don't make it sad")
+    #expect(mood.drivers.first?.modifiers == ["dont"])
+    #expect(mood.valence > 0)
+  }
+
+  @Test func typedSpellingsAreNormalised() throws {
+    #expect(try parser.parse("Rock'n'Roll").primaryStyle == .rock)
+    #expect(try parser.parse("R&B").primaryStyle == .rnb)
+    #expect(try parser.parse("drum & bass").primaryStyle == .edm)
+    #expect(try parser.parse("LO-FI").primaryStyle == .lofi)
+  }
+
   @Test func negationEndsAtTheClause() throws {
     // "happy" after the comma is not negated.
     let mood = try parser.parse("not sad, happy")
@@ -115,6 +135,18 @@ import Testing
     let mood = try parser.parse("gym workout hype trap")
     #expect(mood.primaryStyle == .trap)
     #expect(mood.styles.map(\.style).contains(.edm))
+  }
+
+  @Test func aCustomLexiconCanBeUsed() throws {
+    let lexicon = Lexicon(entries: [
+      LexiconEntry(
+        term: "Blorp-Wave", valence: 0.5, arousal: 0.5, category: .style, style: .synthwave)
+    ])
+    let mood = try MoodParser(lexicon: lexicon).parse("blorp wave")
+    #expect(mood.primaryStyle == .synthwave)
+    #expect(throws: AffectError.noKnownWords("happy")) {
+      try MoodParser(lexicon: lexicon).parse("happy")
+    }
   }
 
   @Test func strongerWordsWeighMore() throws {

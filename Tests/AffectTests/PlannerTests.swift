@@ -68,6 +68,29 @@ import Theory
     }
   }
 
+  @Test func extremeMoodsStillGivePlayablePlansInEveryStyle() {
+    for style in Style.allCases {
+      for v in [-1.0, 0, 1] {
+        for a in [-1.0, 0, 1] {
+          let plan = planner.plan(
+            for: Mood(valence: v, arousal: a), overrides: PlanOverrides(style: style), seed: 7)
+          let label = "\(style) v=\(v) a=\(a)"
+          #expect(StyleProfile.of(style).tempoRange.contains(plan.tempoBPM), "\(label)")
+          #expect((1...127).contains(plan.velocity), "\(label)")
+          #expect((0.5...1).contains(plan.articulation), "\(label)")
+          #expect((0.5...4).contains(plan.melodyDensity), "\(label)")
+          #expect([0.5, 1, 2].contains(plan.chordsPerBar), "\(label)")
+          #expect(
+            plan.melodyRange.lowerBound >= 36 && plan.melodyRange.upperBound <= 100, "\(label)")
+          #expect(plan.melodyRange.count >= 12, "\(label): at least an octave")
+          #expect(
+            (0...1).contains(plan.seventhProbability)
+              && (0...1).contains(plan.borrowedChordProbability))
+        }
+      }
+    }
+  }
+
   @Test func jazzAndLofiReachForSeventhsAndSwing() throws {
     let jazz = planner.plan(for: try parser.parse("jazz"), seed: 1)
     let rock = planner.plan(for: try parser.parse("rock"), seed: 1)

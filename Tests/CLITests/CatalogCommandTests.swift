@@ -3,7 +3,8 @@ import Testing
 
 /// Real audio clips and MIDI from ../shared/data for the catalog commands.
 enum CatalogFixtures {
-  static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
   static var available: Bool { FileManager.default.fileExists(atPath: data.path) }
   static let mirdata = "audio_tempo_key_fixtures/mirdata/tests/resources/mir_datasets/"
@@ -13,7 +14,10 @@ enum CatalogFixtures {
     mirdata + "simac/S_1.0/audio/simac_01_H_mikri_Rallou.flac",
   ].map { data.appendingPathComponent($0).path }
   static let midi = data.appendingPathComponent("pop909/POP909/001/001.mid").path
-  static var csv: String { data.appendingPathComponent("mcgill_billboard/derived/billboard_spotify_audio_features.csv").path }
+  static var csv: String {
+    data.appendingPathComponent("mcgill_billboard/derived/billboard_spotify_audio_features.csv")
+      .path
+  }
 
   /// A folder with the clips (each copied `copies` times under different names) and one MIDI file.
   static func folder(copies: Int = 1) throws -> URL {
@@ -22,10 +26,12 @@ enum CatalogFixtures {
     for copy in 0..<copies {
       for path in audio {
         let name = "\(copy)-" + (path as NSString).lastPathComponent
-        try FileManager.default.copyItem(atPath: path, toPath: folder.appendingPathComponent(name).path)
+        try FileManager.default.copyItem(
+          atPath: path, toPath: folder.appendingPathComponent(name).path)
       }
     }
-    try FileManager.default.copyItem(atPath: midi, toPath: folder.appendingPathComponent("pop.mid").path)
+    try FileManager.default.copyItem(
+      atPath: midi, toPath: folder.appendingPathComponent("pop.mid").path)
     try Data("cover art, not music".utf8).write(to: folder.appendingPathComponent("cover.jpg"))
     return folder
   }
@@ -53,7 +59,8 @@ struct CatalogCommandTests {
     let catalog = music.deletingLastPathComponent().appendingPathComponent("c.sqlite").path
     let first = try CLI.run(["catalog", "add", music.path, "--catalog", catalog])
     #expect(first.status == 0, "\(first.stderr)")
-    #expect(first.stdout.hasPrefix("added 4, updated 0, unchanged 0, failed 0, ignored 1 other files"))
+    #expect(
+      first.stdout.hasPrefix("added 4, updated 0, unchanged 0, failed 0, ignored 1 other files"))
     // Progress bars are for terminals only.
     #expect(!first.stderr.contains("ETA"))
     let second = try CLI.run(["catalog", "add", music.path, "--catalog", catalog])
@@ -73,7 +80,8 @@ struct CatalogCommandTests {
     let good = folder.appendingPathComponent("good.flac").path
     try FileManager.default.copyItem(atPath: CatalogFixtures.audio[1], toPath: good)
     let corrupt = folder.appendingPathComponent("corrupt.wav").path
-    try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: URL(fileURLWithPath: corrupt))
+    try Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(
+      to: URL(fileURLWithPath: corrupt))
     let empty = folder.appendingPathComponent("empty.ogg").path
     FileManager.default.createFile(atPath: empty, contents: Data())
     let text = folder.appendingPathComponent("notes.txt").path
@@ -94,7 +102,9 @@ struct CatalogCommandTests {
     let base = music.deletingLastPathComponent()
     let reference = base.appendingPathComponent("reference.sqlite").path
     let interrupted = base.appendingPathComponent("interrupted.sqlite").path
-    #expect(try CLI.run(["catalog", "add", music.path, "--jobs", "1", "--catalog", reference]).status == 0)
+    #expect(
+      try CLI.run(["catalog", "add", music.path, "--jobs", "1", "--catalog", reference]).status == 0
+    )
 
     let process = Process()
     process.executableURL = CLI.executable
@@ -116,10 +126,14 @@ struct CatalogCommandTests {
     let partial = try listCatalog(interrupted).count
     #expect(partial >= 3 && partial < 10, "killed after \(partial) of 10 files")
 
-    let resumed = try CLI.run(["catalog", "add", music.path, "--jobs", "1", "--catalog", interrupted])
+    let resumed = try CLI.run([
+      "catalog", "add", music.path, "--jobs", "1", "--catalog", interrupted,
+    ])
     #expect(resumed.stdout.contains("unchanged \(partial)"))
     let key: (ListedTrack) -> String = { $0.path ?? "" }
-    #expect(try listCatalog(interrupted).sorted { key($0) < key($1) } == listCatalog(reference).sorted { key($0) < key($1) })
+    #expect(
+      try listCatalog(interrupted).sorted { key($0) < key($1) }
+        == listCatalog(reference).sorted { key($0) < key($1) })
   }
 
   @Test func importsTheBillboardTableAndReportsBadRowsByLine() throws {
@@ -129,7 +143,8 @@ struct CatalogCommandTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("imported 716 tracks, skipped 0 malformed rows"))
     let bad = folder.appendingPathComponent("bad.csv").path
-    try "title,valence,energy\nGood,0.5,0.5\nBad,0.5\nWorse,x,0.1\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    try "title,valence,energy\nGood,0.5,0.5\nBad,0.5\nWorse,x,0.1\n".write(
+      toFile: bad, atomically: true, encoding: .utf8)
     let second = try CLI.run(["catalog", "import", bad, "--catalog", catalog])
     #expect(second.stdout.hasPrefix("imported 1 tracks, skipped 2 malformed rows"))
     #expect(second.stderr.contains("bad.csv:3: 2 fields, the header has 3; row skipped"))
@@ -149,6 +164,7 @@ struct CatalogCommandTests {
     struct Output: Decodable {
       struct Ref: Decodable {
         var trackID: Int64
+        var title: String
         var path: String?
         var reason: String
         var similarity: Double
@@ -157,14 +173,21 @@ struct CatalogCommandTests {
     }
     let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
     #expect(output.references.count == 3)
-    // The draft is itself in the catalog: it comes first, identical on every measure.
-    #expect(output.references.first?.path?.hasSuffix("0-cuidado_FallaCancion.flac") == true)
-    #expect(output.references.first?.reason.hasPrefix("same key, same tempo") == true)
+    // The draft is in the catalog but is not listed as its own reference.
+    #expect(
+      !output.references.contains { $0.path?.hasSuffix("0-cuidado_FallaCancion.flac") == true })
+    #expect(
+      output.references.map(\.similarity) == output.references.map(\.similarity).sorted(by: >))
     #expect(output.references.allSatisfy { !$0.reason.isEmpty })
-    let text = try CLI.run(["references", draft, "--k", "2", "--diverse", "--weights", "timbre=2", "--catalog", catalog])
+    let text = try CLI.run([
+      "references", draft, "--k", "2", "--diverse", "--weights", "timbre=2", "--catalog", catalog,
+    ])
     #expect(text.stdout.contains(" 1. "))
-    let id = try #require(output.references.first?.trackID)
-    #expect(try CLI.run(["catalog", "show", String(id), "--catalog", catalog]).stdout.contains("FallaCancion"))
+    let first = try #require(output.references.first)
+    let id = first.trackID
+    #expect(
+      try CLI.run(["catalog", "show", String(id), "--catalog", catalog]).stdout.contains(
+        first.title))
     #expect(try CLI.run(["catalog", "remove", String(id), "--catalog", catalog]).status == 0)
     let missing = try CLI.run(["catalog", "show", String(id), "--catalog", catalog])
     #expect(missing.status == 64)
@@ -176,12 +199,17 @@ struct CatalogCommandTests {
     let nowhere = folder.appendingPathComponent("none.sqlite").path
     let missing = try CLI.run(["catalog", "list", "--catalog", nowhere])
     #expect(missing.status == 66)
-    #expect(missing.stderr == "moodsketch: no catalog at \(nowhere); create one with `moodsketch catalog add FOLDER --catalog \(nowhere)` or check the path\n")
-    let viaEnvironment = try CLI.run(["references", CatalogFixtures.audio[1]], environment: ["MOODSKETCH_CATALOG": nowhere])
+    #expect(
+      missing.stderr
+        == "moodsketch: no catalog at \(nowhere); create one with `moodsketch catalog add FOLDER --catalog \(nowhere)` or check the path\n"
+    )
+    let viaEnvironment = try CLI.run(
+      ["references", CatalogFixtures.audio[1]], environment: ["MOODSKETCH_CATALOG": nowhere])
     #expect(viaEnvironment.status == 66)
 
     let readOnly = folder.appendingPathComponent("ro.sqlite").path
-    #expect(try CLI.run(["catalog", "import", CatalogFixtures.csv, "--catalog", readOnly]).status == 0)
+    #expect(
+      try CLI.run(["catalog", "import", CatalogFixtures.csv, "--catalog", readOnly]).status == 0)
     chmod(readOnly, 0o444)
     let add = try CLI.run(["catalog", "add", CatalogFixtures.audio[1], "--catalog", readOnly])
     #expect(add.status == 73)
@@ -190,7 +218,8 @@ struct CatalogCommandTests {
     #expect(try CLI.run(["catalog", "stats", "--catalog", readOnly]).status == 0)
 
     let text = folder.appendingPathComponent("text.sqlite").path
-    try Data(String(repeating: "not a database ", count: 100).utf8).write(to: URL(fileURLWithPath: text))
+    try Data(String(repeating: "not a database ", count: 100).utf8).write(
+      to: URL(fileURLWithPath: text))
     let bad = try CLI.run(["catalog", "list", "--catalog", text])
     #expect(bad.status == 65)
     #expect(bad.stderr.contains("is not a moodsketch catalog"))

@@ -61,6 +61,14 @@ import Testing
     #expect(objects[2]["quadrant"] as? String == "Q3", "lines after a bad one are still processed")
   }
 
+  @Test func stdinLinesForPeopleNameTheBadLineOnStandardError() throws {
+    let result = try CLI.run(["mood", "-"], stdin: "happy\n\nsad\n")
+    #expect(result.status == 64)
+    #expect(result.stdout.components(separatedBy: "quadrant").count == 3, "two reports")
+    #expect(result.stderr.contains("line 2"))
+    #expect(result.stderr.contains("empty"))
+  }
+
   @Test func stdinWithOnlyGoodLinesExitsZero() throws {
     let result = try CLI.run(["mood", "-", "--json"], stdin: "jazz\nboss fight")
     #expect(result.status == 0, "\(result.stderr)")

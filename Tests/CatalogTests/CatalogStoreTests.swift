@@ -6,9 +6,12 @@ import Theory
 
 @testable import Catalog
 
-func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key(parsing: "Am")!) -> Features {
+func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key(parsing: "Am")!)
+  -> Features
+{
   Features(
-    source: .audio, durationSeconds: 180, tempoBPM: tempo, tempoConfidence: 0.8, key: key, keyStrength: 0.7,
+    source: .audio, durationSeconds: 180, tempoBPM: tempo, tempoConfidence: 0.8, key: key,
+    keyStrength: 0.7,
     loudnessLUFS: -12, loudnessRangeLU: 6, valence: valence, arousal: -0.1,
     summary: ["spectral_centroid_hz_mean": 1800])
 }
@@ -17,7 +20,9 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
   @Test func savesFetchesAndRemovesTracks() throws {
     let store = try CatalogStore.inMemory()
     let saved = try store.save(
-      CatalogTrack(title: "Nebula", artist: "Someone", path: "/m/n.ogg", sourceKey: "/m/n.ogg", tags: ["ambient"], features: sampleFeatures()))
+      CatalogTrack(
+        title: "Nebula", artist: "Someone", path: "/m/n.ogg", sourceKey: "/m/n.ogg",
+        tags: ["ambient"], features: sampleFeatures()))
     let id = try #require(saved.id)
     let fetched = try store.track(id: id)
     #expect(fetched.title == "Nebula")
@@ -32,8 +37,11 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
 
   @Test func savingTheSameSourceTwiceUpdatesTheRow() throws {
     let store = try CatalogStore.inMemory()
-    let a = try store.save(CatalogTrack(title: "A", path: "/x.wav", sourceKey: "/x.wav", features: sampleFeatures()))
-    let b = try store.save(CatalogTrack(title: "A2", path: "/x.wav", sourceKey: "/x.wav", features: sampleFeatures(valence: -0.5)))
+    let a = try store.save(
+      CatalogTrack(title: "A", path: "/x.wav", sourceKey: "/x.wav", features: sampleFeatures()))
+    let b = try store.save(
+      CatalogTrack(
+        title: "A2", path: "/x.wav", sourceKey: "/x.wav", features: sampleFeatures(valence: -0.5)))
     #expect(a.id == b.id)
     #expect(try store.count() == 1)
     #expect(try store.track(id: a.id!).valence == -0.5)
@@ -42,7 +50,10 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
   @Test func vectorsLoadAsOneMatrix() throws {
     let store = try CatalogStore.inMemory()
     for i in 0..<5 {
-      try store.save(CatalogTrack(title: "T\(i)", path: "/\(i).wav", sourceKey: "/\(i).wav", features: sampleFeatures(valence: Double(i) / 5)))
+      try store.save(
+        CatalogTrack(
+          title: "T\(i)", path: "/\(i).wav", sourceKey: "/\(i).wav",
+          features: sampleFeatures(valence: Double(i) / 5)))
     }
     let vectors = try store.vectors()
     #expect(vectors.count == 5)
@@ -52,8 +63,10 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
 
   @Test func statsCountSourcesAndStaleRows() throws {
     let store = try CatalogStore.inMemory()
-    try store.save(CatalogTrack(title: "A", path: "/a.wav", sourceKey: "/a.wav", features: sampleFeatures()))
-    var old = CatalogTrack(title: "B", path: "/b.wav", sourceKey: "/b.wav", features: sampleFeatures())
+    try store.save(
+      CatalogTrack(title: "A", path: "/a.wav", sourceKey: "/a.wav", features: sampleFeatures()))
+    var old = CatalogTrack(
+      title: "B", path: "/b.wav", sourceKey: "/b.wav", features: sampleFeatures())
     old.featureVersion = 0
     try store.save(old)
     let stats = try store.stats()
@@ -75,7 +88,9 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
   @Test func missingCatalogIsAClearErrorForReaders() throws {
     let folder = try temporaryFolder()
     let path = folder.appendingPathComponent("nope.sqlite").path
-    #expect(throws: CatalogError.missingCatalog(path)) { try CatalogStore(path: path, access: .readOnly) }
+    #expect(throws: CatalogError.missingCatalog(path)) {
+      try CatalogStore(path: path, access: .readOnly)
+    }
     #expect(!FileManager.default.fileExists(atPath: path))
   }
 
@@ -92,7 +107,8 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
   @Test func aFileThatIsNotADatabaseIsNamed() throws {
     let folder = try temporaryFolder()
     let path = folder.appendingPathComponent("c.sqlite").path
-    try Data("hello, I am text and not SQLite at all, really not".utf8).write(to: URL(fileURLWithPath: path))
+    try Data("hello, I am text and not SQLite at all, really not".utf8).write(
+      to: URL(fileURLWithPath: path))
     do {
       _ = try CatalogStore(path: path)
       Issue.record("opened a text file as a catalog")
@@ -120,7 +136,8 @@ func sampleFeatures(valence: Double = 0.2, tempo: Double? = 100, key: Key? = Key
     }
     started.wait()
     #expect(throws: CatalogError.locked(path: path, seconds: 0.2)) {
-      try waiter.save(CatalogTrack(title: "A", path: "/a.wav", sourceKey: "/a.wav", features: sampleFeatures()))
+      try waiter.save(
+        CatalogTrack(title: "A", path: "/a.wav", sourceKey: "/a.wav", features: sampleFeatures()))
     }
     release.signal()
     done.wait()

@@ -7,13 +7,15 @@ enum SharedData {
     .deletingLastPathComponent().appendingPathComponent("shared/data")
   static var available: Bool { FileManager.default.fileExists(atPath: root.path) }
   static var billboardSpotify: String {
-    root.appendingPathComponent("mcgill_billboard/derived/billboard_spotify_audio_features.csv").path
+    root.appendingPathComponent("mcgill_billboard/derived/billboard_spotify_audio_features.csv")
+      .path
   }
 }
 
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-test-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "catalog-test-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }

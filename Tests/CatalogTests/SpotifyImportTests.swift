@@ -13,7 +13,8 @@ import Testing
     #expect(report.imported == 716)
     #expect(report.malformed.isEmpty)
     #expect(try store.count() == 716)
-    let rose = try #require(try store.tracks().first { $0.title == "The Rose" && $0.artist == "Bette Midler" })
+    let rose = try #require(
+      try store.tracks().first { $0.title == "The Rose" && $0.artist == "Bette Midler" })
     // CSV row: energy 0.228, key 0, loudness -9.667, mode 1, valence 0.184, tempo 133.574, 221373 ms.
     #expect(abs(rose.valence - (2 * 0.184 - 1)) < 1e-9)
     #expect(rose.tempoBPM == 133.574)
@@ -70,7 +71,9 @@ import Testing
     let folder = try temporaryFolder()
     let path = folder.appendingPathComponent("t.csv").path
     try "title,artist\nA,B\n".write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(throws: CatalogError.self) { try SpotifyImport.importTable(atPath: path, into: try CatalogStore.inMemory()) }
+    #expect(throws: CatalogError.self) {
+      try SpotifyImport.importTable(atPath: path, into: try CatalogStore.inMemory())
+    }
   }
 
   @Test func arousalRisesWithEnergyTempoAndLoudness() {

@@ -17,17 +17,23 @@ import Theory
     #expect(distance(v100, v120, FeatureGroup.tempo.dimensions) > 1)
   }
 
-  @Test func relativeAndNeighbouringKeysAreCloserThanDistantOnes() {
-    func v(_ key: Key) -> [Float] { TrackVector.make(from: sampleFeatures(key: key)).values }
+  @Test func relatedKeysAreCloserThanDistantOnesInMIREXOrder() {
+    func v(_ key: String) -> [Float] {
+      TrackVector.make(from: sampleFeatures(key: Key(parsing: key)!)).values
+    }
     let keyDims = FeatureGroup.key.dimensions
-    let c = v(Key(parsing: "C")!)
-    let relative = distance(c, v(Key(parsing: "Am")!), keyDims)
-    let neighbour = distance(c, v(Key(parsing: "G")!), keyDims)
-    let tritone = distance(c, v(Key(parsing: "F#")!), keyDims)
-    #expect(distance(c, v(Key(parsing: "C")!), keyDims) == 0)
-    #expect(relative < 0.3 && neighbour < 0.3)
-    #expect(tritone > 3.9)
-    #expect(TrackVector.camelotStep(of: Key(parsing: "Em")!) == TrackVector.camelotStep(of: Key(parsing: "G")!))
+    let c = v("C")
+    let fifth = distance(c, v("G"), keyDims)
+    let relative = distance(c, v("Am"), keyDims)
+    let parallel = distance(c, v("Cm"), keyDims)
+    let tritone = distance(c, v("F#"), keyDims)
+    #expect(distance(c, v("C"), keyDims) == 0)
+    #expect(fifth < relative)
+    #expect(abs(relative - parallel) < 1e-5)
+    #expect(relative < 1.5 && tritone > 3.9)
+    #expect(
+      TrackVector.camelotStep(of: Key(parsing: "Em")!)
+        == TrackVector.camelotStep(of: Key(parsing: "G")!))
   }
 
   @Test func unknownGroupsAreMaskedNotGuessed() {

@@ -188,3 +188,20 @@ import Theory
     #expect(kl < 0.5)
   }
 }
+
+@Suite struct ComposerEdgeTests {
+  @Test(arguments: ["4/4", "3/4", "6/8", "2/4", "5/4", "7/8", "12/8"])
+  func everyMetreAndShortLengthGivesACompleteSketch(meter: String) {
+    let composer = Composer(model: Fixtures.model)
+    for bars in [1, 2, 3, 5] {
+      let plan = Fixtures.plan(key: "E major", bars: bars, meter: Meter(parsing: meter)!)
+      let score = composer.compose(plan, seed: 2)
+      let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter)
+      #expect(!score.chords.isEmpty)
+      #expect(score.chords.last!.chord.root.pitchClass == plan.key.tonic.pitchClass, "\(meter) \(bars) bars")
+      #expect(score.chords.last!.start + score.chords.last!.duration == bars * barTicks)
+      #expect(!Fixtures.track(score, "Melody")!.notes.isEmpty, "\(meter) \(bars) bars")
+      #expect(score.endTick <= bars * barTicks, "\(meter) \(bars) bars")
+    }
+  }
+}

@@ -47,7 +47,8 @@ import Theory
       let own = u < 20 ? 0..<15 : 15..<30
       // Ask for no more than the user's unplayed items of their own group.
       let unplayed = own.filter { !Self.planted.contains(row: u, column: $0) }.count
-      let top = TopK.select(model.scores(forUser: u), k: min(3, unplayed), excludingRow: u, of: Self.planted)
+      let top = TopK.select(
+        model.scores(forUser: u), k: min(3, unplayed), excludingRow: u, of: Self.planted)
       #expect(top.allSatisfy { own.contains($0) }, "user \(u) got \(top)")
     }
   }
@@ -58,7 +59,9 @@ import Theory
     one.threads = 1
     var two = one
     two.threads = 2
-    #expect(ALSModel(training: Self.planted, parameters: one).userFactors == ALSModel(training: Self.planted, parameters: two).userFactors)
+    #expect(
+      ALSModel(training: Self.planted, parameters: one).userFactors
+        == ALSModel(training: Self.planted, parameters: two).userFactors)
   }
 
   @Test func bprAlsoSeparatesThePlantedGroups() {

@@ -3,10 +3,13 @@ import Foundation
 
 /// The shared real data, found from this file's path (`<package>/../shared/data`).
 enum SharedData {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
   static var lastFM: String { folder.appendingPathComponent("lastfm_hetrec2011").path }
-  static var available: Bool { FileManager.default.fileExists(atPath: lastFM + "/user_artists.dat") }
+  static var available: Bool {
+    FileManager.default.fileExists(atPath: lastFM + "/user_artists.dat")
+  }
 }
 
 /// Small histories written by hand.
@@ -16,7 +19,8 @@ enum Fixture {
   }
 
   static func temporaryFile(_ text: String, name: String = "events.tsv") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recommend-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "recommend-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))

@@ -8,7 +8,9 @@ import Testing
   static let events: [ListeningEvent] = {
     var e: [ListeningEvent] = []
     for u in 0..<40 {
-      for i in 0..<(3 + u) { e.append(ListeningEvent(user: "u\(u)", item: "i\((i * 7 + u) % 60)", weight: Double(i + 1))) }
+      for i in 0..<(3 + u) {
+        e.append(ListeningEvent(user: "u\(u)", item: "i\((i * 7 + u) % 60)", weight: Double(i + 1)))
+      }
     }
     e.append(ListeningEvent(user: "u10", item: "i10", weight: 5))
     return e
@@ -55,6 +57,8 @@ import Testing
   @Test func badFractionsAreRejected() {
     var p = HoldOutSplit.Parameters()
     p.testFraction = 1.5
-    #expect(throws: RecommendError.self) { try HoldOutSplit.make(events: Self.events, seed: 1, parameters: p) }
+    #expect(throws: RecommendError.self) {
+      try HoldOutSplit.make(events: Self.events, seed: 1, parameters: p)
+    }
   }
 }

@@ -31,7 +31,8 @@ import Testing
 
   @Test func pearsonNeedsTwoSharedItemsAndVariation() {
     let varied = SparseMatrix(
-      rows: 3, columns: 3, entries: [(0, 0, 1), (0, 1, 50), (1, 0, 2), (1, 1, 90), (1, 2, 5), (2, 0, 60), (2, 1, 1)])
+      rows: 3, columns: 3,
+      entries: [(0, 0, 1), (0, 1, 50), (1, 0, 2), (1, 1, 90), (1, 2, 5), (2, 0, 60), (2, 1, 1)])
     let model = UserKNNModel(training: varied, similarity: .pearson, neighbours: 5)
     // u1 likes b far more than a, as u0 does: positive correlation; u2 the reverse: excluded.
     #expect(model.neighbourhood(ofUser: 0).map(\.user) == [1])

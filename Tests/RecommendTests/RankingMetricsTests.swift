@@ -34,7 +34,8 @@ import Testing
 
   @Test func meanAveragesUsersAndCoverageCountsDistinctItems() {
     let mean = RankingMetrics.mean([
-      RankingMetrics.user(list: [1], relevant: [1], k: 1), RankingMetrics.user(list: [2], relevant: [1], k: 1),
+      RankingMetrics.user(list: [1], relevant: [1], k: 1),
+      RankingMetrics.user(list: [2], relevant: [1], k: 1),
     ])
     #expect(mean.precision == 0.5 && mean.users == 2)
     #expect(RankingMetrics.coverage([[0, 1], [1, 2]], catalogSize: 10) == 0.3)

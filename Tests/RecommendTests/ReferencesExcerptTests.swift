@@ -9,9 +9,12 @@ import Testing
 /// Real recorded music from the Debian packages asc-music and singularity-music (the default catalog).
 enum DebianMusic {
   static let candidates = [
-    "/usr/share/games/singularity/music/Apex Aleph.ogg", "/usr/share/games/singularity/music/win/Apex Aleph.ogg",
-    "/usr/share/games/singularity/music/Awakening.ogg", "/usr/share/games/asc/music/machine_wars.mp3",
-    "/usr/share/games/asc/music/time_to_strike.mp3", "/usr/share/games/singularity/music/Orbital Elevator.ogg",
+    "/usr/share/games/singularity/music/Apex Aleph.ogg",
+    "/usr/share/games/singularity/music/win/Apex Aleph.ogg",
+    "/usr/share/games/singularity/music/Awakening.ogg",
+    "/usr/share/games/asc/music/machine_wars.mp3",
+    "/usr/share/games/asc/music/time_to_strike.mp3",
+    "/usr/share/games/singularity/music/Orbital Elevator.ogg",
   ]
   static var tracks: [String] { candidates.filter { FileManager.default.fileExists(atPath: $0) } }
   static var available: Bool { tracks.count >= 3 }
@@ -29,7 +32,8 @@ enum DebianMusic {
       if block.isEmpty { break }
       skip -= block.count / reader.channels
     }
-    let writer = try AudioFileWriter(path: output, sampleRate: reader.sampleRate, channels: reader.channels)
+    let writer = try AudioFileWriter(
+      path: output, sampleRate: reader.sampleRate, channels: reader.channels)
     var left = length
     while left > 0 {
       let block = try reader.readInterleaved(maxFrames: min(left, 65536))
@@ -40,7 +44,9 @@ enum DebianMusic {
     try writer.finish()
   }
 
-  @Test(.enabled(if: DebianMusic.available, "needs the Debian packages asc-music and singularity-music"))
+  @Test(
+    .enabled(if: DebianMusic.available, "needs the Debian packages asc-music and singularity-music")
+  )
   func aThirtySecondExcerptFindsItsOwnTrackFirst() throws {
     let tracks = DebianMusic.tracks
     let store = try CatalogStore.inMemory()
@@ -50,17 +56,20 @@ enum DebianMusic {
     }
     #expect(report.added == tracks.count)
     let finder = try ReferenceFinder(store: store)
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("excerpts-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "excerpts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     for track in tracks {
-      let excerpt = folder.appendingPathComponent((track as NSString).lastPathComponent + ".wav").path
+      let excerpt = folder.appendingPathComponent((track as NSString).lastPathComponent + ".wav")
+        .path
       try cutMiddle(of: track, seconds: 30, to: excerpt)
       let features = try DraftFeatures.load(path: excerpt, analyzer: analyzer)
       let results = try finder.references(for: features)
       #expect(
         results.first?.path == track,
-        "excerpt of \(track) (tempo \(features.tempoBPM ?? 0), key \(features.key?.shortName ?? "-")) matched \(results.map { "\($0.title) \($0.contributions.mapValues { ($0 * 100).rounded() / 100 })" })")
+        "excerpt of \(track) (tempo \(features.tempoBPM ?? 0), key \(features.key?.shortName ?? "-")) matched \(results.map { "\($0.title) \($0.contributions.mapValues { ($0 * 100).rounded() / 100 })" })"
+      )
       #expect(results.first.map { !$0.reason.isEmpty } == true)
     }
   }

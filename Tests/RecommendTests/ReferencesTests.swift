@@ -8,20 +8,28 @@ import Theory
 
 /// Features as an audio analysis would give them, with the values a test cares about.
 func referenceFeatures(
-  valence: Double = 0, arousal: Double = 0, tempo: Double? = 100, key: String? = "Am", lufs: Double? = -14,
+  valence: Double = 0, arousal: Double = 0, tempo: Double? = 100, key: String? = "Am",
+  lufs: Double? = -14,
   centroid: Double = 1500, mfcc: [Double] = Array(repeating: 0, count: 13)
 ) -> Features {
   var summary = ["spectral_centroid_hz_mean": centroid]
   for (i, m) in mfcc.enumerated() { summary["mfcc_\(i)_mean"] = m }
   return Features(
-    source: .audio, durationSeconds: 120, tempoBPM: tempo, tempoConfidence: 0.9, key: key.flatMap { Key(parsing: $0) },
-    keyStrength: 0.8, loudnessLUFS: lufs, loudnessRangeLU: 5, valence: valence, arousal: arousal, summary: summary)
+    source: .audio, durationSeconds: 120, tempoBPM: tempo, tempoConfidence: 0.9,
+    key: key.flatMap { Key(parsing: $0) },
+    keyStrength: 0.8, loudnessLUFS: lufs, loudnessRangeLU: 5, valence: valence, arousal: arousal,
+    summary: summary)
 }
 
-func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) throws -> CatalogStore {
+func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) throws
+  -> CatalogStore
+{
   let store = try CatalogStore.inMemory()
   for (title, features) in tracks {
-    try store.save(CatalogTrack(title: title, path: "/music/\(title).wav", sourceKey: "/music/\(title).wav", style: styles[title], features: features))
+    try store.save(
+      CatalogTrack(
+        title: title, path: "/music/\(title).wav", sourceKey: "/music/\(title).wav",
+        style: styles[title], features: features))
   }
   return store
 }
@@ -35,18 +43,25 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     for i in 0..<n {
       for _ in 0..<TrackVector.dimension { values.append(Float(rng.nextUnit() * 2 - 1)) }
       // Every 7th row lacks timbre, like an imported table row.
-      known.append(i % 7 == 0 ? FeatureGroup.allKnown & ~FeatureGroup.timbre.bit : FeatureGroup.allKnown)
+      known.append(
+        i % 7 == 0 ? FeatureGroup.allKnown & ~FeatureGroup.timbre.bit : FeatureGroup.allKnown)
     }
-    let index = ReferenceIndex(CatalogVectors(ids: (0..<Int64(n)).map { $0 + 1 }, values: values, known: known))
+    let index = ReferenceIndex(
+      CatalogVectors(ids: (0..<Int64(n)).map { $0 + 1 }, values: values, known: known))
     for q in 0..<5 {
       let query = (0..<TrackVector.dimension).map { _ in Float(rng.nextUnit() * 2 - 1) }
       var weights = ReferenceWeights()
       weights.key = Double(q)
-      let metric = ReferenceMetric(query: query, queryKnown: FeatureGroup.allKnown, weights: weights)
+      let metric = ReferenceMetric(
+        query: query, queryKnown: FeatureGroup.allKnown, weights: weights)
       let hits = index.nearest(to: query, metric: metric, k: 10)
       let exact = (0..<n).map { r in
         values.withUnsafeBufferPointer { m in
-          (r, metric.distance(query, UnsafeBufferPointer(rebasing: m[r * 24..<(r + 1) * 24]), known: known[r]))
+          (
+            r,
+            metric.distance(
+              query, UnsafeBufferPointer(rebasing: m[r * 24..<(r + 1) * 24]), known: known[r])
+          )
         }
       }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(10)
       #expect(hits.map(\.row) == exact.map(\.0))
@@ -57,11 +72,15 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     let draft = referenceFeatures(valence: 0.3, tempo: 100, key: "Am", centroid: 1500)
     let store = try storeWith([
       ("Twin", referenceFeatures(valence: 0.05, tempo: 98, key: "Am", centroid: 1550)),
-      ("Far", referenceFeatures(valence: -0.8, arousal: 0.9, tempo: 143, key: "Eb", centroid: 5000)),
+      (
+        "Far", referenceFeatures(valence: -0.8, arousal: 0.9, tempo: 143, key: "Eb", centroid: 5000)
+      ),
     ])
     let results = try ReferenceFinder(store: store).references(for: draft)
     #expect(results.map(\.title) == ["Twin", "Far"])
-    #expect(results[0].reason == "same key, 2 BPM slower, similar brightness, similar timbre, a bit darker")
+    #expect(
+      results[0].reason
+        == "same key, 2 BPM slower, similar brightness, similar timbre, a bit darker")
     #expect(results[1].reason.contains("key Eb"))
     #expect(results[0].similarity > results[1].similarity)
   }
@@ -85,14 +104,17 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     ])
     let results = try ReferenceFinder(store: store).references(for: draft)
     #expect(Set(results.prefix(2).map(\.title)) == ["Relative", "Neighbour"])
-    #expect(results.first { $0.title == "Relative" }?.reason.hasPrefix("relative minor (Am)") == true)
-    #expect(results.first { $0.title == "Neighbour" }?.reason.hasPrefix("neighbouring key (G)") == true)
+    #expect(
+      results.first { $0.title == "Relative" }?.reason.hasPrefix("relative minor (Am)") == true)
+    #expect(
+      results.first { $0.title == "Neighbour" }?.reason.hasPrefix("neighbouring key (G)") == true)
   }
 
   @Test func moodPullMovesAMatchingTrackUp() throws {
     let draft = referenceFeatures(valence: 0.6, arousal: 0.5)
     let store = try storeWith([
-      ("Happy", referenceFeatures(valence: 0.6, arousal: 0.5)), ("Sad", referenceFeatures(valence: -0.7, arousal: -0.6)),
+      ("Happy", referenceFeatures(valence: 0.6, arousal: 0.5)),
+      ("Sad", referenceFeatures(valence: -0.7, arousal: -0.6)),
     ])
     let finder = try ReferenceFinder(store: store)
     #expect(try finder.references(for: draft).first?.title == "Happy")
@@ -103,7 +125,9 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
 
   @Test func diverseReRankingSpreadsTheList() throws {
     let draft = referenceFeatures(valence: 0, tempo: 100)
-    var tracks: [(String, Features)] = (0..<6).map { ("Copy\($0)", referenceFeatures(valence: 0.01 * Double($0), tempo: 100)) }
+    var tracks: [(String, Features)] = (0..<6).map {
+      ("Copy\($0)", referenceFeatures(valence: 0.01 * Double($0), tempo: 100))
+    }
     tracks.append(("Other", referenceFeatures(valence: 0.35, tempo: 112, key: "C")))
     let finder = try ReferenceFinder(store: try storeWith(tracks))
     var options = ReferenceOptions()
@@ -118,16 +142,31 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
 
   @Test func styleAndTempoFiltersKeepOnlyMatchingTracks() throws {
     let store = try storeWith(
-      [("A", referenceFeatures(tempo: 90)), ("B", referenceFeatures(tempo: 180)), ("C", referenceFeatures(tempo: 130))],
+      [
+        ("A", referenceFeatures(tempo: 90)), ("B", referenceFeatures(tempo: 180)),
+        ("C", referenceFeatures(tempo: 130)),
+      ],
       styles: ["A": "Lo-Fi", "B": "rock", "C": "lofi"])
     let finder = try ReferenceFinder(store: store)
     var options = ReferenceOptions()
     options.style = "lofi"
-    #expect(Set(try finder.references(for: referenceFeatures(), options: options).map(\.title)) == ["A", "C"])
+    #expect(
+      Set(try finder.references(for: referenceFeatures(), options: options).map(\.title)) == [
+        "A", "C",
+      ])
     options.style = nil
+    options.excludedPaths = ["/music/C.wav"]
+    #expect(
+      try finder.references(for: referenceFeatures(), options: options).map(\.title).sorted() == [
+        "A", "B",
+      ])
+    options.excludedPaths = []
     options.tempoRange = 80...100
     // 180 BPM is 90 in half time.
-    #expect(Set(try finder.references(for: referenceFeatures(), options: options).map(\.title)) == ["A", "B"])
+    #expect(
+      Set(try finder.references(for: referenceFeatures(), options: options).map(\.title)) == [
+        "A", "B",
+      ])
   }
 
   @Test func weightsParseAndRejectUnknownGroups() throws {

@@ -19,7 +19,9 @@ import Theory
     ("wav", BitDepth.pcm16, Float(1e-4)), ("wav", .pcm24, 1e-6), ("wav", .float32, 0),
     ("flac", .pcm16, 1e-4), ("flac", .pcm24, 1e-6), ("aiff", .pcm24, 1e-6),
   ])
-  func writtenSamplesReadBackWithinTheBitDepthsPrecision(ext: String, depth: BitDepth, tolerance: Float) throws {
+  func writtenSamplesReadBackWithinTheBitDepthsPrecision(
+    ext: String, depth: BitDepth, tolerance: Float
+  ) throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("tone.\(ext)").path
@@ -35,7 +37,9 @@ import Theory
     #expect(reader.channels == 2)
     #expect(reader.frameCount == 24000)
     var back: [Float] = []
-    while case let block = try reader.readInterleaved(maxFrames: 5000), !block.isEmpty { back += block }
+    while case let block = try reader.readInterleaved(maxFrames: 5000), !block.isEmpty {
+      back += block
+    }
     #expect(back.count == signal.count)
     let worst = zip(back, signal).map { abs($0 - $1) }.max() ?? 1
     #expect(worst <= tolerance + Float(1) / 32768)
@@ -59,7 +63,8 @@ import Theory
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("lr.wav").path
     let writer = try AudioFileWriter(path: path, sampleRate: 8000, channels: 2, bitDepth: .float32)
-    try writer.write([Float](repeating: 0, count: 1000).enumerated().map { $0.offset % 2 == 0 ? 0.5 : 0.1 })
+    try writer.write(
+      [Float](repeating: 0, count: 1000).enumerated().map { $0.offset % 2 == 0 ? 0.5 : 0.1 })
     try writer.finish()
     let mono = try readAllMono(path)
     #expect(mono.count == 500)
@@ -72,7 +77,8 @@ import Theory
     for ext in ["wav", "flac"] {
       let path = folder.appendingPathComponent("tagged.\(ext)").path
       let tags = [
-        "title": "Late Drive", "artist": "moodsketch", "album": "Sketches", "genre": "Lo-fi", "date": "2026",
+        "title": "Late Drive", "artist": "moodsketch", "album": "Sketches", "genre": "Lo-fi",
+        "date": "2026",
         "comment": "seed 7",
       ]
       let writer = try AudioFileWriter(path: path, sampleRate: 22050, channels: 1, metadata: tags)
@@ -102,10 +108,12 @@ import Theory
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(throws: SoundError.self) {
-      try AudioFileWriter(path: folder.appendingPathComponent("x.mp4").path, sampleRate: 44100, channels: 2)
+      try AudioFileWriter(
+        path: folder.appendingPathComponent("x.mp4").path, sampleRate: 44100, channels: 2)
     }
     #expect(throws: AtomicFile.Failure.self) {
-      try AudioFileWriter(path: folder.appendingPathComponent("no/such/x.wav").path, sampleRate: 44100, channels: 2)
+      try AudioFileWriter(
+        path: folder.appendingPathComponent("no/such/x.wav").path, sampleRate: 44100, channels: 2)
     }
   }
 
@@ -132,5 +140,40 @@ import Theory
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("old take".utf8))
     try writer.finish()
     #expect(try AudioFileReader(path: path).frameCount == 4410)
+  }
+}
+
+@Suite struct LossyFormatTests {
+  /// Analysis reads drafts in these formats; each must decode whole, at the right pitch, without
+  /// being mistaken for a truncated file.
+  @Test(arguments: [("mp3", 44100.0), ("opus", 48000.0), ("ogg", 22050.0)])
+  func lossyFilesDecodeWholeAtTheRightPitch(ext: String, rate: Double) throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("tone.\(ext)").path
+    let writer = try AudioFileWriter(
+      path: path, sampleRate: rate, channels: 2, metadata: ["title": "Tone"])
+    let tone = sine(frequency: 440, seconds: 3, sampleRate: rate)
+    try writer.write(tone.flatMap { [$0, $0] })
+    try writer.finish()
+
+    var decoded: [Float] = []
+    let info = try AudioDecoder.forEachMonoBlock(path: path, sampleRate: 22050) { decoded += $0 }
+    #expect(info.originalSampleRate == rate)
+    #expect(abs(info.durationSeconds - 3) < 0.1, "\(info.durationSeconds)")
+    #expect(abs(zeroCrossingFrequency(decoded, sampleRate: 22050) - 440) < 1)
+    #expect(abs(rms(decoded) - 0.5 / 2.squareRoot()) < 0.05)
+  }
+
+  @Test func opusAt44100IsRefusedWithTheReason() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("x.opus").path
+    #expect {
+      try AudioFileWriter(path: path, sampleRate: 44100, channels: 2)
+    } throws: { error in
+      "\(error)".contains(path) && "\(error)".contains("48000")
+    }
+    #expect(filesIn(folder).isEmpty)
   }
 }

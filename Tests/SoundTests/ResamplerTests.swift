@@ -34,14 +34,16 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("stereo.flac").path
     let writer = try AudioFileWriter(
-      path: path, sampleRate: 44100, channels: 2, bitDepth: .pcm24, metadata: ["title": "Tone", "artist": "Test"])
+      path: path, sampleRate: 44100, channels: 2, bitDepth: .pcm24,
+      metadata: ["title": "Tone", "artist": "Test"])
     let tone = sine(frequency: 1000, seconds: 3, sampleRate: 44100)
     try writer.write(tone.flatMap { [$0, $0] })
     try writer.finish()
 
     var sizes: [Int] = []
     var all: [Float] = []
-    let info = try AudioDecoder.forEachMonoBlock(path: path, sampleRate: 22050, blockFrames: 10000) { block in
+    let info = try AudioDecoder.forEachMonoBlock(path: path, sampleRate: 22050, blockFrames: 10000)
+    { block in
       sizes.append(block.count)
       all += block
     }

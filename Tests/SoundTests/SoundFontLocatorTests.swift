@@ -23,20 +23,24 @@ import Theory
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let wav = folder.appendingPathComponent("actually-a-wav.sf2").path
-    let writer = try AudioFileWriter(path: folder.appendingPathComponent("a.wav").path, sampleRate: 8000, channels: 1)
+    let writer = try AudioFileWriter(
+      path: folder.appendingPathComponent("a.wav").path, sampleRate: 8000, channels: 1)
     try writer.write([0, 0.1, 0.2])
     try writer.finish()
-    try FileManager.default.moveItem(atPath: folder.appendingPathComponent("a.wav").path, toPath: wav)
+    try FileManager.default.moveItem(
+      atPath: folder.appendingPathComponent("a.wav").path, toPath: wav)
     #expect(throws: SoundError.invalidSoundFont(wav)) { try SoundFontLocator.validate(wav) }
   }
 
   @Test func aMissingExplicitSoundFontIsNotReplacedByAnother() {
     #expect(throws: SoundError.missingFile("/nowhere/font.sf2")) {
-      try SoundFontLocator.locate(explicit: "/nowhere/font.sf2", environment: [:], projectFolder: nil)
+      try SoundFontLocator.locate(
+        explicit: "/nowhere/font.sf2", environment: [:], projectFolder: nil)
     }
     #expect(throws: SoundError.missingFile("/nowhere/env.sf2")) {
       try SoundFontLocator.locate(
-        explicit: nil, environment: [SoundFontLocator.environmentVariable: "/nowhere/env.sf2"], projectFolder: nil)
+        explicit: nil, environment: [SoundFontLocator.environmentVariable: "/nowhere/env.sf2"],
+        projectFolder: nil)
     }
   }
 
@@ -53,10 +57,17 @@ import Theory
     try FileManager.default.createSymbolicLink(atPath: otherFont, withDestinationPath: system)
     let env = [SoundFontLocator.environmentVariable: otherFont]
 
-    #expect(try SoundFontLocator.locate(explicit: system, environment: env, projectFolder: project.path) == system)
-    #expect(try SoundFontLocator.locate(explicit: nil, environment: env, projectFolder: project.path) == otherFont)
-    #expect(try SoundFontLocator.locate(explicit: nil, environment: [:], projectFolder: project.path) == projectFont)
-    #expect(try SoundFontLocator.locate(explicit: nil, environment: [:], projectFolder: nil) == system)
+    #expect(
+      try SoundFontLocator.locate(explicit: system, environment: env, projectFolder: project.path)
+        == system)
+    #expect(
+      try SoundFontLocator.locate(explicit: nil, environment: env, projectFolder: project.path)
+        == otherFont)
+    #expect(
+      try SoundFontLocator.locate(explicit: nil, environment: [:], projectFolder: project.path)
+        == projectFont)
+    #expect(
+      try SoundFontLocator.locate(explicit: nil, environment: [:], projectFolder: nil) == system)
   }
 
   @Test func aFolderWithOnlyBadFontsFallsThroughAndNamesWhereItLooked() throws {
@@ -66,10 +77,13 @@ import Theory
       at: project.appendingPathComponent("SoundFonts"), withIntermediateDirectories: true)
     try Data("junk".utf8).write(to: project.appendingPathComponent("SoundFonts/broken.sf2"))
     do {
-      let found = try SoundFontLocator.locate(explicit: nil, environment: [:], projectFolder: project.path)
+      let found = try SoundFontLocator.locate(
+        explicit: nil, environment: [:], projectFolder: project.path)
       #expect(found.hasPrefix(SoundFontLocator.systemFolder), "falls through to the system folder")
     } catch let error as SoundError {
-      #expect(error == .noSoundFont(searched: [project.path + "/SoundFonts", SoundFontLocator.systemFolder]))
+      #expect(
+        error
+          == .noSoundFont(searched: [project.path + "/SoundFonts", SoundFontLocator.systemFolder]))
       #expect(error.description.contains("fluid-soundfont-gm"))
     }
   }
@@ -80,7 +94,9 @@ import Theory
     for name in ["aaa.sf3", "default-GM.sf2", "FluidR3_GM.sf2", "readme.txt"] {
       try Data().write(to: folder.appendingPathComponent(name))
     }
-    let names = SoundFontLocator.candidates(in: folder.path).map { ($0 as NSString).lastPathComponent }
+    let names = SoundFontLocator.candidates(in: folder.path).map {
+      ($0 as NSString).lastPathComponent
+    }
     #expect(names == ["FluidR3_GM.sf2", "default-GM.sf2", "aaa.sf3"])
   }
 }

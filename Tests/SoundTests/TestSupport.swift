@@ -1,6 +1,7 @@
 import Foundation
-@testable import Sound
 import Theory
+
+@testable import Sound
 
 /// Where the shared data sets and installed SoundFonts are, so tests can skip with a reason when absent.
 enum SharedData {
@@ -8,7 +9,9 @@ enum SharedData {
   static let folder: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("../shared/data").standardized
-  static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("pop909").path) }
+  static var available: Bool {
+    FileManager.default.fileExists(atPath: folder.appendingPathComponent("pop909").path)
+  }
 }
 
 enum InstalledSoundFont {
@@ -19,7 +22,8 @@ enum InstalledSoundFont {
 
 /// A fresh temporary folder for one test, removed by the caller's `defer`.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("sound-test-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "sound-test-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -29,15 +33,20 @@ func filesIn(_ folder: URL) -> [String] {
 }
 
 /// `seconds` of a sine at `frequency` Hz and `amplitude`, mono.
-func sine(frequency: Double, seconds: Double, sampleRate: Double, amplitude: Float = 0.5) -> [Float] {
-  (0..<Int(seconds * sampleRate)).map { amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / sampleRate)) }
+func sine(frequency: Double, seconds: Double, sampleRate: Double, amplitude: Float = 0.5) -> [Float]
+{
+  (0..<Int(seconds * sampleRate)).map {
+    amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / sampleRate))
+  }
 }
 
 /// Frequency estimated from upward zero crossings, in Hz.
 func zeroCrossingFrequency(_ samples: [Float], sampleRate: Double) -> Double {
   var crossings: [Int] = []
   for i in 1..<samples.count where samples[i - 1] < 0 && samples[i] >= 0 { crossings.append(i) }
-  guard let first = crossings.first, let last = crossings.last, crossings.count > 1 else { return 0 }
+  guard let first = crossings.first, let last = crossings.last, crossings.count > 1 else {
+    return 0
+  }
   return Double(crossings.count - 1) / (Double(last - first) / sampleRate)
 }
 
@@ -64,15 +73,19 @@ func cadenceScore() -> Score {
   for (bar, root) in roots.enumerated() {
     let start = bar * 4 * q
     for offset in [0, 4, 7] {
-      piano.notes.append(NoteEvent(start: start, duration: 4 * q, pitch: Pitch(root + offset), velocity: 90))
+      piano.notes.append(
+        NoteEvent(start: start, duration: 4 * q, pitch: Pitch(root + offset), velocity: 90))
     }
-    bass.notes.append(NoteEvent(start: start, duration: 2 * q, pitch: Pitch(root - 24), velocity: 100))
+    bass.notes.append(
+      NoteEvent(start: start, duration: 2 * q, pitch: Pitch(root - 24), velocity: 100))
     for beat in 0..<4 {
-      drums.notes.append(NoteEvent(start: start + beat * q, duration: q / 4, pitch: Pitch(36), velocity: 110))
+      drums.notes.append(
+        NoteEvent(start: start + beat * q, duration: q / 4, pitch: Pitch(36), velocity: 110))
     }
   }
   piano.controls.append(ControlEvent(tick: 0, kind: .controller, number: 7, value: 110))
   return Score(
-    ticksPerQuarter: q, tempos: [TempoChange(tick: 0, bpm: 100), TempoChange(tick: 8 * q, bpm: 140)],
+    ticksPerQuarter: q,
+    tempos: [TempoChange(tick: 0, bpm: 100), TempoChange(tick: 8 * q, bpm: 140)],
     tracks: [piano, bass, drums], title: "Cadence")
 }

@@ -18,20 +18,27 @@ public enum DraftFeatures {
     }
     if !isDirectory.boolValue {
       return Analyzer.isMIDI(path: path)
-        ? try analyzer.analyzeMIDI(path: path).features : try analyzer.analyzeAudio(path: path).features
+        ? try analyzer.analyzeMIDI(path: path).features
+        : try analyzer.analyzeAudio(path: path).features
     }
     let folder = URL(fileURLWithPath: path)
     let midi = folder.appendingPathComponent("sketch.mid").path
-    if FileManager.default.fileExists(atPath: midi) { return try analyzer.analyzeMIDI(path: midi).features }
+    if FileManager.default.fileExists(atPath: midi) {
+      return try analyzer.analyzeMIDI(path: midi).features
+    }
     let json = folder.appendingPathComponent("sketch.json").path
     if let data = FileManager.default.contents(atPath: json), let score = decodeScore(data) {
       return analyzer.analyzeScore(score)
     }
     let wav = folder.appendingPathComponent("sketch.wav").path
-    if FileManager.default.fileExists(atPath: wav) { return try analyzer.analyzeAudio(path: wav).features }
+    if FileManager.default.fileExists(atPath: wav) {
+      return try analyzer.analyzeAudio(path: wav).features
+    }
     throw RecommendError.invalidParameter(
       name: "DRAFT folder", value: path,
-      allowed: "a sketch folder holds sketch.mid, sketch.json or sketch.wav; pass an audio or MIDI file instead")
+      allowed:
+        "a sketch folder holds sketch.mid, sketch.json or sketch.wav; pass an audio or MIDI file instead"
+    )
   }
 
   private struct Wrapped: Decodable { var score: Score }

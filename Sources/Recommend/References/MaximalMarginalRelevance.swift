@@ -9,7 +9,9 @@ enum MaximalMarginalRelevance {
   ///   - similarity: between two candidates, 0…1.
   ///   - lambda: 1 keeps the relevance order, 0 maximises novelty.
   /// - Returns: candidate indices in picked order.
-  static func rerank(count: Int, k: Int, lambda: Double, relevance: (Int) -> Double, similarity: (Int, Int) -> Double) -> [Int] {
+  static func rerank(
+    count: Int, k: Int, lambda: Double, relevance: (Int) -> Double, similarity: (Int, Int) -> Double
+  ) -> [Int] {
     var picked: [Int] = []
     var remaining = Array(0..<count)
     var maxSimilarity = [Double](repeating: 0, count: count)

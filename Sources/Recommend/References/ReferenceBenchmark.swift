@@ -40,15 +40,21 @@ public enum ReferenceBenchmark {
       let u2 = rng.nextUnit()
       return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
     }
-    let tonic = NoteClass.spelling(ofPitchClass: rng.int(in: 0...11), preferFlats: rng.nextUnit() < 0.5)
+    let tonic = NoteClass.spelling(
+      ofPitchClass: rng.int(in: 0...11), preferFlats: rng.nextUnit() < 0.5)
     let key = Key(tonic, rng.nextUnit() < 0.6 ? .major : .minor)
     var summary: [String: Double] = [:]
     for name in Features.vectorLayout { summary[name] = normal() }
     summary["spectral_centroid_hz_mean"] = 1800 * exp(0.4 * normal())
-    for i in 0..<20 { summary["mfcc_\(i)_mean"] = i == 0 ? -150 + 40 * normal() : 25 * normal() / Double(i).squareRoot() }
+    for i in 0..<20 {
+      summary["mfcc_\(i)_mean"] =
+        i == 0 ? -150 + 40 * normal() : 25 * normal() / Double(i).squareRoot()
+    }
     return Features(
-      source: .audio, durationSeconds: 60 + 240 * rng.nextUnit(), tempoBPM: 110 * exp(0.25 * normal()),
-      tempoConfidence: rng.nextUnit(), key: key, keyStrength: rng.nextUnit(), loudnessLUFS: -12 + 4 * normal(),
+      source: .audio, durationSeconds: 60 + 240 * rng.nextUnit(),
+      tempoBPM: 110 * exp(0.25 * normal()),
+      tempoConfidence: rng.nextUnit(), key: key, keyStrength: rng.nextUnit(),
+      loudnessLUFS: -12 + 4 * normal(),
       loudnessRangeLU: 3 + 5 * rng.nextUnit(), valence: max(-1, min(1, 0.45 * normal())),
       arousal: max(-1, min(1, 0.45 * normal())), summary: summary)
   }
@@ -62,12 +68,15 @@ public enum ReferenceBenchmark {
   ///     (0 skips the import measurement).
   ///   - outputFolder: receives `vectors.f32` (rows × 24), `queries.f32`, `weights.f32` for NumPy.
   public static func run(
-    rows: Int, queries: Int, threads: Int, importRows: Int, databasePath: String?, outputFolder: String, seed: UInt64 = 7
+    rows: Int, queries: Int, threads: Int, importRows: Int, databasePath: String?,
+    outputFolder: String, seed: UInt64 = 7
   ) throws -> Result {
     var rng = SeededGenerator(seed: seed)
     var result = Result(
-      rows: rows, queries: queries, threads: threads, latencyMedianMS: 0, latencyP95MS: 0, latencyMeanMS: 0,
-      matrixBytes: 0, peakRSSBytes: 0, importedRows: 0, importRowsPerSecond: 0, databaseBytes: 0, loadSeconds: 0,
+      rows: rows, queries: queries, threads: threads, latencyMedianMS: 0, latencyP95MS: 0,
+      latencyMeanMS: 0,
+      matrixBytes: 0, peakRSSBytes: 0, importedRows: 0, importRowsPerSecond: 0, databaseBytes: 0,
+      loadSeconds: 0,
       answers: [])
     var vectors = CatalogVectors()
     vectors.ids.reserveCapacity(rows)
@@ -82,7 +91,9 @@ public enum ReferenceBenchmark {
       vectors.values.append(contentsOf: v)
       vectors.known.append(known)
       if let store, r < importRows {
-        batch.append(CatalogTrack(title: "Track \(r + 1)", path: nil, sourceKey: "bench:\(r + 1)", features: features))
+        batch.append(
+          CatalogTrack(
+            title: "Track \(r + 1)", path: nil, sourceKey: "bench:\(r + 1)", features: features))
         if batch.count == 1000 || r == min(rows, importRows) - 1 {
           let t0 = Date()
           try store.save(batch: batch)
@@ -99,7 +110,8 @@ public enum ReferenceBenchmark {
       result.loadSeconds = Date().timeIntervalSince(t0)
       precondition(loaded.count == result.importedRows, "catalog lost rows")
       result.databaseBytes =
-        ((try? FileManager.default.attributesOfItem(atPath: store.path)[.size]) as? NSNumber)?.int64Value ?? 0
+        ((try? FileManager.default.attributesOfItem(atPath: store.path)[.size]) as? NSNumber)?
+        .int64Value ?? 0
     }
     let index = ReferenceIndex(vectors)
     result.matrixBytes = vectors.values.count * 4 + vectors.ids.count * 8 + vectors.known.count
@@ -119,7 +131,8 @@ public enum ReferenceBenchmark {
     result.latencyMedianMS = sorted[sorted.count / 2]
     result.latencyP95MS = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.95))]
     result.latencyMeanMS = latencies.reduce(0, +) / Double(latencies.count)
-    let metric = ReferenceMetric(query: Array(queryValues[0..<24]), queryKnown: FeatureGroup.allKnown, weights: weights)
+    let metric = ReferenceMetric(
+      query: Array(queryValues[0..<24]), queryKnown: FeatureGroup.allKnown, weights: weights)
     try write(vectors.values, to: outputFolder + "/vectors.f32")
     try write(queryValues, to: outputFolder + "/queries.f32")
     try write(metric.weights, to: outputFolder + "/weights.f32")

@@ -28,7 +28,9 @@ public struct ReferenceFinder: Sendable {
   ///   - options: weights, mood pull, style and tempo filters, diversity.
   /// - Returns: at most `options.k` references; fewer when the catalog (or the filtered part of it) is smaller.
   /// - Throws: ``CatalogError`` when track rows cannot be read.
-  public func references(for features: Features, options: ReferenceOptions = ReferenceOptions()) throws -> [Reference] {
+  public func references(for features: Features, options: ReferenceOptions = ReferenceOptions())
+    throws -> [Reference]
+  {
     var query = features
     var weights = options.weights
     if let target = options.targetMood {
@@ -41,7 +43,8 @@ public struct ReferenceFinder: Sendable {
     let metric = ReferenceMetric(query: queryVector, queryKnown: queryKnown, weights: weights)
     let allowed = try allowedRows(options)
     let depth = options.diverse ? max(options.k * 5, 50) : options.k
-    var hits = index.nearest(to: queryVector, metric: metric, k: depth, allowed: allowed, threads: options.threads)
+    var hits = index.nearest(
+      to: queryVector, metric: metric, k: depth, allowed: allowed, threads: options.threads)
     if options.diverse && hits.count > options.k {
       let order = MaximalMarginalRelevance.rerank(
         count: hits.count, k: options.k, lambda: options.diversityLambda,
@@ -55,30 +58,39 @@ public struct ReferenceFinder: Sendable {
         })
       hits = order.map { hits[$0] }
     }
-    let tracks = Dictionary(uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in t.id.map { ($0, t) } })
+    let tracks = Dictionary(
+      uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in
+        t.id.map { ($0, t) }
+      })
     return hits.compactMap { hit in
       guard let track = tracks[hit.id] else { return nil }
       let vector = index.row(hit.row)
       let known = index.knownGroups(hit.row)
-      let groups = metric.groupDistances(queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
+      let groups = metric.groupDistances(
+        queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
       return Reference(
-        trackID: hit.id, title: track.title, artist: track.artist, path: track.path, similarity: exp(-hit.distance),
+        trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
+        similarity: exp(-hit.distance),
         distance: hit.distance,
         reason: ReferenceReason.line(
           query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
           groups: metric.activeGroups),
-        tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence, arousal: track.arousal,
+        tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
+        arousal: track.arousal,
         contributions: Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }))
     }
   }
 
-  /// Rows passing the style and tempo filters, or nil when there are none.
+  /// Rows passing the style, tempo and path filters, or nil when there are none.
   func allowedRows(_ options: ReferenceOptions) throws -> [Bool]? {
-    guard options.style != nil || options.tempoRange != nil else { return nil }
+    guard options.style != nil || options.tempoRange != nil || !options.excludedPaths.isEmpty else {
+      return nil
+    }
     let facets = try store.facets()
     let wanted = options.style.map(Self.normalized)
     return index.ids.map { id in
       guard let facet = facets[id] else { return false }
+      if let path = facet.path, options.excludedPaths.contains(path) { return false }
       if let wanted {
         let names = ([facet.style].compactMap { $0 } + facet.tags).map(Self.normalized)
         if !names.contains(wanted) { return false }
@@ -91,13 +103,17 @@ public struct ReferenceFinder: Sendable {
     }
   }
 
-  static func normalized(_ s: String) -> String { s.lowercased().filter { $0.isLetter || $0.isNumber } }
+  static func normalized(_ s: String) -> String {
+    s.lowercased().filter { $0.isLetter || $0.isNumber }
+  }
 }
 
 /// The `k` closest catalog tracks to `features`: the entry point `moodsketch sketch` uses for its top five.
 ///
 /// Loads the catalog's vectors on each call; keep a ``ReferenceFinder`` to query many times.
-public func references(for features: Features, k: Int = 5, in store: CatalogStore) throws -> [Reference] {
+public func references(for features: Features, k: Int = 5, in store: CatalogStore) throws
+  -> [Reference]
+{
   var options = ReferenceOptions()
   options.k = k
   return try ReferenceFinder(store: store).references(for: features, options: options)

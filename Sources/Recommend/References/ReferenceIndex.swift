@@ -15,7 +15,9 @@ public struct ReferenceIndex: Sendable {
 
   /// Wraps vectors loaded with ``CatalogStore/vectors()``.
   public init(_ vectors: CatalogVectors) {
-    precondition(vectors.values.count == vectors.ids.count * TrackVector.dimension, "vector matrix has the wrong size")
+    precondition(
+      vectors.values.count == vectors.ids.count * TrackVector.dimension,
+      "vector matrix has the wrong size")
     ids = vectors.ids
     matrix = vectors.values
     known = vectors.known
@@ -59,15 +61,20 @@ public struct ReferenceIndex: Sendable {
       let start = t * chunk
       let end = min(n, start + chunk)
       heaps.set(
-        t, scan(rows: start..<max(start, end), query: q, weights: w, correction: correction, allowed: allowed, capacity: shortlist))
+        t,
+        scan(
+          rows: start..<max(start, end), query: q, weights: w, correction: correction,
+          allowed: allowed, capacity: shortlist))
     }
     var hits: [Hit] = []
     matrix.withUnsafeBufferPointer { m in
       for heap in heaps.all() {
         for row in heap.rows {
           let r = Int(row)
-          let slice = UnsafeBufferPointer(rebasing: m[r * TrackVector.dimension..<(r + 1) * TrackVector.dimension])
-          hits.append(Hit(row: r, id: ids[r], distance: metric.distance(query, slice, known: known[r])))
+          let slice = UnsafeBufferPointer(
+            rebasing: m[r * TrackVector.dimension..<(r + 1) * TrackVector.dimension])
+          hits.append(
+            Hit(row: r, id: ids[r], distance: metric.distance(query, slice, known: known[r])))
         }
       }
     }
@@ -79,7 +86,8 @@ public struct ReferenceIndex: Sendable {
 extension ReferenceIndex {
   /// Scans `rows`, keeping the `capacity` smallest Float32 distances.
   func scan(
-    rows: Range<Int>, query q: SIMDRow, weights w: SIMDRow, correction: [Float], allowed: [Bool]?, capacity: Int
+    rows: Range<Int>, query q: SIMDRow, weights w: SIMDRow, correction: [Float], allowed: [Bool]?,
+    capacity: Int
   ) -> TopKHeap {
     var heap = TopKHeap(capacity: capacity)
     guard !rows.isEmpty else { return heap }

@@ -7,8 +7,8 @@ import Catalog
 ///
 /// - mood: 0.5 per axis, so opposite corners of the valence/arousal square are 4 apart and ±0.3 is 0.09;
 /// - tempo: 0.5 on each circle coordinate: 2 BPM apart at 100 BPM is 0.02, 100 vs 120 is 1.1, half/double time 0;
-/// - key: 0.5 on the Camelot circle and on the major/minor offset: same key 0, relative major/minor 0.125,
-///   one step round the wheel 0.13, a tritone away 2;
+/// - key: 0.5 on both key circles and the major/minor offset: same key 0, a fifth apart 0.13, relative or
+///   parallel major/minor 0.63, a tritone away 2;
 /// - energy: 2 (energy is 0…1): 0.25 apart is 0.125;
 /// - brightness: 1 per octave² of spectral centroid;
 /// - timbre: 1/6 per MFCC coefficient (12 of them, each scaled to unit spread).
@@ -49,7 +49,8 @@ public struct ReferenceMetric: Sendable {
   public init(query: [Float], queryKnown: UInt8, weights groupWeights: ReferenceWeights) {
     var w = [Float](repeating: 0, count: TrackVector.dimension)
     var active: [FeatureGroup] = []
-    for group in FeatureGroup.allCases where queryKnown & group.bit != 0 && groupWeights[group] > 0 {
+    for group in FeatureGroup.allCases where queryKnown & group.bit != 0 && groupWeights[group] > 0
+    {
       active.append(group)
       for d in group.dimensions { w[d] = Float(groupWeights[group] * Self.baseWeight(group)) }
     }
@@ -70,7 +71,8 @@ public struct ReferenceMetric: Sendable {
   }
 
   /// The exact distance in Double, used to re-rank the scan's shortlist.
-  public func distance(_ query: [Float], _ row: UnsafeBufferPointer<Float>, known: UInt8) -> Double {
+  public func distance(_ query: [Float], _ row: UnsafeBufferPointer<Float>, known: UInt8) -> Double
+  {
     var sum = 0.0
     for d in 0..<TrackVector.dimension {
       let diff = Double(query[d]) - Double(row[d])
@@ -80,7 +82,9 @@ public struct ReferenceMetric: Sendable {
   }
 
   /// Each active group's weighted distance between two vectors (for reasons and MMR).
-  public func groupDistances(_ a: [Float], _ b: [Float], knownA: UInt8, knownB: UInt8, weights groupWeights: ReferenceWeights)
+  public func groupDistances(
+    _ a: [Float], _ b: [Float], knownA: UInt8, knownB: UInt8, weights groupWeights: ReferenceWeights
+  )
     -> [FeatureGroup: Double]
   {
     var result: [FeatureGroup: Double] = [:]

@@ -26,6 +26,8 @@ public struct ReferenceOptions: Sendable, Hashable {
   /// MMR trade-off λ: 1 is pure relevance, 0 pure novelty; default 0.5, an even trade (relevance and
   /// redundancy use the same `exp(−distance)` scale, so anything above about 0.7 rarely changes the list).
   public var diversityLambda = 0.5
+  /// Absolute paths of catalog tracks to leave out, e.g. the draft itself when it is in the catalog.
+  public var excludedPaths: Set<String> = []
   /// Scanning threads; default 2.
   public var threads = 2
 

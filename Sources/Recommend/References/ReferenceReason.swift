@@ -9,27 +9,48 @@ enum ReferenceReason {
   ///   - query: the draft's features (with any mood pull already applied to valence/arousal).
   ///   - track: the catalog track.
   ///   - groups: the weighted groups of this search, so ignored groups are not mentioned.
-  static func line(query: Features, queryVector: [Float], track: CatalogTrack, trackVector: [Float], known: UInt8, groups: [FeatureGroup]) -> String {
+  static func line(
+    query: Features, queryVector: [Float], track: CatalogTrack, trackVector: [Float], known: UInt8,
+    groups: [FeatureGroup]
+  ) -> String {
     var parts: [String] = []
     let active = Set(groups)
     if active.contains(.key), let q = query.key, let t = track.key { parts.append(keyPhrase(q, t)) }
-    if active.contains(.tempo), let q = query.tempoBPM, let t = track.tempoBPM { parts.append(tempoPhrase(q, t)) }
+    if active.contains(.tempo), let q = query.tempoBPM, let t = track.tempoBPM {
+      parts.append(tempoPhrase(q, t))
+    }
     if active.contains(.brightness), known & FeatureGroup.brightness.bit != 0 {
-      let delta = Double(trackVector[8] - queryVector[8])
+      let b = FeatureGroup.brightness.dimensions.lowerBound
+      let delta = Double(trackVector[b] - queryVector[b])
       parts.append(
-        abs(delta) < 0.2 ? "similar brightness" : delta > 0 ? (delta > 0.6 ? "much brighter" : "brighter") : (delta < -0.6 ? "much warmer" : "warmer"))
+        abs(delta) < 0.2
+          ? "similar brightness"
+          : delta > 0
+            ? (delta > 0.6 ? "much brighter" : "brighter")
+            : (delta < -0.6 ? "much warmer" : "warmer"))
     }
     if active.contains(.timbre), known & FeatureGroup.timbre.bit != 0 {
       var d = 0.0
-      for i in FeatureGroup.timbre.dimensions { d += pow(Double(trackVector[i] - queryVector[i]), 2) }
+      for i in FeatureGroup.timbre.dimensions {
+        d += pow(Double(trackVector[i] - queryVector[i]), 2)
+      }
       let rms = (d / 12).squareRoot()
-      if rms < 0.3 { parts.append("similar timbre") } else if rms > 1 { parts.append("different timbre") }
+      if rms < 0.3 {
+        parts.append("similar timbre")
+      } else if rms > 1 {
+        parts.append("different timbre")
+      }
     }
     if active.contains(.energy), known & FeatureGroup.energy.bit != 0 {
-      let delta = Double(trackVector[7] - queryVector[7])
+      let e = FeatureGroup.energy.dimensions.lowerBound
+      let delta = Double(trackVector[e] - queryVector[e])
       if abs(delta) >= 0.1 { parts.append(delta > 0 ? "more energy" : "less energy") }
     }
-    if active.contains(.mood) { parts.append(contentsOf: moodPhrases(dv: track.valence - query.valence, da: track.arousal - query.arousal)) }
+    if active.contains(.mood) {
+      parts.append(
+        contentsOf: moodPhrases(
+          dv: track.valence - query.valence, da: track.arousal - query.arousal))
+    }
     return parts.isEmpty ? "close on every measure" : parts.joined(separator: ", ")
   }
 
@@ -41,8 +62,10 @@ enum ReferenceReason {
     let around = min(steps, 12 - steps)
     if around == 0 { return "relative \(tMinor ? "minor" : "major") (\(t.shortName))" }
     if around == 1 && qMinor == tMinor { return "neighbouring key (\(t.shortName))" }
-    if q.tonic.pitchClass == t.tonic.pitchClass { return "parallel \(tMinor ? "minor" : "major") (\(t.shortName))" }
-    return "key \(t.shortName), \(around) steps round the circle of fifths"
+    if q.tonic.pitchClass == t.tonic.pitchClass {
+      return "parallel \(tMinor ? "minor" : "major") (\(t.shortName))"
+    }
+    return "key \(t.shortName), \(around) fifths away"
   }
 
   static func tempoPhrase(_ q: Double, _ t: Double) -> String {

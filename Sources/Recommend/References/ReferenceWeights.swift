@@ -45,13 +45,18 @@ public struct ReferenceWeights: Sendable, Hashable, Codable {
   public init(parsing text: String) throws {
     self.init()
     for part in text.split(separator: ",") {
-      let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-      let allowed = "use name=weight pairs with names \(FeatureGroup.allCases.map(\.rawValue).joined(separator: ", ")) and weights ≥ 0"
+      let pieces = part.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      let allowed =
+        "use name=weight pairs with names \(FeatureGroup.allCases.map(\.rawValue).joined(separator: ", ")) and weights ≥ 0"
       guard pieces.count == 2, let group = FeatureGroup(rawValue: pieces[0].lowercased()) else {
-        throw RecommendError.invalidParameter(name: "--weights entry", value: String(part), allowed: allowed)
+        throw RecommendError.invalidParameter(
+          name: "--weights entry", value: String(part), allowed: allowed)
       }
       guard let w = Double(pieces[1]), w.isFinite, w >= 0 else {
-        throw RecommendError.invalidParameter(name: "--weights entry", value: String(part), allowed: allowed)
+        throw RecommendError.invalidParameter(
+          name: "--weights entry", value: String(part), allowed: allowed)
       }
       self[group] = w
     }

@@ -16,7 +16,8 @@ struct CatalogAdd: ParsableCommand {
       file's tags when it has them. Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
       """)
 
-  @Argument(help: ArgumentHelp("Audio or MIDI files, or folders to search recursively.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp("Audio or MIDI files, or folders to search recursively.", valueName: "path"))
   var paths: [String]
 
   @Option(help: ArgumentHelp("Files analysed at once; default: all cores.", valueName: "n"))

@@ -4,7 +4,8 @@ import ArgumentParser
 struct CatalogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "catalog",
-    abstract: "Keep a catalog of reference tracks: add audio and MIDI, import Spotify-style tables, list, show, remove.",
+    abstract:
+      "Keep a catalog of reference tracks: add audio and MIDI, import Spotify-style tables, list, show, remove.",
     discussion: """
       The catalog is a SQLite database: --catalog PATH, else $MOODSKETCH_CATALOG, else
       $XDG_DATA_HOME/moodsketch/catalog.sqlite (~/.local/share/moodsketch/catalog.sqlite).
@@ -14,7 +15,8 @@ struct CatalogCommand: ParsableCommand {
         moodsketch references draft.wav
       """,
     subcommands: [
-      CatalogAdd.self, CatalogImport.self, CatalogList.self, CatalogShow.self, CatalogRemove.self, CatalogStatsCommand.self,
+      CatalogAdd.self, CatalogImport.self, CatalogList.self, CatalogShow.self, CatalogRemove.self,
+      CatalogStatsCommand.self,
       CatalogBenchmark.self,
     ])
 }

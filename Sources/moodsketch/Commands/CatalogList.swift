@@ -6,7 +6,9 @@ import Foundation
 struct CatalogList: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again).")
+    abstract:
+      "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again)."
+  )
 
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var output: OutputOptions
@@ -29,7 +31,8 @@ struct CatalogList: ParsableCommand {
     let tracks = try reportingErrors { try catalogOptions.openForReading().tracks() }
     let rows = tracks.map {
       Row(
-        id: $0.id ?? 0, title: $0.title, artist: $0.artist, source: $0.source.rawValue, path: $0.path,
+        id: $0.id ?? 0, title: $0.title, artist: $0.artist, source: $0.source.rawValue,
+        path: $0.path,
         tempoBPM: $0.tempoBPM, key: $0.key?.shortName, valence: $0.valence, arousal: $0.arousal,
         durationSeconds: $0.durationSeconds, stale: $0.isStale)
     }
@@ -47,7 +50,9 @@ struct CatalogList: ParsableCommand {
       let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
       let name = (r.artist.map { "\($0) – " } ?? "") + r.title
       print(
-        String(format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key, r.valence, r.arousal, name))
+        String(
+          format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key,
+          r.valence, r.arousal, name))
     }
   }
 }

@@ -23,7 +23,8 @@ final class CatalogProgressBar: @unchecked Sendable {
       lastDraw = now
       let width = 30
       let filled = p.total > 0 ? width * p.done / p.total : width
-      let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+      let bar =
+        String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
       let eta = p.remaining.map { "ETA \(Self.clock($0))" } ?? "ETA --:--"
       var line = "\r\(label) [\(bar)] \(p.done)/\(p.total) \(Self.clock(p.elapsed)) \(eta)"
       if p.done == p.total { line += "\n" }

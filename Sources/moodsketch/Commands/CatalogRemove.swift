@@ -4,7 +4,8 @@ import Catalog
 /// `moodsketch catalog remove ID`
 struct CatalogRemove: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "remove", abstract: "Remove a track from the catalog (the file itself is not touched).")
+    commandName: "remove",
+    abstract: "Remove a track from the catalog (the file itself is not touched).")
 
   @Argument(help: ArgumentHelp("The track id from `catalog list`.", valueName: "id"))
   var id: Int64

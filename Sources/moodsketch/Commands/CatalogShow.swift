@@ -20,17 +20,25 @@ struct CatalogShow: ParsableCommand {
       return
     }
     let f = track.features
-    print("\(track.displayName)  (id \(id), \(track.source.rawValue)\(track.isStale ? ", analysed by an older version: run `catalog add` again" : ""))")
+    print(
+      "\(track.displayName)  (id \(id), \(track.source.rawValue)\(track.isStale ? ", analysed by an older version: run `catalog add` again" : ""))"
+    )
     if let path = track.path { print("  file      \(path)") }
     if let album = track.album { print("  album     \(album)") }
     print(String(format: "  duration  %.1f s", track.durationSeconds))
-    print("  tempo     " + (f.tempoBPM.map { String(format: "%.1f BPM (confidence %.2f)", $0, f.tempoConfidence) } ?? "–"))
-    print("  key       " + (f.key.map { "\($0) (strength \(String(format: "%.2f", f.keyStrength)))" } ?? "–"))
+    print(
+      "  tempo     "
+        + (f.tempoBPM.map { String(format: "%.1f BPM (confidence %.2f)", $0, f.tempoConfidence) }
+          ?? "–"))
+    print(
+      "  key       "
+        + (f.key.map { "\($0) (strength \(String(format: "%.2f", f.keyStrength)))" } ?? "–"))
     print("  loudness  " + (f.loudnessLUFS.map { String(format: "%.1f LUFS", $0) } ?? "–"))
     print(String(format: "  mood      valence %+.2f, arousal %+.2f", f.valence, f.arousal))
     if !track.tags.isEmpty { print("  tags      \(track.tags.joined(separator: ", "))") }
     if let hash = track.contentHash { print("  hash      \(hash) (FNV-1a 64, change detector)") }
-    let known = FeatureGroup.allCases.filter { track.knownGroups & Int($0.bit) != 0 }.map(\.rawValue)
+    let known = FeatureGroup.allCases.filter { track.knownGroups & Int($0.bit) != 0 }.map(
+      \.rawValue)
     print("  compared on \(known.joined(separator: ", "))")
   }
 }

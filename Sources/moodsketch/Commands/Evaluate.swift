@@ -7,7 +7,8 @@ import Recommend
 struct EvaluateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "evaluate",
-    abstract: "Measure the recommendation models offline: precision, recall, F1, NDCG, MAP, hit rate, coverage at k.",
+    abstract:
+      "Measure the recommendation models offline: precision, recall, F1, NDCG, MAP, hit rate, coverage at k.",
     discussion: """
       Either give a split:
         moodsketch evaluate --train train.tsv --test test.tsv --k 10 --models pop,itemknn,als,hybrid
@@ -29,25 +30,32 @@ struct EvaluateCommand: ParsableCommand {
       same code. A progress line is shown on a terminal.
       """)
 
-  @Option(help: ArgumentHelp("Training events, `user item weight [timestamp]` lines.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp("Training events, `user item weight [timestamp]` lines.", valueName: "path"))
   var train: String?
 
   @Option(help: ArgumentHelp("Held-out events, same format.", valueName: "path"))
   var test: String?
 
-  @Option(help: ArgumentHelp("Split a data set: lastfm-hetrec (give its folder as the argument).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Split a data set: lastfm-hetrec (give its folder as the argument).", valueName: "name"))
   var dataset: String?
 
   @Argument(help: ArgumentHelp("The data set folder, with --dataset.", valueName: "dir"))
   var datasetFolder: String?
 
-  @Option(help: ArgumentHelp("Seed of the per-user hold-out split (with --dataset); default: 1.", valueName: "seed"))
+  @Option(
+    help: ArgumentHelp(
+      "Seed of the per-user hold-out split (with --dataset); default: 1.", valueName: "seed"))
   var split: UInt64 = 1
 
-  @Option(help: ArgumentHelp("Share of each user's items held out; default: 0.2.", valueName: "share"))
+  @Option(
+    help: ArgumentHelp("Share of each user's items held out; default: 0.2.", valueName: "share"))
   var testFraction = 0.2
 
-  @Option(help: ArgumentHelp("Share of users turned into newcomers; default: 0.1.", valueName: "share"))
+  @Option(
+    help: ArgumentHelp("Share of users turned into newcomers; default: 0.1.", valueName: "share"))
   var coldStart = 0.1
 
   @Option(help: ArgumentHelp("Training items a newcomer keeps; default: 3.", valueName: "n"))
@@ -56,19 +64,29 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: ArgumentHelp("List length k; default: 10.", valueName: "k"))
   var k = 10
 
-  @Option(help: ArgumentHelp("Models to train, comma-separated; default: pop,userknn,itemknn,als,hybrid.", valueName: "list"))
+  @Option(
+    help: ArgumentHelp(
+      "Models to train, comma-separated; default: pop,userknn,itemknn,als,hybrid.",
+      valueName: "list"))
   var models = "pop,userknn,itemknn,als,hybrid"
 
-  @Option(help: ArgumentHelp("Also score these lists (`user item rank [model]` lines), e.g. from another library.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Also score these lists (`user item rank [model]` lines), e.g. from another library.",
+      valueName: "path"))
   var score: String?
 
   @Flag(help: "Tune the hybrid's weights on a validation split of the training data first.")
   var tuneHybrid = false
 
-  @Option(help: ArgumentHelp("Write the split's train.tsv and test.tsv into this folder.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Write the split's train.tsv and test.tsv into this folder.", valueName: "dir"))
   var writeSplit: String?
 
-  @Option(help: ArgumentHelp("Write the scored top-k lists here as `user item rank model` lines.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "Write the scored top-k lists here as `user item rank model` lines.", valueName: "path"))
   var writeRecommendations: String?
 
   @OptionGroup var hyper: ListenModelOptions
@@ -79,8 +97,12 @@ struct EvaluateCommand: ParsableCommand {
     switch (train, test, dataset) {
     case (.some, .some, nil): break
     case (nil, nil, .some(let name)):
-      guard name == "lastfm-hetrec" else { throw ValidationError("unknown data set \(name); the one supported is lastfm-hetrec") }
-      guard datasetFolder != nil else { throw ValidationError("--dataset lastfm-hetrec needs the folder of its files") }
+      guard name == "lastfm-hetrec" else {
+        throw ValidationError("unknown data set \(name); the one supported is lastfm-hetrec")
+      }
+      guard datasetFolder != nil else {
+        throw ValidationError("--dataset lastfm-hetrec needs the folder of its files")
+      }
     default:
       throw ValidationError("give either --train FILE --test FILE, or --dataset lastfm-hetrec DIR")
     }
@@ -113,15 +135,18 @@ struct EvaluateCommand: ParsableCommand {
       var settings = hyper.settings
       if tuneHybrid, kinds.contains(.hybrid) {
         let tuned = try HybridTuner.tune(
-          train: trainEvents, tags: tags, lexicon: lexicon, settings: settings, k: k, progress: progress.show)
+          train: trainEvents, tags: tags, lexicon: lexicon, settings: settings, k: k,
+          progress: progress.show)
         settings.hybrid = tuned.weights
       }
       let ground = Evaluation.Ground(train: trainEvents, test: testEvents)
       var (report, lists) = try Evaluation.run(
-        ground: ground, models: kinds, k: k, settings: settings, tags: tags, lexicon: lexicon, progress: progress.show)
+        ground: ground, models: kinds, k: k, settings: settings, tags: tags, lexicon: lexicon,
+        progress: progress.show)
       if let score {
         let external = try RecommendationFile.read(score)
-        let scored = try Evaluation.score(ground: ground, external: external, k: k, fewEvents: settings.hybrid.fewEvents)
+        let scored = try Evaluation.score(
+          ground: ground, external: external, k: k, fewEvents: settings.hybrid.fewEvents)
         report.models += scored.models
       }
       progress.clear()

@@ -17,7 +17,9 @@ struct ListenImport: ParsableCommand {
       source once. The Last.fm HetRec 2011 folder also gives artist names and listener tags.
       """)
 
-  @Argument(help: ArgumentHelp("`lastfm` followed by the HetRec folder, or an events file.", valueName: "source"))
+  @Argument(
+    help: ArgumentHelp(
+      "`lastfm` followed by the HetRec folder, or an events file.", valueName: "source"))
   var source: [String]
 
   @OptionGroup var catalogOptions: CatalogOptions
@@ -25,8 +27,12 @@ struct ListenImport: ParsableCommand {
 
   func validate() throws {
     guard !source.isEmpty else { throw ValidationError("give an events file, or `lastfm DIR`") }
-    if source[0] == "lastfm", source.count != 2 { throw ValidationError("`lastfm` needs the HetRec folder: listen import lastfm DIR") }
-    if source[0] != "lastfm", source.count != 1 { throw ValidationError("give one events file at a time") }
+    if source[0] == "lastfm", source.count != 2 {
+      throw ValidationError("`lastfm` needs the HetRec folder: listen import lastfm DIR")
+    }
+    if source[0] != "lastfm", source.count != 1 {
+      throw ValidationError("give one events file at a time")
+    }
   }
 
   func run() throws {
@@ -49,7 +55,9 @@ struct ListenImport: ParsableCommand {
       if output.json {
         try JSONOutput.print(summary)
       } else {
-        print("imported \(summary.events) events of \(summary.users) users on \(summary.items) items, \(summary.tags) item tags")
+        print(
+          "imported \(summary.events) events of \(summary.users) users on \(summary.items) items, \(summary.tags) item tags"
+        )
       }
     }
   }

@@ -7,11 +7,14 @@ struct ListenModelOptions: ParsableArguments {
   var factors = 64
   @Option(help: ArgumentHelp("ALS L2 regularisation λ; default: 0.05.", valueName: "λ"))
   var regularization: Float = 0.05
-  @Option(help: ArgumentHelp("ALS confidence weight α in 1 + α·log(1 + plays); default: 2.", valueName: "α"))
+  @Option(
+    help: ArgumentHelp(
+      "ALS confidence weight α in 1 + α·log(1 + plays); default: 2.", valueName: "α"))
   var alpha: Float = 2
   @Option(help: ArgumentHelp("ALS sweeps; default: 15.", valueName: "n"))
   var iterations = 15
-  @Option(help: ArgumentHelp("Conjugate-gradient steps per ALS row solve; default: 3.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("Conjugate-gradient steps per ALS row solve; default: 3.", valueName: "n"))
   var cgSteps = 3
   @Option(help: ArgumentHelp("BPR epochs; default: 60.", valueName: "n"))
   var bprIterations = 60
@@ -19,11 +22,13 @@ struct ListenModelOptions: ParsableArguments {
   var learningRate: Float = 0.05
   @Option(help: ArgumentHelp("Neighbours per user for user-kNN; default: 50.", valueName: "n"))
   var neighbours = 50
-  @Option(help: ArgumentHelp("Neighbours kept per item for item-kNN; default: 100.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("Neighbours kept per item for item-kNN; default: 100.", valueName: "n"))
   var itemNeighbours = 100
   @Option(help: ArgumentHelp("Seed of the random initial factors; default: 42.", valueName: "n"))
   var modelSeed: UInt64 = 42
-  @Option(help: ArgumentHelp("Threads for training and scoring; default: all cores.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp("Threads for training and scoring; default: all cores.", valueName: "n"))
   var threads = Parallel.cores
 
   var settings: ModelSettings {

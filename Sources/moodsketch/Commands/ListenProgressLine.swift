@@ -8,7 +8,8 @@ final class ListenProgressLine: @unchecked Sendable {
   func show(_ message: String) {
     guard enabled else { return }
     let seconds = Int(Date().timeIntervalSince(start))
-    FileHandle.standardError.write(Data("\r\u{1B}[K[\(seconds / 60):\(String(format: "%02d", seconds % 60))] \(message)".utf8))
+    FileHandle.standardError.write(
+      Data("\r\u{1B}[K[\(seconds / 60):\(String(format: "%02d", seconds % 60))] \(message)".utf8))
   }
 
   func clear() {

@@ -26,26 +26,40 @@ struct ListenSources: ParsableArguments {
       throw ValidationError("unknown data set \(dataset); the one supported is lastfm-hetrec")
     }
     if dataset != nil, datasetFolder == nil {
-      throw ValidationError("--dataset lastfm-hetrec needs the folder of its files, e.g. --dataset lastfm-hetrec ../shared/data/lastfm_hetrec2011")
+      throw ValidationError(
+        "--dataset lastfm-hetrec needs the folder of its files, e.g. --dataset lastfm-hetrec ../shared/data/lastfm_hetrec2011"
+      )
     }
-    if dataset != nil, events != nil { throw ValidationError("use either --events or --dataset, not both") }
+    if dataset != nil, events != nil {
+      throw ValidationError("use either --events or --dataset, not both")
+    }
   }
 
   /// The history, names and tags.
-  func load() throws -> (events: [ListeningEvent], names: [String: String], tags: [ListeningItemTag]) {
+  func load() throws -> (
+    events: [ListeningEvent], names: [String: String], tags: [ListeningItemTag]
+  ) {
     if let events {
       return (try EventFile.read(events), [:], [])
     }
     if let datasetFolder {
       let set = try LastFMHetRec.load(directory: datasetFolder)
-      return (set.events, Dictionary(set.items.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), set.tags)
+      return (
+        set.events, Dictionary(set.items.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+        set.tags
+      )
     }
     let store = ListeningStore(try catalogOptions.openForReading())
     let events = try store.events()
     if events.isEmpty {
       throw ValidationError(
-        "the catalog holds no listening history; import some with `moodsketch listen import FILE` or pass --events FILE")
+        "the catalog holds no listening history; import some with `moodsketch listen import FILE` or pass --events FILE"
+      )
     }
-    return (events, Dictionary(try store.items().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }), try store.tags())
+    return (
+      events,
+      Dictionary(try store.items().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+      try store.tags()
+    )
   }
 }

@@ -10,10 +10,15 @@ enum ListenTagLexicon {
     let parser = MoodParser()
     var out: [String: TagAffect] = [:]
     for tag in Set(tags) {
-      guard let mood = try? parser.parse(tag), !mood.drivers.isEmpty, mood.unknownWords.isEmpty else { continue }
+      guard let mood = try? parser.parse(tag), !mood.drivers.isEmpty, mood.unknownWords.isEmpty
+      else { continue }
+      // A genre tag ("pop", "electronic") names a style, not how the music feels: it gets no valence/arousal,
+      // or every pop artist would look cheerful.
+      let styleOnly = mood.drivers.allSatisfy { Style(name: $0.text) != nil }
       out[tag] = TagAffect(
-        valence: mood.valence, arousal: mood.arousal,
-        styles: Dictionary(mood.styles.map { ($0.style.rawValue, $0.weight) }, uniquingKeysWith: max))
+        valence: styleOnly ? nil : mood.valence, arousal: styleOnly ? nil : mood.arousal,
+        styles: Dictionary(
+          mood.styles.map { ($0.style.rawValue, $0.weight) }, uniquingKeysWith: max))
     }
     return out
   }
@@ -23,6 +28,7 @@ enum ListenTagLexicon {
     let mood = try MoodParser().parse(prompt)
     return MoodTarget(
       valence: mood.valence, arousal: mood.arousal,
-      styles: Dictionary(mood.styles.map { ($0.style.rawValue, $0.weight) }, uniquingKeysWith: max), prompt: prompt)
+      styles: Dictionary(mood.styles.map { ($0.style.rawValue, $0.weight) }, uniquingKeysWith: max),
+      prompt: prompt)
   }
 }

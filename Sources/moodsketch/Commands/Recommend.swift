@@ -25,16 +25,23 @@ struct RecommendCommand: ParsableCommand {
   @Option(help: ArgumentHelp("How many items; default: 10.", valueName: "k"))
   var k = 10
 
-  @Option(help: ArgumentHelp("A mood to lean toward, in words, e.g. \"melancholic\".", valueName: "prompt"))
+  @Option(
+    help: ArgumentHelp(
+      "A mood to lean toward, in words, e.g. \"melancholic\".", valueName: "prompt"))
   var mood: String?
 
   @Option(help: ArgumentHelp("How much the mood weighs, 0…1; default: 0.5.", valueName: "share"))
   var moodStrength = 0.5
 
-  @Option(help: ArgumentHelp("hybrid, als, itemknn, userknn, userknn-pearson, bpr, content or pop; default: hybrid.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "hybrid, als, itemknn, userknn, userknn-pearson, bpr, content or pop; default: hybrid.",
+      valueName: "name"))
   var model = "hybrid"
 
-  @Option(help: ArgumentHelp("MMR λ: 1 = relevance only, lower = more varied; default: 0.7.", valueName: "λ"))
+  @Option(
+    help: ArgumentHelp(
+      "MMR λ: 1 = relevance only, lower = more varied; default: 0.7.", valueName: "λ"))
   var diversity: Float = 0.7
 
   @OptionGroup var sources: ListenSources
@@ -43,13 +50,19 @@ struct RecommendCommand: ParsableCommand {
 
   func validate() throws {
     guard k > 0 else { throw ValidationError("--k must be at least 1 (got \(k))") }
-    guard (0...1).contains(moodStrength) else { throw ValidationError("--mood-strength must be from 0 to 1 (got \(moodStrength))") }
-    guard (0...1).contains(diversity) else { throw ValidationError("--diversity must be from 0 to 1 (got \(diversity))") }
+    guard (0...1).contains(moodStrength) else {
+      throw ValidationError("--mood-strength must be from 0 to 1 (got \(moodStrength))")
+    }
+    guard (0...1).contains(diversity) else {
+      throw ValidationError("--diversity must be from 0 to 1 (got \(diversity))")
+    }
   }
 
   func run() throws {
     try reportingErrors {
-      guard let kind = try ModelKind.list(model).first else { throw ValidationError("--model needs a name") }
+      guard let kind = try ModelKind.list(model).first else {
+        throw ValidationError("--model needs a name")
+      }
       let target = try mood.map(ListenTagLexicon.target)
       let (events, names, tags) = try sources.load()
       var request = RecommendationRequest(user: user)
@@ -68,7 +81,9 @@ struct RecommendCommand: ParsableCommand {
       }
       if let note = result.note { print(note) }
       let moodText = target.map { " toward \"\($0.prompt)\"" } ?? ""
-      print("Recommendations for user \(result.user) (\(result.historySize) items played, model \(result.model))\(moodText):")
+      print(
+        "Recommendations for user \(result.user) (\(result.historySize) items played, model \(result.model))\(moodText):"
+      )
       for r in result.items {
         print(String(format: "%3d. %@ — %@", r.rank, r.name, r.reason))
       }

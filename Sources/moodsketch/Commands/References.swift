@@ -9,7 +9,8 @@ import Recommend
 struct References: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "references",
-    abstract: "Find reference tracks in your catalog that feel like a draft (audio, MIDI or a sketch folder).",
+    abstract:
+      "Find reference tracks in your catalog that feel like a draft (audio, MIDI or a sketch folder).",
     discussion: """
       Similarity combines mood (valence, arousal), tempo (half and double time count as close), key
       (same key, relative major/minor and neighbours on the circle of fifths count as close), timbre (MFCC
@@ -22,22 +23,35 @@ struct References: ParsableCommand {
       their music is indexed first (once) so references work on a fresh machine.
       """)
 
-  @Argument(help: ArgumentHelp("An audio file, a MIDI file, or a sketch folder (its sketch.mid or sketch.json).", valueName: "draft"))
+  @Argument(
+    help: ArgumentHelp(
+      "An audio file, a MIDI file, or a sketch folder (its sketch.mid or sketch.json).",
+      valueName: "draft"))
   var draft: String
 
   @Option(help: ArgumentHelp("How many references to list; default: 10.", valueName: "n"))
   var k = 10
 
-  @Option(help: ArgumentHelp("Pull results toward this mood, in words (70% of the way; mood weighs double).", valueName: "prompt"))
+  @Option(
+    help: ArgumentHelp(
+      "Pull results toward this mood, in words (70% of the way; mood weighs double).",
+      valueName: "prompt"))
   var mood: String?
 
-  @Option(help: ArgumentHelp("Only tracks whose style or tags match this name (e.g. ambient, rock).", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Only tracks whose style or tags match this name (e.g. ambient, rock).", valueName: "name"))
   var style: String?
 
-  @Option(help: ArgumentHelp("Only tracks whose tempo, or its half or double, lies in this range, e.g. 80-100.", valueName: "bpm-bpm"))
+  @Option(
+    help: ArgumentHelp(
+      "Only tracks whose tempo, or its half or double, lies in this range, e.g. 80-100.",
+      valueName: "bpm-bpm"))
   var tempoRange: String?
 
-  @Flag(help: "Re-rank by maximal marginal relevance so the list is varied rather than ten near-copies.")
+  @Flag(
+    help: "Re-rank by maximal marginal relevance so the list is varied rather than ten near-copies."
+  )
   var diverse = false
 
   @Option(
@@ -52,13 +66,16 @@ struct References: ParsableCommand {
   func validate() throws {
     guard k >= 1 else { throw ValidationError("--k \(k) must be at least 1") }
     if let tempoRange, parseRange(tempoRange) == nil {
-      throw ValidationError("--tempo-range \(tempoRange) is not a range like 80-100 (BPM, low first)")
+      throw ValidationError(
+        "--tempo-range \(tempoRange) is not a range like 80-100 (BPM, low first)")
     }
   }
 
   func parseRange(_ text: String) -> ClosedRange<Double>? {
     let parts = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, lo <= hi else { return nil }
+    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, lo <= hi else {
+      return nil
+    }
     return lo...hi
   }
 
@@ -84,6 +101,8 @@ struct References: ParsableCommand {
         let parsed = try MoodParser().parse(mood)
         options.targetMood = (parsed.valence, parsed.arousal)
       }
+      // The draft itself, when it is in the catalog, is not a reference for itself.
+      options.excludedPaths = [CatalogLocation.absolute(draft)]
       let store = try openCatalog()
       let features = try DraftFeatures.load(path: draft)
       let finder = try ReferenceFinder(store: store)
@@ -93,7 +112,8 @@ struct References: ParsableCommand {
       try JSONOutput.print(
         Output(
           draft: draft, draftKey: features.key?.shortName, draftTempoBPM: features.tempoBPM,
-          draftValence: features.valence, draftArousal: features.arousal, catalogTracks: size, references: results))
+          draftValence: features.valence, draftArousal: features.arousal, catalogTracks: size,
+          references: results))
       return
     }
     let key = features.key.map { "\($0)" } ?? "no clear key"
@@ -102,22 +122,29 @@ struct References: ParsableCommand {
       "References for \(draft) (\(key), \(tempo), valence \(String(format: "%+.2f", features.valence)), arousal \(String(format: "%+.2f", features.arousal))) from \(size) tracks:"
     )
     if results.isEmpty {
-      print("  none: the catalog is empty or nothing passes the filters; add music with `moodsketch catalog add FOLDER`")
+      print(
+        "  none: the catalog is empty or nothing passes the filters; add music with `moodsketch catalog add FOLDER`"
+      )
     }
     for (i, r) in results.enumerated() {
-      print(String(format: "%2d. %@  %3.0f%%  %@", i + 1, r.displayName, r.similarity * 100, r.reason))
+      print(
+        String(format: "%2d. %@  %3.0f%%  %@", i + 1, r.displayName, r.similarity * 100, r.reason))
     }
   }
 
   /// Opens the catalog; an empty one is first filled from the default music folders when they exist.
   func openCatalog() throws -> CatalogStore {
     let (path, explicit) = CatalogLocation.resolve(option: catalogOptions.catalog)
-    if explicit && !FileManager.default.fileExists(atPath: path) { throw CatalogError.missingCatalog(path) }
+    if explicit && !FileManager.default.fileExists(atPath: path) {
+      throw CatalogError.missingCatalog(path)
+    }
     let folders = DefaultCatalog.installedFolders
     let readOnly = try CatalogStore(path: path, access: explicit ? .readOnly : .readWrite)
     guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
     let store = try CatalogStore(path: path)
-    printError("the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)")
+    printError(
+      "the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)"
+    )
     let report = try CatalogIngest.add(
       paths: folders, to: store, analyse: CatalogAnalyser.make(),
       progress: CatalogProgressBar.ifTerminal(label: "indexing"))

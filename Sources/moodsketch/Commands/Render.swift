@@ -8,7 +8,8 @@ import Theory
 struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
-    abstract: "Render any Standard MIDI File to WAV or FLAC with FluidSynth, keeping the reverb tail.",
+    abstract:
+      "Render any Standard MIDI File to WAV or FLAC with FluidSynth, keeping the reverb tail.",
     discussion: """
       The SoundFont is found in this order: --soundfont, $MOODSKETCH_SOUNDFONT, the project's SoundFonts/
       folder, /usr/share/sounds/sf2/ (Debian: apt-get install fluid-soundfont-gm).
@@ -22,17 +23,22 @@ struct RenderCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Output file; .wav, .flac, .aiff or .ogg picks the format. Default: the input with .wav.",
+      "Output file; .wav, .flac, .aiff, .ogg, .opus or .mp3 picks the format. Default: the input with .wav.",
       valueName: "path"))
   var out: String?
 
-  @Option(help: ArgumentHelp("SoundFont (.sf2/.sf3) to render with; default: found as described below.", valueName: "path"))
+  @Option(
+    help: ArgumentHelp(
+      "SoundFont (.sf2/.sf3) to render with; default: found as described below.", valueName: "path")
+  )
   var soundfont: String?
 
   @Option(help: ArgumentHelp("Sample rate in Hz, 8000–192000; default: 44100.", valueName: "hz"))
   var sampleRate: Int = 44100
 
-  @Option(help: ArgumentHelp("Sample format: 16, 24 or 32f (32-bit float; not for FLAC); default: 16.", valueName: "bits"))
+  @Option(
+    help: ArgumentHelp(
+      "Sample format: 16, 24 or 32f (32-bit float; not for FLAC); default: 16.", valueName: "bits"))
   var bitDepth: String = "16"
 
   @OptionGroup var output: OutputOptions
@@ -43,16 +49,24 @@ struct RenderCommand: ParsableCommand {
 
   func validate() throws {
     guard (8000...192_000).contains(sampleRate) else {
-      throw ValidationError("--sample-rate \(sampleRate) is out of range; use 8000–192000 Hz (44100 is CD quality)")
+      throw ValidationError(
+        "--sample-rate \(sampleRate) is out of range; use 8000–192000 Hz (44100 is CD quality)")
     }
     guard let depth = BitDepth(argument: bitDepth) else {
       throw ValidationError("--bit-depth \(bitDepth) is not a sample format; use 16, 24 or 32f")
     }
     guard let container = AudioContainer(path: outputPath) else {
-      throw ValidationError("--out \(outputPath) has an unknown extension; use .wav, .flac, .aiff or .ogg")
+      throw ValidationError(
+        "--out \(outputPath) has an unknown extension; use .wav, .flac, .aiff, .ogg, .opus or .mp3")
+    }
+    if container == .opus && ![8000, 12000, 16000, 24000, 48000].contains(sampleRate) {
+      throw ValidationError(
+        "--sample-rate \(sampleRate) is not possible for Opus (\(outputPath)); use 48000 (or 8000, 12000, 16000, 24000)"
+      )
     }
     guard container.supports(depth) else {
-      throw ValidationError("--bit-depth 32f cannot be stored in FLAC (\(outputPath)); use 16 or 24, or a .wav")
+      throw ValidationError(
+        "--bit-depth 32f cannot be stored in FLAC (\(outputPath)); use 16 or 24, or a .wav")
     }
   }
 
@@ -67,7 +81,8 @@ struct RenderCommand: ParsableCommand {
       let elapsed = Date().timeIntervalSince(started)
       let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
       if notes == 0 { printError("warning: \(input) has no notes; the output is silent") }
-      let result = RenderResult(input: input, soundFont: soundFont, notes: notes, elapsedSeconds: elapsed, report: report)
+      let result = RenderResult(
+        input: input, soundFont: soundFont, notes: notes, elapsedSeconds: elapsed, report: report)
       if output.json {
         try JSONOutput.print(result)
       } else {
@@ -98,7 +113,9 @@ struct RenderResult: Encodable {
       "  rendered in \(String(format: "%.2f", elapsedSeconds)) s (\(String(format: "%.0f", report.seconds / max(elapsedSeconds, 1e-9)))× real time)",
     ]
     if report.peakDBFS > 0 && report.bitDepth != .float32 {
-      lines.append("  note: the mix peaks above full scale and was clipped; use --bit-depth 32f to keep the peaks")
+      lines.append(
+        "  note: the mix peaks above full scale and was clipped; use --bit-depth 32f to keep the peaks"
+      )
     }
     return lines.joined(separator: "\n")
   }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Recommendation benchmark: moodsketch's models against the `implicit` library (0.7, ALS and BPR) on the same
+# seeded per-user split of Last.fm HetRec 2011, all lists scored by moodsketch's own metric code.
+#
+#   Benchmarks/recommend/run.sh [SPLIT_SEED]
+#
+# Needs: the data in ../shared/data/lastfm_hetrec2011, python3 with venv (Debian: python3-venv), network for
+# the first `pip install implicit`. Env: MOODSKETCH_BIN to use an already built binary.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seed="${1:-1}"
+data="../shared/data/lastfm_hetrec2011"
+out="Benchmarks/results/recommend"
+venv="Benchmarks/.venv-recommend"
+mkdir -p "$out"
+
+[ -f "$data/user_artists.dat" ] || { echo "run.sh: $data is missing; it holds the Last.fm HetRec 2011 files" >&2; exit 66; }
+
+if [ -z "${MOODSKETCH_BIN:-}" ]; then
+  swift build -c release --product moodsketch >&2
+  MOODSKETCH_BIN="$(swift build -c release --show-bin-path)/moodsketch"
+fi
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q 'implicit==0.7.*'
+fi
+
+models="pop,userknn,userknn-pearson,itemknn,als,bpr,content,hybrid"
+echo "training and scoring ours (1 thread) …" >&2
+"$MOODSKETCH_BIN" evaluate --dataset lastfm-hetrec "$data" --split "$seed" --models "$models" --threads 1 \
+  --write-split "$out" --write-recommendations "$out/ours.tsv" --json > "$out/ours.json"
+echo "ALS again on 2 threads …" >&2
+"$MOODSKETCH_BIN" evaluate --train "$out/train.tsv" --test "$out/test.tsv" --models als --threads 2 --json \
+  > "$out/ours-threads.json"
+echo "training implicit (1 thread) …" >&2
+"$venv/bin/python" Benchmarks/recommend/implicit_baseline.py "$out" "$out/implicit.tsv" "$out/implicit-times.json"
+echo "scoring implicit's lists with our metrics …" >&2
+"$MOODSKETCH_BIN" evaluate --train "$out/train.tsv" --test "$out/test.tsv" --models pop --threads 1 \
+  --score "$out/implicit.tsv" --json > "$out/theirs.json"
+python3 Benchmarks/recommend/table.py "$out/ours.json" "$out/ours-threads.json" "$out/theirs.json" \
+  "$out/implicit-times.json" "$seed" | tee "$out/table.md"
