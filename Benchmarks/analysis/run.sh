@@ -6,6 +6,7 @@
 #
 # Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa and essentia (pip) on first run
 # (or set ANALYSIS_VENV to a venv that has both).
+# MOODSKETCH_BIN=path skips the release build and times that binary instead.
 # Results go to Benchmarks/results/analysis-*.{jsonl,json,txt} (git-ignored).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,8 +29,15 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/pip" install --quiet 'librosa>=0.10,<0.12' essentia
 fi
 
-(cd "$root" && swift build -c release --product moodsketch >/dev/null)
-bin="$root/.build/release/moodsketch"
+bin="${MOODSKETCH_BIN:-}"
+if [ -z "$bin" ]; then
+  if ! (cd "$root" && swift build -c release --product moodsketch >"$out/analysis-build.log" 2>&1); then
+    tail -20 "$out/analysis-build.log" >&2
+    echo "release build failed; see $out/analysis-build.log (or set MOODSKETCH_BIN to a release binary)" >&2
+    exit 1
+  fi
+  bin="$root/.build/release/moodsketch"
+fi
 
 echo "librosa and Essentia, one file at a time ..." >&2
 "$venv/bin/python" "$here/python_descriptors.py" "$@" > "$out/analysis-python.jsonl"

@@ -106,6 +106,6 @@ enum PromptVocabulary {
     "themes", "show", "scene", "scenes", "level", "world", "base", "part", "moment", "moments",
     "time",
     "times", "place", "way", "ways", "lot", "lots", "bunch", "etc", "yes", "down", "session",
-    "sessions", "full", "notes", "note",
+    "sessions", "full", "notes", "note", "ending", "story",
   ]
 }

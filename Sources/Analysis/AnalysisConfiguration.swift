@@ -25,7 +25,8 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
   public var maxDurationSeconds: Double?
 
   public init(
-    sampleRate: Int = 22050, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128, nMFCC: Int = 20,
+    sampleRate: Int = 22050, nFFT: Int = 2048, hopLength: Int = 512, nMels: Int = 128,
+    nMFCC: Int = 20,
     topDB: Double = 80, rollPercent: Double = 0.85, profile: KeyProfile = .krumhansl,
     maxDurationSeconds: Double? = nil
   ) {
@@ -46,13 +47,16 @@ public struct AnalysisConfiguration: Sendable, Hashable, Codable {
   /// Checks ranges, naming the bad value.
   public func validate() throws(AnalysisError) {
     guard (4000...192_000).contains(sampleRate) else {
-      throw .invalidParameter(name: "--sample-rate", value: "\(sampleRate)", allowed: "4000…192000 Hz")
+      throw .invalidParameter(
+        name: "--sample-rate", value: "\(sampleRate)", allowed: "4000…192000 Hz")
     }
     guard nFFT >= 64, nFFT <= 65536, nFFT % 2 == 0 else {
-      throw .invalidParameter(name: "--n-fft", value: "\(nFFT)", allowed: "an even number of samples from 64 to 65536")
+      throw .invalidParameter(
+        name: "--n-fft", value: "\(nFFT)", allowed: "an even number of samples from 64 to 65536")
     }
     guard hopLength >= 1, hopLength <= nFFT else {
-      throw .invalidParameter(name: "--hop-length", value: "\(hopLength)", allowed: "1…n_fft samples")
+      throw .invalidParameter(
+        name: "--hop-length", value: "\(hopLength)", allowed: "1…n_fft samples")
     }
     guard nMels >= 12, nMels <= nFFT / 2 else {
       throw .invalidParameter(name: "--n-mels", value: "\(nMels)", allowed: "12…n_fft/2 bands")

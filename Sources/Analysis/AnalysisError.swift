@@ -22,9 +22,11 @@ public enum AnalysisError: UserFacingError, Equatable {
     case .missingFile(let path): "\(path): no such file; check the path"
     case .unreadableAudio(let path, let reason):
       "\(path) cannot be read as audio: \(reason)"
-    case .unreadableMIDI(let path, let reason): "\(path) cannot be read as MIDI (\(reason)); export it again from your DAW"
+    case .unreadableMIDI(let path, let reason):
+      "\(path) cannot be read as MIDI (\(reason)); export it again from your DAW"
     case .noAudio(let path): "\(path) holds no audio samples (zero length); bounce the draft again"
-    case .invalidParameter(let name, let value, let allowed): "\(name) \(value) is not allowed; use \(allowed)"
+    case .invalidParameter(let name, let value, let allowed):
+      "\(name) \(value) is not allowed; use \(allowed)"
     }
   }
 }

@@ -14,8 +14,8 @@ import Theory
 ///
 /// Audio is decoded by libsndfile in blocks, downmixed to mono (mean of the channels) and resampled with
 /// libsoxr (HQ, as librosa; libsamplerate when libsoxr is missing) to ``AnalysisConfiguration/sampleRate``
-/// for the descriptors; loudness (EBU R128) is
-/// measured on the original channels at the original rate, as the standard intends. Memory stays flat
+/// for the descriptors; loudness (EBU R128) is measured per channel (resampled to the analysis rate with
+/// libsoxr, at the original rate otherwise), as the standard intends. Memory stays flat
 /// for any length. Thread-safe: one analyzer may run many files at once.
 public struct Analyzer: Sendable {
   public var configuration: AnalysisConfiguration
@@ -47,15 +47,26 @@ public struct Analyzer: Sendable {
       throw Analyzer.translate(error, path: path)
     }
     let stream = DescriptorStream(configuration: configuration)
-    let meter = LoudnessMeter(channels: reader.channels, sampleRate: Int(reader.sampleRate))
-    let limit = configuration.maxDurationSeconds.map { Int($0 * Double(configuration.sampleRate)) } ?? Int.max
+    let analysisRate = Double(configuration.sampleRate)
+    let channels = reader.channels
+    let needsResampling = reader.sampleRate != analysisRate
+    // With libsoxr every channel is resampled, then metered and downmixed: loudness stays per channel
+    // as EBU R128 wants, and metering at the analysis rate costs half as much. Without it, the
+    // original channels are metered at the original rate and only the mono mix is resampled.
+    let soxr =
+      needsResampling
+      ? SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: channels) : nil
+    let meterRate = soxr == nil ? Int(reader.sampleRate) : configuration.sampleRate
+    let meter = LoudnessMeter(channels: channels, sampleRate: meterRate)
+    let limit =
+      configuration.maxDurationSeconds.map { Int($0 * analysisRate) } ?? Int.max
     do {
-      let resample =
-        reader.sampleRate == Double(configuration.sampleRate)
-        ? nil : try SoxrResampler.make(from: reader.sampleRate, to: Double(configuration.sampleRate))
-      let channels = reader.channels
+      let fallback =
+        needsResampling && soxr == nil
+        ? try Resampler(from: reader.sampleRate, to: analysisRate) : nil
       let readFrames = max(1024, Int(reader.sampleRate / 2))
-      let originalLimit = configuration.maxDurationSeconds.map { Int($0 * reader.sampleRate) } ?? Int.max
+      let originalLimit =
+        configuration.maxDurationSeconds.map { Int($0 * reader.sampleRate) } ?? Int.max
       var originalFrames = 0
       while stream.sampleCount < limit {
         var block = try reader.readInterleaved(maxFrames: readFrames)
@@ -64,9 +75,16 @@ public struct Analyzer: Sendable {
         }
         originalFrames += block.count / channels
         let atEnd = block.isEmpty || originalFrames >= originalLimit
-        block.withUnsafeBufferPointer { meter?.add($0) }
-        let mono = Analyzer.downmix(block, channels: channels)
-        let output = resample?(mono, atEnd) ?? mono
+        let output: [Float]
+        if let soxr {
+          let converted = soxr.process(block, endOfInput: atEnd)
+          converted.withUnsafeBufferPointer { meter?.add($0) }
+          output = Analyzer.downmix(converted, channels: channels)
+        } else {
+          block.withUnsafeBufferPointer { meter?.add($0) }
+          let mono = Analyzer.downmix(block, channels: channels)
+          output = fallback?.process(mono, endOfInput: atEnd) ?? mono
+        }
         let room = limit - stream.sampleCount
         if output.count > room {
           stream.feed(Array(output[0..<room]))
@@ -129,7 +147,8 @@ public struct Analyzer: Sendable {
     var remarks: [String] = []
     if features.key == nil { remarks.append("no pitched notes strong enough to name a key") }
     return AudioAnalysis(
-      path: path, features: features, beats: beats, originalSampleRate: nil, channels: nil, isSilent: false,
+      path: path, features: features, beats: beats, originalSampleRate: nil, channels: nil,
+      isSilent: false,
       remarks: remarks)
   }
 
@@ -146,7 +165,8 @@ public struct Analyzer: Sendable {
   ///   - jobs: files analysed at once; default: one per core.
   ///   - progress: called after each file with (files finished, total), from worker threads.
   public func analyzeFiles(
-    _ paths: [String], profile: KeyProfile? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ paths: [String], profile: KeyProfile? = nil,
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) -> [Result<AudioAnalysis, AnalysisError>] {
     if let profile, profile != configuration.profile {
@@ -160,7 +180,8 @@ public struct Analyzer: Sendable {
       let path = paths[index]
       let result: Result<AudioAnalysis, AnalysisError>
       do throws(AnalysisError) {
-        result = .success(Analyzer.isMIDI(path: path) ? try analyzeMIDI(path: path) : try analyzeAudio(path: path))
+        result = .success(
+          Analyzer.isMIDI(path: path) ? try analyzeMIDI(path: path) : try analyzeAudio(path: path))
       } catch {
         result = .failure(error)
       }
@@ -190,7 +211,8 @@ public struct Analyzer: Sendable {
     if silent {
       remarks.append("digital silence: no tempo, no key, no loudness")
     } else {
-      tempo = TempoEstimator(frameRate: configuration.frameRate).estimate(onsetEnvelope: stream.onsetEnvelope)
+      tempo = TempoEstimator(frameRate: configuration.frameRate).estimate(
+        onsetEnvelope: stream.onsetEnvelope)
       if tempo == nil { remarks.append("no steady pulse found: no tempo") }
       let chroma = stream.chromaKeySum
       if let estimate = KeyEstimator(profile: configuration.profile).estimate(pitchClasses: chroma),
@@ -211,16 +233,22 @@ public struct Analyzer: Sendable {
     let lra = silent ? nil : loudness?.rangeLU
     let chroma = stream.chromaKeySum
     let cues = MoodModel.Cues(
-      tempoBPM: tempo?.bpm, modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 }, keyClarity: key?.strength ?? 0,
-      loudnessLUFS: lufs, onsetRate: onsetRate, brightnessHz: silent ? nil : summary["spectral_centroid_hz_mean"],
-      outOfKeyShare: key.flatMap { MoodModel.outOfKeyShare(chroma, scale: $0.key.scalePitchClasses) })
+      tempoBPM: tempo?.bpm, modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 },
+      keyClarity: key?.strength ?? 0,
+      loudnessLUFS: lufs, onsetRate: onsetRate,
+      brightnessHz: silent ? nil : summary["spectral_centroid_hz_mean"],
+      outOfKeyShare: key.flatMap {
+        MoodModel.outOfKeyShare(chroma, scale: $0.key.scalePitchClasses)
+      })
     let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel().estimate(cues)
     let features = Features(
-      source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm, tempoConfidence: tempo?.confidence ?? 0,
+      source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm,
+      tempoConfidence: tempo?.confidence ?? 0,
       key: key?.key, keyStrength: key?.strength ?? 0, loudnessLUFS: lufs, loudnessRangeLU: lra,
       valence: mood.valence, arousal: mood.arousal, summary: summary)
     return AudioAnalysis(
-      path: "", features: features, beats: tempo?.beats ?? [], originalSampleRate: sr, channels: 1, isSilent: silent,
+      path: "", features: features, beats: tempo?.beats ?? [], originalSampleRate: sr, channels: 1,
+      isSilent: silent,
       remarks: remarks)
   }
 
@@ -244,8 +272,10 @@ public struct Analyzer: Sendable {
     switch error {
     case let error as AnalysisError: return error
     case SoundError.missingFile: return .missingFile(path)
-    case SoundError.unreadableAudio(_, let reason): return .unreadableAudio(path: path, reason: reason)
-    case let error as UserFacingError: return .unreadableAudio(path: path, reason: error.description)
+    case SoundError.unreadableAudio(_, let reason):
+      return .unreadableAudio(path: path, reason: reason)
+    case let error as UserFacingError:
+      return .unreadableAudio(path: path, reason: error.description)
     default: return .unreadableAudio(path: path, reason: "\(error)")
     }
   }

@@ -16,7 +16,8 @@ public struct AudioAnalysis: Sendable, Codable {
   public var remarks: [String]
 
   public init(
-    path: String, features: Features, beats: [Double], originalSampleRate: Double?, channels: Int?, isSilent: Bool,
+    path: String, features: Features, beats: [Double], originalSampleRate: Double?, channels: Int?,
+    isSilent: Bool,
     remarks: [String]
   ) {
     self.path = path

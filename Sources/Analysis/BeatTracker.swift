@@ -61,7 +61,10 @@ struct BeatTracker {
     }
     // The last beat: the latest local maximum of the cumulative score above half their median.
     var maxima: [Int] = []
-    for i in 1..<(n - 1) where cumulative[i] > cumulative[i - 1] && cumulative[i] >= cumulative[i + 1] { maxima.append(i) }
+    for i in 1..<(n - 1)
+    where cumulative[i] > cumulative[i - 1] && cumulative[i] >= cumulative[i + 1] {
+      maxima.append(i)
+    }
     guard !maxima.isEmpty else { return [] }
     let sortedScores = maxima.map { cumulative[$0] }.sorted()
     let median = sortedScores[sortedScores.count / 2]
@@ -95,7 +98,9 @@ struct BeatTracker {
   /// The onset peak nearest a beat frame, to a fraction of a frame.
   private func refine(_ frame: Int, onset: [Double]) -> Double {
     let range = max(1, frame - 2)...min(onset.count - 2, frame + 2)
-    guard !range.isEmpty, let peak = range.max(by: { onset[$0] < onset[$1] }) else { return Double(frame) }
+    guard !range.isEmpty, let peak = range.max(by: { onset[$0] < onset[$1] }) else {
+      return Double(frame)
+    }
     let (a, b, c) = (onset[peak - 1], onset[peak], onset[peak + 1])
     let denominator = a - 2 * b + c
     guard denominator < 0 else { return Double(peak) }

@@ -88,7 +88,8 @@ final class DescriptorStream {
     let named = [
       ("rms", rmsStats), ("zero_crossing_rate", zcrStats), ("spectral_centroid_hz", centroidStats),
       ("spectral_bandwidth_hz", bandwidthStats), ("spectral_rolloff_hz", rolloffStats),
-      ("spectral_flatness", flatnessStats), ("spectral_flux", fluxStats), ("onset_strength", onsetStats),
+      ("spectral_flatness", flatnessStats), ("spectral_flux", fluxStats),
+      ("onset_strength", onsetStats),
     ]
     for (name, s) in named {
       out["\(name)_mean"] = s.mean

@@ -47,7 +47,9 @@ final class FFTPlan: @unchecked Sendable {
 
   /// Transforms `workspace.input` (``size`` real samples) into `workspace.output` (``size``/2 + 1 bins).
   func forward(_ workspace: FFTWorkspace) {
-    precondition(workspace.size == size, "workspace of size \(workspace.size) used with a plan of size \(size)")
+    precondition(
+      workspace.size == size, "workspace of size \(workspace.size) used with a plan of size \(size)"
+    )
     fftwf_execute_dft_r2c(plan, workspace.input, workspace.output)
   }
 }

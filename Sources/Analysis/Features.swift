@@ -19,7 +19,8 @@ public struct Features: Sendable, Hashable, Codable {
   /// Frame descriptors use librosa's names and defaults (sr 22050 Hz, n_fft 2048, hop_length 512).
   public static let vectorLayout: [String] = {
     var names = [
-      "tempo_bpm", "tempo_confidence", "key_strength", "key_is_major", "key_fifths_cos", "key_fifths_sin",
+      "tempo_bpm", "tempo_confidence", "key_strength", "key_is_major", "key_fifths_cos",
+      "key_fifths_sin",
       "loudness_lufs", "loudness_range_lu", "valence", "arousal", "onset_rate_per_s",
       "rms_mean", "rms_std", "spectral_centroid_hz_mean", "spectral_centroid_hz_std",
       "spectral_bandwidth_hz_mean", "spectral_rolloff_hz_mean", "spectral_flatness_mean",
@@ -64,8 +65,10 @@ public struct Features: Sendable, Hashable, Codable {
 
   /// Makes features; `vector` defaults to the one built from the other fields by ``makeVector()``.
   public init(
-    version: Int = Features.currentVersion, source: Source, durationSeconds: Double, tempoBPM: Double?,
-    tempoConfidence: Double, key: Key?, keyStrength: Double, loudnessLUFS: Double?, loudnessRangeLU: Double?,
+    version: Int = Features.currentVersion, source: Source, durationSeconds: Double,
+    tempoBPM: Double?,
+    tempoConfidence: Double, key: Key?, keyStrength: Double, loudnessLUFS: Double?,
+    loudnessRangeLU: Double?,
     valence: Double, arousal: Double, summary: [String: Double], vector: [Double]? = nil
   ) {
     self.version = version
@@ -94,7 +97,8 @@ public struct Features: Sendable, Hashable, Codable {
     values["key_is_major"] = key.map { $0.mode.hasMinorThird ? 0 : 1 } ?? 0
     // Place the key on the circle of fifths by its relative major, so A minor sits next to C major.
     if let key {
-      let majorTonic = key.mode.hasMinorThird ? (key.tonic.pitchClass + 3) % 12 : key.tonic.pitchClass
+      let majorTonic =
+        key.mode.hasMinorThird ? (key.tonic.pitchClass + 3) % 12 : key.tonic.pitchClass
       let angle = Double((majorTonic * 7) % 12) / 12 * 2 * Double.pi
       values["key_fifths_cos"] = cos(angle)
       values["key_fifths_sin"] = sin(angle)

@@ -31,7 +31,9 @@ enum Filterbanks {
     let fftFreqs = (0..<nBins).map { Double($0) * Double(sampleRate) / Double(nFFT) }
     let minMel = hzToMel(0)
     let maxMel = hzToMel(Double(sampleRate) / 2)
-    let melF = (0..<(nMels + 2)).map { melToHz(minMel + (maxMel - minMel) * Double($0) / Double(nMels + 1)) }
+    let melF = (0..<(nMels + 2)).map {
+      melToHz(minMel + (maxMel - minMel) * Double($0) / Double(nMels + 1))
+    }
     var bands: [Band] = []
     for i in 0..<nMels {
       let enorm = 2 / (melF[i + 2] - melF[i])
@@ -53,7 +55,9 @@ enum Filterbanks {
   static func chroma(sampleRate: Int, nFFT: Int, tuning: Double = 0) -> [[Float]] {
     let nChroma = 12.0
     let a440 = 440.0 * pow(2.0, tuning / nChroma)
-    var frqBins = (1..<nFFT).map { nChroma * log2(Double($0) * Double(sampleRate) / Double(nFFT) / (a440 / 16)) }
+    var frqBins = (1..<nFFT).map {
+      nChroma * log2(Double($0) * Double(sampleRate) / Double(nFFT) / (a440 / 16))
+    }
     // librosa makes up the 0 Hz bin as 1.5 octaves below bin 1.
     frqBins.insert(frqBins[0] - 1.5 * nChroma, at: 0)
     var binWidths = (0..<nFFT).map { k in k + 1 < nFFT ? max(frqBins[k + 1] - frqBins[k], 1) : 1 }
@@ -82,7 +86,9 @@ enum Filterbanks {
   static func dct(nOut: Int, nIn: Int) -> [[Float]] {
     (0..<nOut).map { k in
       let scale = k == 0 ? (1 / Double(nIn)).squareRoot() : (2 / Double(nIn)).squareRoot()
-      return (0..<nIn).map { n in Float(scale * cos(Double.pi * Double(k) * (2 * Double(n) + 1) / (2 * Double(nIn)))) }
+      return (0..<nIn).map { n in
+        Float(scale * cos(Double.pi * Double(k) * (2 * Double(n) + 1) / (2 * Double(nIn))))
+      }
     }
   }
 

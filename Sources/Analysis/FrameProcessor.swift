@@ -71,7 +71,8 @@ final class FrameProcessor {
     plan = FFTPlan.forSize(n)
     workspace = FFTWorkspace(size: n)
     window = FrameProcessor.copy(Filterbanks.hann(n))
-    let bands = Filterbanks.mel(sampleRate: configuration.sampleRate, nFFT: n, nMels: configuration.nMels)
+    let bands = Filterbanks.mel(
+      sampleRate: configuration.sampleRate, nFFT: n, nMels: configuration.nMels)
     melStarts = bands.map(\.start)
     melLengths = bands.map(\.weights.count)
     var offsets: [Int] = []
@@ -82,9 +83,13 @@ final class FrameProcessor {
     }
     melOffsets = offsets
     melWeights = FrameProcessor.copy(bands.flatMap(\.weights) + [0])
-    chromaWeights = FrameProcessor.copy(Filterbanks.chroma(sampleRate: configuration.sampleRate, nFFT: n).flatMap { $0 })
-    dctMatrix = FrameProcessor.copy(Filterbanks.dct(nOut: configuration.nMFCC, nIn: configuration.nMels).flatMap { $0 })
-    let freqs = (0..<(n / 2 + 1)).map { Float(Double($0) * Double(configuration.sampleRate) / Double(n)) }
+    chromaWeights = FrameProcessor.copy(
+      Filterbanks.chroma(sampleRate: configuration.sampleRate, nFFT: n).flatMap { $0 })
+    dctMatrix = FrameProcessor.copy(
+      Filterbanks.dct(nOut: configuration.nMFCC, nIn: configuration.nMels).flatMap { $0 })
+    let freqs = (0..<(n / 2 + 1)).map {
+      Float(Double($0) * Double(configuration.sampleRate) / Double(n))
+    }
     frequencies = FrameProcessor.copy(freqs)
     contrastBands = FrameProcessor.contrastBands(frequencies: freqs.map(Double.init))
     func zeros(_ count: Int) -> UnsafeMutablePointer<Float> {
@@ -114,8 +119,10 @@ final class FrameProcessor {
 
   deinit {
     for p in [
-      window, melWeights, chromaWeights, dctMatrix, frequencies, powerBuffer, magnitudeBuffer, previousMagnitude, scratch,
-      melBuffer, logMelBuffer, previousLogMelBuffer, chromaBuffer, chromaEnergyBuffer, contrastBuffer, mfccBuffer,
+      window, melWeights, chromaWeights, dctMatrix, frequencies, powerBuffer, magnitudeBuffer,
+      previousMagnitude, scratch,
+      melBuffer, logMelBuffer, previousLogMelBuffer, chromaBuffer, chromaEnergyBuffer,
+      contrastBuffer, mfccBuffer,
     ] {
       p.deallocate()
     }
@@ -278,12 +285,15 @@ final class FrameProcessor {
         valley = FrameProcessor.sumOfSmallest(q, values, count)
         peak = FrameProcessor.sumOfLargest(q, values, count, scratch: scratch)
       }
-      contrastBuffer[b] = 10 * log10(max(1e-10, peak / Float(q))) - 10 * log10(max(1e-10, valley / Float(q)))
+      contrastBuffer[b] =
+        10 * log10(max(1e-10, peak / Float(q))) - 10 * log10(max(1e-10, valley / Float(q)))
     }
   }
 
   /// Sum of the `q` smallest of `count` values, by keeping a small sorted list (q ≤ 9 here).
-  private static func sumOfSmallest(_ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int) -> Float {
+  private static func sumOfSmallest(_ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int)
+    -> Float
+  {
     withUnsafeTemporaryAllocation(of: Float.self, capacity: q) { kept in
       var filled = 0
       for i in 0..<count {
@@ -312,7 +322,8 @@ final class FrameProcessor {
   }
 
   private static func sumOfLargest(
-    _ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int, scratch: UnsafeMutablePointer<Float>
+    _ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int,
+    scratch: UnsafeMutablePointer<Float>
   ) -> Float {
     for i in 0..<count { scratch[i] = -values[i] }
     return -sumOfSmallest(q, scratch, count)

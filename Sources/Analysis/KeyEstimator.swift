@@ -12,7 +12,9 @@ struct KeyEstimator {
     precondition(pitchClasses.count == 12)
     let mean = pitchClasses.reduce(0, +) / 12
     let spread = pitchClasses.map { ($0 - mean) * ($0 - mean) }.reduce(0, +)
-    guard pitchClasses.allSatisfy(\.isFinite), spread > 1e-12 * max(1, mean * mean) else { return nil }
+    guard pitchClasses.allSatisfy(\.isFinite), spread > 1e-12 * max(1, mean * mean) else {
+      return nil
+    }
     var best: (tonic: Int, mode: Mode, r: Double) = (0, .major, -2)
     for (mode, weights) in [(Mode.major, profile.major), (Mode.minor, profile.minor)] {
       for tonic in 0..<12 {
@@ -21,11 +23,13 @@ struct KeyEstimator {
         if r > best.r { best = (tonic, mode, r) }
       }
     }
-    let provisional = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
+    let provisional = Key(
+      NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
     // Spell the tonic the way its key signature does (Bb major, not A# major; F# minor, not Gb minor).
     let sharps = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
     let flats = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: true), best.mode)
-    let key = abs(flats.signatureAccidentals) < abs(sharps.signatureAccidentals) ? flats : provisional
+    let key =
+      abs(flats.signatureAccidentals) < abs(sharps.signatureAccidentals) ? flats : provisional
     return (key, best.r)
   }
 

@@ -28,14 +28,16 @@ final class LoudnessMeter {
   /// Integrated loudness in LUFS; nil when everything was below the absolute gate (-70 LUFS) or silent.
   var integratedLUFS: Double? {
     var value = 0.0
-    guard ebur128_loudness_global(state, &value) == Int32(EBUR128_SUCCESS.rawValue), value.isFinite else { return nil }
+    guard ebur128_loudness_global(state, &value) == Int32(EBUR128_SUCCESS.rawValue), value.isFinite
+    else { return nil }
     return value
   }
 
   /// Loudness range in LU; nil when it cannot be measured.
   var rangeLU: Double? {
     var value = 0.0
-    guard ebur128_loudness_range(state, &value) == Int32(EBUR128_SUCCESS.rawValue), value.isFinite else { return nil }
+    guard ebur128_loudness_range(state, &value) == Int32(EBUR128_SUCCESS.rawValue), value.isFinite
+    else { return nil }
     return value
   }
 }

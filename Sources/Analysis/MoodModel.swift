@@ -33,7 +33,8 @@ public struct MoodModel: Sendable, Hashable, Codable {
     public var outOfKeyShare: Double?
 
     public init(
-      tempoBPM: Double?, modeSign: Double?, keyClarity: Double, loudnessLUFS: Double?, onsetRate: Double,
+      tempoBPM: Double?, modeSign: Double?, keyClarity: Double, loudnessLUFS: Double?,
+      onsetRate: Double,
       brightnessHz: Double?, outOfKeyShare: Double?
     ) {
       self.tempoBPM = tempoBPM
@@ -63,7 +64,8 @@ public struct MoodModel: Sendable, Hashable, Codable {
     let clarity = cues.modeSign == nil ? 0 : Self.scaled(cues.keyClarity, centre: 0.6, spread: 0.3)
     let dissonance = Self.scaled(cues.outOfKeyShare, centre: 0.3, spread: 0.2)
     let arousal = tanh(0.5 * tempo + 0.5 * loudness + 0.45 * density + 0.3 * brightness)
-    let valence = tanh(0.6 * mode + 0.2 * clarity + 0.25 * tempo + 0.15 * brightness - 0.3 * dissonance)
+    let valence = tanh(
+      0.6 * mode + 0.2 * clarity + 0.25 * tempo + 0.15 * brightness - 0.3 * dissonance)
     return (valence, arousal)
   }
 

@@ -17,7 +17,8 @@ struct ScoreAnalyzer {
     let allNotes = score.tracks.flatMap(\.notes)
     var pitchClasses = [Double](repeating: 0, count: 12)
     for note in pitched { pitchClasses[note.pitch.pitchClass] += Double(note.duration) }
-    let keyEstimate = pitched.isEmpty ? nil : KeyEstimator(profile: profile).estimate(pitchClasses: pitchClasses)
+    let keyEstimate =
+      pitched.isEmpty ? nil : KeyEstimator(profile: profile).estimate(pitchClasses: pitchClasses)
 
     let tempo = allNotes.isEmpty && score.tempos.isEmpty ? nil : meanTempo(score)
     var summary: [String: Double] = [:]
@@ -36,10 +37,14 @@ struct ScoreAnalyzer {
     if let low = pitched.map(\.pitch.midi).min(), let high = pitched.map(\.pitch.midi).max() {
       summary["pitch_range_semitones"] = Double(high - low)
     }
-    let velocityMean = allNotes.isEmpty ? nil : Double(allNotes.map(\.velocity).reduce(0, +)) / Double(allNotes.count)
+    let velocityMean =
+      allNotes.isEmpty
+      ? nil : Double(allNotes.map(\.velocity).reduce(0, +)) / Double(allNotes.count)
     if let velocityMean { summary["velocity_mean"] = velocityMean }
     let total = pitchClasses.reduce(0, +)
-    for c in 0..<12 { summary["chroma_\(c)_mean"] = total > 0 ? pitchClasses[c] / (pitchClasses.max() ?? 1) : 0 }
+    for c in 0..<12 {
+      summary["chroma_\(c)_mean"] = total > 0 ? pitchClasses[c] / (pitchClasses.max() ?? 1) : 0
+    }
 
     let key = keyEstimate.flatMap { $0.strength >= Analyzer.minimumKeyStrength ? $0 : nil }
     let cues = MoodModel.Cues(
@@ -49,10 +54,13 @@ struct ScoreAnalyzer {
       loudnessLUFS: velocityMean.map { -30 + ($0 - 40) * 0.3 },
       onsetRate: summary["onset_rate_per_s"] ?? 0,
       brightnessHz: pitchMean.map { 4 * 440 * pow(2, ($0 - 69) / 12) },
-      outOfKeyShare: key.flatMap { MoodModel.outOfKeyShare(pitchClasses, scale: $0.key.scalePitchClasses) })
+      outOfKeyShare: key.flatMap {
+        MoodModel.outOfKeyShare(pitchClasses, scale: $0.key.scalePitchClasses)
+      })
     let mood = MoodModel().estimate(cues)
     let features = Features(
-      source: .midi, durationSeconds: duration, tempoBPM: tempo, tempoConfidence: tempo == nil ? 0 : 1,
+      source: .midi, durationSeconds: duration, tempoBPM: tempo,
+      tempoConfidence: tempo == nil ? 0 : 1,
       key: key?.key, keyStrength: key?.strength ?? 0, loudnessLUFS: nil, loudnessRangeLU: nil,
       valence: mood.valence, arousal: mood.arousal, summary: summary)
     return (features, beatTimes(score))
@@ -78,6 +86,8 @@ struct ScoreAnalyzer {
   private func beatTimes(_ score: Score) -> [Double] {
     let end = score.endTick
     guard end > 0, score.ticksPerQuarter > 0 else { return [] }
-    return stride(from: 0, through: end, by: score.ticksPerQuarter).map { score.seconds(atTick: $0) }
+    return stride(from: 0, through: end, by: score.ticksPerQuarter).map {
+      score.seconds(atTick: $0)
+    }
   }
 }

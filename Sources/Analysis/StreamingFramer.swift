@@ -22,7 +22,9 @@ struct StreamingFramer {
   }
 
   /// Appends samples and calls `frame` for every frame that is now complete.
-  mutating func append(_ samples: UnsafeBufferPointer<Float>, frame: (UnsafeBufferPointer<Float>) -> Void) {
+  mutating func append(
+    _ samples: UnsafeBufferPointer<Float>, frame: (UnsafeBufferPointer<Float>) -> Void
+  ) {
     precondition(!finished, "append after finish")
     sampleCount += samples.count
     var offset = 0
@@ -44,7 +46,8 @@ struct StreamingFramer {
     emitFrames(frame, limit: total)
   }
 
-  private mutating func emitFrames(_ frame: (UnsafeBufferPointer<Float>) -> Void, limit: Int = .max) {
+  private mutating func emitFrames(_ frame: (UnsafeBufferPointer<Float>) -> Void, limit: Int = .max)
+  {
     buffer.withUnsafeBufferPointer { all in
       while nextStart + nFFT <= all.count, frameCount < limit {
         frame(UnsafeBufferPointer(rebasing: all[nextStart..<(nextStart + nFFT)]))

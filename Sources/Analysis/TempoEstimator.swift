@@ -113,7 +113,9 @@ struct TempoEstimator {
     while Double(multiple) * base + 2 < Double(tg.count - 1), multiple <= 6 {
       let guess = Int((Double(multiple) * base).rounded())
       let candidates = (guess - 1)...(guess + 1)
-      guard let peak = candidates.max(by: { tg[$0] < tg[$1] }), tg[peak] > 0.5 * tg[lag] else { break }
+      guard let peak = candidates.max(by: { tg[$0] < tg[$1] }), tg[peak] > 0.5 * tg[lag] else {
+        break
+      }
       weightedSum += parabolic(peak)
       weights += Double(multiple)
       multiple += 1

@@ -38,36 +38,37 @@ public struct ListeningStore: Sendable {
   ) throws -> ImportSummary {
     try writer.write { db in
       let users = Set(events.map(\.user))
-      for user in users.sorted() {
-        try db.execute(sql: "INSERT OR IGNORE INTO listeningUser(id) VALUES (?)", arguments: [user])
-      }
-      for item in items {
-        try db.execute(
-          sql:
-            "INSERT INTO listeningItem(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name",
-          arguments: [item.id, item.name])
-      }
+      let insertUser = try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO listeningUser(id) VALUES (?)")
+      for user in users.sorted() { try insertUser.execute(arguments: [user]) }
+      let upsertItem = try db.cachedStatement(
+        sql:
+          "INSERT INTO listeningItem(id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name"
+      )
+      for item in items { try upsertItem.execute(arguments: [item.id, item.name]) }
       let itemIDs = Set(events.map(\.item)).union(tags.map(\.item))
-      for id in itemIDs.sorted() {
-        try db.execute(
-          sql: "INSERT OR IGNORE INTO listeningItem(id, name) VALUES (?, ?)", arguments: [id, id])
-      }
+      let insertItem = try db.cachedStatement(
+        sql: "INSERT OR IGNORE INTO listeningItem(id, name) VALUES (?, ?)")
+      for id in itemIDs.sorted() { try insertItem.execute(arguments: [id, id]) }
       let total = max(1, events.count + tags.count)
+      // Cached statements: one compiled statement for a hundred thousand rows.
+      let insertEvent = try db.cachedStatement(
+        sql: """
+          INSERT INTO listeningEvent(user, item, weight, timestamp) VALUES (?, ?, ?, ?)
+          ON CONFLICT(user, item) DO UPDATE SET weight = weight + excluded.weight,
+            timestamp = COALESCE(excluded.timestamp, timestamp)
+          """)
       for (n, event) in events.enumerated() {
-        try db.execute(
-          sql: """
-            INSERT INTO listeningEvent(user, item, weight, timestamp) VALUES (?, ?, ?, ?)
-            ON CONFLICT(user, item) DO UPDATE SET weight = weight + excluded.weight,
-              timestamp = COALESCE(excluded.timestamp, timestamp)
-            """, arguments: [event.user, event.item, event.weight, event.timestamp])
+        try insertEvent.execute(arguments: [event.user, event.item, event.weight, event.timestamp])
         if n % 10_000 == 9_999 { progress(Double(n + 1) / Double(total)) }
       }
+      let insertTag = try db.cachedStatement(
+        sql: """
+          INSERT INTO listeningItemTag(item, tag, count) VALUES (?, ?, ?)
+          ON CONFLICT(item, tag) DO UPDATE SET count = count + excluded.count
+          """)
       for (n, tag) in tags.enumerated() {
-        try db.execute(
-          sql: """
-            INSERT INTO listeningItemTag(item, tag, count) VALUES (?, ?, ?)
-            ON CONFLICT(item, tag) DO UPDATE SET count = count + excluded.count
-            """, arguments: [tag.item, tag.tag, tag.count])
+        try insertTag.execute(arguments: [tag.item, tag.tag, tag.count])
         if n % 10_000 == 9_999 { progress(Double(events.count + n + 1) / Double(total)) }
       }
       progress(1)

@@ -34,13 +34,22 @@ struct CompingWriter {
       let voicing: Voicing
       if pattern == .powerChords {
         // Root, fifth, octave: the guitar's power chord, low and tight.
-        let root = register.lowerBound + ((span.chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
+        let root =
+          register.lowerBound + ((span.chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
         voicing = Voicing(pitches: [root, root + 7, root + 12])
       } else {
         voicing = Voicing.next(for: span.chord, after: previous, register: register)
       }
       previous = voicing
-      for hit in hits(from: span.start, length: span.duration) {
+      // The last chord rings out as one held chord: a clear ending instead of a figure cut off.
+      let isLast = span == chords.last
+      let figure =
+        isLast
+        ? [
+          Hit(start: span.start, length: span.duration - grid.sixteenth / 2, voice: nil, accent: 0)
+        ]
+        : hits(from: span.start, length: span.duration)
+      for hit in figure {
         let pitches: [Int]
         if let index = hit.voice {
           pitches = [voicing.pitches[index % voicing.pitches.count]]
@@ -85,14 +94,16 @@ struct CompingWriter {
       var t = start
       while t < end {
         let onDownbeat = t % grid.ticksPerBar == 0
-        hits.append(Hit(start: t, length: held(min(beat, end - t)), voice: nil, accent: onDownbeat ? 0 : -10))
+        hits.append(
+          Hit(start: t, length: held(min(beat, end - t)), voice: nil, accent: onDownbeat ? 0 : -10))
         t += beat
       }
     case .eighths, .powerChords:
       var t = start
       while t < end {
         let onBeat = t % beat == 0
-        hits.append(Hit(start: t, length: held(min(beat / 2, end - t)), voice: nil, accent: onBeat ? 0 : -12))
+        hits.append(
+          Hit(start: t, length: held(min(beat / 2, end - t)), voice: nil, accent: onBeat ? 0 : -12))
         t += beat / 2
       }
     case .arpeggio:
@@ -101,7 +112,10 @@ struct CompingWriter {
       var t = start
       var i = 0
       while t < end {
-        hits.append(Hit(start: t, length: min(beat, end - t), voice: order[i % order.count], accent: i == 0 ? 0 : -8))
+        hits.append(
+          Hit(
+            start: t, length: min(beat, end - t), voice: order[i % order.count],
+            accent: i == 0 ? 0 : -8))
         t += max(s16, beat / 2)
         i += 1
       }
@@ -113,14 +127,18 @@ struct CompingWriter {
           hits.append(Hit(start: t, length: held(beat / 2), voice: nil, accent: 0))
         }
         let off = t + beat / 2
-        if off < end { hits.append(Hit(start: off, length: max(s16, beat / 4), voice: nil, accent: -6)) }
+        if off < end {
+          hits.append(Hit(start: off, length: max(s16, beat / 4), voice: nil, accent: -6))
+        }
         t += beat
       }
     case .skank:
       var t = start
       while t < end {
         let off = t + beat / 2
-        if off < end { hits.append(Hit(start: off, length: max(s16, beat / 3), voice: nil, accent: -4)) }
+        if off < end {
+          hits.append(Hit(start: off, length: max(s16, beat / 3), voice: nil, accent: -4))
+        }
         t += beat
       }
     case .syncopated:
@@ -131,7 +149,10 @@ struct CompingWriter {
           for (offset16, length16) in [(0, 3), (6, 4), (12, 3)] {
             let t = barStart + offset16 * s16
             guard t >= start, t < end else { continue }
-            hits.append(Hit(start: t, length: held(min(length16 * s16, end - t)), voice: nil, accent: offset16 == 0 ? 0 : -6))
+            hits.append(
+              Hit(
+                start: t, length: held(min(length16 * s16, end - t)), voice: nil,
+                accent: offset16 == 0 ? 0 : -6))
           }
           barStart += grid.ticksPerBar
         }
@@ -160,13 +181,17 @@ struct BassWriter {
   func notes(for chords: [GeneratedChord]) -> [NoteEvent] {
     var result: [NoteEvent] = []
     var previousRoot = 40
+    let scale = Set(key.scalePitchClasses)
     for (index, span) in chords.enumerated() {
       let root = Self.nearest(pitchClass: span.chord.root.pitchClass, to: previousRoot, in: 33...50)
       previousRoot = root
-      let fifthPC = (span.chord.root.pitchClass + (span.chord.quality.intervals.contains(6) ? 6 : 7)) % 12
+      let fifthPC =
+        (span.chord.root.pitchClass + (span.chord.quality.intervals.contains(6) ? 6 : 7)) % 12
       let fifth = Self.nearest(pitchClass: fifthPC, to: root + 5, in: Self.register)
       let next = index + 1 < chords.count ? chords[index + 1] : nil
-      let nextRoot = next.map { Self.nearest(pitchClass: $0.chord.root.pitchClass, to: root, in: 33...50) }
+      let nextRoot = next.map {
+        Self.nearest(pitchClass: $0.chord.root.pitchClass, to: root, in: 33...50)
+      }
       let beat = grid.ticksPerBeat
       let s16 = grid.sixteenth
       let end = span.start + span.duration
@@ -174,7 +199,13 @@ struct BassWriter {
         guard t < end, l > 0 else { return }
         result.append(
           NoteEvent(
-            start: t, duration: max(s16, min(l, end - t)), pitch: Pitch(p), velocity: max(1, min(127, velocity + accent))))
+            start: t, duration: max(s16, min(l, end - t)), pitch: Pitch(p),
+            velocity: max(1, min(127, velocity + accent))))
+      }
+      if next == nil {
+        // The final chord: one held root under the ending.
+        add(span.start, span.duration - s16 / 2, root)
+        continue
       }
       switch pattern {
       case .sustained:
@@ -188,10 +219,16 @@ struct BassWriter {
         var i = 0
         while t < end {
           let isLastBeatPair = t + 2 * beat >= end
-          // Lead into the next chord from a step or a fifth away, as pop bassists do.
+          // Root, then the fifth; before a chord change, the scale step just below the next root
+          // leads into it, as pop bassists do.
           var pitch = i % 2 == 0 ? root : fifth
-          if isLastBeatPair, i > 0, let n = nextRoot, n != root { pitch = n + (n > root ? -2 : 2) }
-          add(t, 2 * beat - s16, i % 2 == 0 ? root : pitch, i == 0 ? 0 : -8)
+          if isLastBeatPair, i % 2 == 1, let n = nextRoot, n != root,
+            let step = [n - 1, n - 2].first(where: { scale.contains(($0 % 12 + 12) % 12) }),
+            step != root
+          {
+            pitch = step
+          }
+          add(t, 2 * beat - s16, pitch, i == 0 ? 0 : -8)
           t += 2 * beat
           i += 1
         }

@@ -31,7 +31,8 @@ public struct Arrangement: Sendable, Hashable {
   }
 
   public enum Groove: String, Sendable, Hashable, Codable {
-    case pop, rock, metal, punk, fourOnTheFloor, halfTimeTrap, boomBap, funk, backbeat, jazzRide, bossa, oneDrop,
+    case pop, rock, metal, punk, fourOnTheFloor, halfTimeTrap, boomBap, funk, backbeat, jazzRide,
+      bossa, oneDrop,
       shuffle, cinematic
   }
 

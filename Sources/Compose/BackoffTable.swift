@@ -50,7 +50,9 @@ public struct BackoffTable: Sendable, Hashable, Codable {
 
   /// Raw count of `outcome` after exactly this context (no smoothing); for tests and reports.
   public func count(of outcome: String, after context: [String]) -> Int {
-    guard let i = index(of: outcome), let pairs = counts[context.joined(separator: " ")] else { return 0 }
+    guard let i = index(of: outcome), let pairs = counts[context.joined(separator: " ")] else {
+      return 0
+    }
     var k = 0
     while k < pairs.count {
       if pairs[k] == i { return pairs[k + 1] }
@@ -135,7 +137,9 @@ public struct BackoffTableBuilder: Sendable {
       let length = key.isEmpty ? 0 : key.split(separator: " ").count
       let kept = row.filter { length < pruneFromLength || $0.value >= minimumCount }
       guard !kept.isEmpty else { continue }
-      counts[key] = kept.map { (indexOf[$0.key]!, $0.value) }.sorted { $0.0 < $1.0 }.flatMap { [$0.0, $0.1] }
+      counts[key] = kept.map { (indexOf[$0.key]!, $0.value) }.sorted { $0.0 < $1.0 }.flatMap {
+        [$0.0, $0.1]
+      }
     }
     return BackoffTable(maxContext: maxContext, outcomes: outcomes, counts: counts)
   }

@@ -41,7 +41,9 @@ public struct ChordGenerator: Sendable {
   public init(model: CompositionModel) { self.model = model }
 
   /// The progression for a plan, one chord per harmonic slot.
-  public func generate(_ plan: Plan, form: Form, ticksPerQuarter: Int, generator: inout SeededGenerator)
+  public func generate(
+    _ plan: Plan, form: Form, ticksPerQuarter: Int, generator: inout SeededGenerator
+  )
     -> [GeneratedChord]
   {
     let ticksPerBar = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter)
@@ -60,7 +62,8 @@ public struct ChordGenerator: Sendable {
     var firstA: [String]?
     for (index, phrase) in form.phrases.enumerated() {
       let slots = Self.slots(
-        bars: phrase.bars, firstBar: phrase.firstBar, chordsPerBar: plan.chordsPerBar, ticksPerBar: ticksPerBar,
+        bars: phrase.bars, firstBar: phrase.firstBar, chordsPerBar: plan.chordsPerBar,
+        ticksPerBar: ticksPerBar,
         ticksPerBeat: ticksPerBeat, isLast: index == form.phrases.count - 1)
       var tokens: [String]
       if let again = remembered[phrase.label], again.count == slots.count,
@@ -69,7 +72,9 @@ public struct ChordGenerator: Sendable {
         tokens = again
       } else {
         var fixedPrefix: [String] = []
-        if phrase.label == .answer, let a = firstA, a.count == slots.count { fixedPrefix = Array(a.prefix(slots.count / 2)) }
+        if phrase.label == .answer, let a = firstA, a.count == slots.count {
+          fixedPrefix = Array(a.prefix(slots.count / 2))
+        }
         tokens = bestPhrase(
           count: slots.count, prefix: fixedPrefix, history: history, context: context,
           cadence: phrase.cadencesHome, leaveTonic: phrase.label == .b, generator: &generator)
@@ -79,16 +84,22 @@ public struct ChordGenerator: Sendable {
       for (slotIndex, (slot, token)) in zip(slots, tokens).enumerated() {
         var roman = colour(
           token, mode: mode, seventh: plan.seventhProbability, key: plan.key,
-          bluesy: [.blues, .rock, .funk, .soul, .gospel, .jazz].contains(plan.style), generator: &generator)
+          bluesy: [.blues, .rock, .funk, .soul, .gospel, .jazz].contains(plan.style),
+          generator: &generator)
         // The first and the last chord state the key: a suspension there would leave it unresolved.
-        let isEdge = (index == 0 && slotIndex == 0) || (index == form.phrases.count - 1 && slotIndex == slots.count - 1)
-        if isEdge, [.sus2, .sus4, .sus4dominant7].contains(roman.quality), let plain = ChordToken.numeral(token) {
+        let isEdge =
+          (index == 0 && slotIndex == 0)
+          || (index == form.phrases.count - 1 && slotIndex == slots.count - 1)
+        if isEdge, [.sus2, .sus4, .sus4dominant7].contains(roman.quality),
+          let plain = ChordToken.numeral(token)
+        {
           roman = plain
         }
         let chord = roman.chord(in: harmonyKey)
         result.append(
           GeneratedChord(
-            token: token, roman: roman, chord: chord, bar: slot.bar, start: slot.start, duration: slot.duration))
+            token: token, roman: roman, chord: chord, bar: slot.bar, start: slot.start,
+            duration: slot.duration))
       }
       history = Array((history + tokens).suffix(table.maxContext))
     }
@@ -105,7 +116,8 @@ public struct ChordGenerator: Sendable {
 
   /// The harmonic rhythm of one phrase. The last bar of the piece always holds one chord (the tonic).
   static func slots(
-    bars: Int, firstBar: Int, chordsPerBar: Double, ticksPerBar: Int, ticksPerBeat: Int, isLast: Bool
+    bars: Int, firstBar: Int, chordsPerBar: Double, ticksPerBar: Int, ticksPerBeat: Int,
+    isLast: Bool
   ) -> [Slot] {
     var slots: [Slot] = []
     var bar = 0
@@ -148,7 +160,10 @@ public struct ChordGenerator: Sendable {
     /// Each outcome's root, semitones above the tonic.
     var roots: [Int?]
 
-    init(table: BackoffTable, mode: Mode, tonic: String, borrowed: Double, allowHold: Bool, flavour: [String: Double]) {
+    init(
+      table: BackoffTable, mode: Mode, tonic: String, borrowed: Double, allowHold: Bool,
+      flavour: [String: Double]
+    ) {
       self.table = table
       self.mode = mode
       self.tonic = tonic
@@ -179,7 +194,9 @@ public struct ChordGenerator: Sendable {
     func biasedWeights(after history: [String]) -> [Double] {
       var p = table.distribution(after: history)
       // A mode's own colour chord (dorian's IV) is diatonic there, not borrowed.
-      let borrowedMask = table.outcomes.map { ChordToken.isBorrowed($0, mode: mode) && flavour[$0] == nil }
+      let borrowedMask = table.outcomes.map {
+        ChordToken.isBorrowed($0, mode: mode) && flavour[$0] == nil
+      }
       let mass = zip(p, borrowedMask).filter(\.1).reduce(0) { $0 + $1.0 }
       if mass > 1e-6, mass < 1 - 1e-6 {
         let target = min(0.9, max(0.001, borrowed))
@@ -210,14 +227,16 @@ public struct ChordGenerator: Sendable {
 
   /// Draws `count` tokens several times and keeps the most convincing phrase.
   func bestPhrase(
-    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool, leaveTonic: Bool,
+    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool,
+    leaveTonic: Bool,
     generator: inout SeededGenerator
   ) -> [String] {
     var best: [String] = []
     var bestScore = -Double.infinity
     for _ in 0..<candidates {
       let tokens = drawPhrase(
-        count: count, prefix: prefix, history: history, context: context, cadence: cadence, leaveTonic: leaveTonic,
+        count: count, prefix: prefix, history: history, context: context, cadence: cadence,
+        leaveTonic: leaveTonic,
         generator: &generator)
       var h = history
       var logLikelihood = 0.0
@@ -230,7 +249,8 @@ public struct ChordGenerator: Sendable {
       }
       // Favour phrases that move through several functions; small noise breaks ties by seed.
       let variety = Double(Set(tokens).count) / Double(max(1, tokens.count))
-      let score = logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety + 0.15 * generator.nextUnit()
+      let score =
+        logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety + 0.15 * generator.nextUnit()
       if score > bestScore {
         bestScore = score
         best = tokens
@@ -240,7 +260,8 @@ public struct ChordGenerator: Sendable {
   }
 
   func drawPhrase(
-    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool, leaveTonic: Bool,
+    count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool,
+    leaveTonic: Bool,
     generator: inout SeededGenerator
   ) -> [String] {
     let outcomes = context.table.outcomes
@@ -264,7 +285,9 @@ public struct ChordGenerator: Sendable {
         let choices = context.cadenceChords.filter { $0 != tokens.last }
         let scores = choices.map { c -> Double in
           guard let i = context.table.index(of: c) else { return 0 }
-          return w[i] * context.table.probability(of: context.tonic, after: Array((h + [c]).suffix(context.table.maxContext)))
+          return w[i]
+            * context.table.probability(
+              of: context.tonic, after: Array((h + [c]).suffix(context.table.maxContext)))
         }
         push(choices[generator.pick(weights: scores)])
         continue
@@ -296,10 +319,14 @@ public struct ChordGenerator: Sendable {
 
   /// Samples from the smallest set of outcomes holding `topP` of the mass (nucleus sampling), so
   /// rare, odd chords from the smoothing tail never appear.
-  static func sampleNucleus(_ weights: [Double], topP: Double, generator: inout SeededGenerator) -> Int {
+  static func sampleNucleus(_ weights: [Double], topP: Double, generator: inout SeededGenerator)
+    -> Int
+  {
     let total = weights.reduce(0, +)
     guard total > 0 else { return 0 }
-    let order = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+    let order = weights.indices.sorted {
+      weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1
+    }
     var kept: [Int] = []
     var mass = 0.0
     for i in order where weights[i] > 0 {
@@ -316,7 +343,8 @@ public struct ChordGenerator: Sendable {
   /// The numeral as played: the token with a seventh (or suspension) chosen from corpus colour
   /// counts, moved in logit space by the plan's `seventhProbability`.
   func colour(
-    _ token: String, mode: Mode, seventh: Double, key: Key, bluesy: Bool, generator: inout SeededGenerator
+    _ token: String, mode: Mode, seventh: Double, key: Key, bluesy: Bool,
+    generator: inout SeededGenerator
   ) -> RomanNumeral {
     guard let base = ChordToken.numeral(token) else {
       return RomanNumeral(degree: 1, quality: mode == .minor ? .minor : .major)
@@ -336,7 +364,17 @@ public struct ChordGenerator: Sendable {
       return (quality, Double(entry.value) * factor)
     }
     let total = entries.reduce(0) { $0 + $1.1 }
-    let sevenths = entries.filter { ChordToken.isSeventh($0.0) }
+    var sevenths = entries.filter { ChordToken.isSeventh($0.0) }
+    // The seventh the plan's own scale gives this root (F7 on IV in C dorian) is always a candidate,
+    // so a mode is not forced into the corpus's usual colour when that leaves the scale.
+    let chordRoot = base.chord(in: harmonyKey).root.pitchClass
+    if let diatonic = Self.diatonicSeventh(root: chordRoot, scale: scale),
+      base.chord(in: harmonyKey).pitchClasses.allSatisfy({ scale.contains($0) })
+    {
+      let others = sevenths.filter { $0.0 != diatonic }.reduce(0) { $0 + $1.1 }
+      let own = sevenths.first { $0.0 == diatonic }?.1 ?? 0
+      sevenths = sevenths.filter { $0.0 != diatonic } + [(diatonic, max(own, 9 * others, 1))]
+    }
     let plain = entries.filter { !ChordToken.isSeventh($0.0) }
     let corpusShare = total > 0 ? sevenths.reduce(0) { $0 + $1.1 } / total : 0.2
     let q = min(0.97, max(0.03, corpusShare))
@@ -353,6 +391,24 @@ public struct ChordGenerator: Sendable {
       roman.quality = plain[generator.pick(weights: plain.map(\.1))].0
     }
     return roman
+  }
+
+  /// The seventh chord a scale builds on a root by stacking its thirds, if the scale has one.
+  static func diatonicSeventh(root: Int, scale: Set<Int>) -> ChordQuality? {
+    func has(_ semitones: Int) -> Bool { scale.contains((root + semitones) % 12) }
+    guard scale.contains(root) else { return nil }
+    let third = has(4) ? 4 : (has(3) ? 3 : nil)
+    let fifth = has(7) ? 7 : (has(6) ? 6 : (has(8) ? 8 : nil))
+    let seventh = has(10) ? 10 : (has(11) ? 11 : (has(9) ? 9 : nil))
+    switch (third, fifth, seventh) {
+    case (4, 7, 11): return .major7
+    case (4, 7, 10): return .dominant7
+    case (3, 7, 10): return .minor7
+    case (3, 6, 10): return .halfDiminished7
+    case (3, 6, 9): return .diminished7
+    case (3, 7, 11): return .minorMajor7
+    default: return nil
+    }
   }
 
   static func defaultSeventh(for triad: ChordQuality) -> ChordQuality {

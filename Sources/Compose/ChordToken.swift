@@ -9,14 +9,18 @@ import Theory
 public enum ChordToken {
   /// The token and the colour (full quality) of a chord in a major or minor key; nil when the
   /// numeral would not read back as the same chord (exotic spellings are left out of training).
-  public static func token(for chord: Chord, in key: Key) -> (token: String, colour: ChordQuality)? {
+  public static func token(for chord: Chord, in key: Key) -> (token: String, colour: ChordQuality)?
+  {
     let roman = RomanNumeral(chord: chord, in: key)
     let colour = simplified(roman.quality)
     let triad = RomanNumeral(
-      degree: roman.degree, accidental: roman.accidental, quality: functionalTriad(of: chord, colour: colour, in: key),
+      degree: roman.degree, accidental: roman.accidental,
+      quality: functionalTriad(of: chord, colour: colour, in: key),
       secondaryOf: roman.secondaryOf)
     let text = triad.description
-    guard abs(roman.accidental) <= 1, let back = RomanNumeral(parsing: text), back == triad else { return nil }
+    guard abs(roman.accidental) <= 1, let back = RomanNumeral(parsing: text), back == triad else {
+      return nil
+    }
     return (text, colour)
   }
 
@@ -28,7 +32,9 @@ public enum ChordToken {
       let scale = Set(key.scalePitchClasses)
       let root = chord.root.pitchClass
       if scale.contains((root + 4) % 12) { return .major }
-      if scale.contains((root + 3) % 12) { return scale.contains((root + 7) % 12) ? .minor : .diminished }
+      if scale.contains((root + 3) % 12) {
+        return scale.contains((root + 7) % 12) ? .minor : .diminished
+      }
       return .major
     default: return colour.triad
     }

@@ -15,9 +15,12 @@ public enum ComposeError: UserFacingError, Equatable {
 
   public var description: String {
     switch self {
-    case .modelMissing(let path): "the composition model \(path) is missing; run `moodsketch train` to rebuild it"
-    case .modelCorrupt(let path, let reason): "the composition model \(path) cannot be read (\(reason)); run `moodsketch train` to rebuild it"
-    case .noTrainingData(let path): "no training data found under \(path); point --data at ../shared/data"
+    case .modelMissing(let path):
+      "the composition model \(path) is missing; run `moodsketch train` to rebuild it"
+    case .modelCorrupt(let path, let reason):
+      "the composition model \(path) cannot be read (\(reason)); run `moodsketch train` to rebuild it"
+    case .noTrainingData(let path):
+      "no training data found under \(path); point --data at ../shared/data"
     }
   }
 }

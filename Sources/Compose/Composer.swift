@@ -36,18 +36,22 @@ public struct Composer: Sendable {
     let arrangement = Arrangement.forStyle(plan.style)
 
     var chordStream = root.derived(1)
-    let chords = ChordGenerator(model: model).generate(plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
+    let chords = ChordGenerator(model: model).generate(
+      plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
     var melodyStream = root.derived(2)
     let melody = MelodyGenerator(model: model).generate(
       plan, form: form, chords: chords, ticksPerQuarter: tpq, generator: &melodyStream)
     // Keep the accompaniment under the melody so the tune stays on top (the usual arranging rule).
-    let top = max(62, min(76, plan.melodyRange.lowerBound + 5))
+    let top = max(64, min(76, plan.melodyRange.lowerBound + 5))
     let comping = CompingWriter(
-      grid: grid, pattern: arrangement.comping, velocity: max(1, plan.velocity - 14), articulation: plan.articulation,
-      register: (top - 24)...top
+      grid: grid, pattern: arrangement.comping, velocity: max(1, plan.velocity - 14),
+      articulation: plan.articulation,
+      register: (top - 19)...top
     ).notes(for: chords)
-    let bass = BassWriter(grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key)
-      .notes(for: chords)
+    let bass = BassWriter(
+      grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key
+    )
+    .notes(for: chords)
 
     var tracks = [
       Track(name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping),
@@ -55,11 +59,16 @@ public struct Composer: Sendable {
       Track(name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass),
     ]
     if plan.instruments.drums {
-      let drums = DrumWriter(grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form)
-        .notes()
+      let drums = DrumWriter(
+        grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form
+      )
+      .notes()
       tracks.append(Track(name: "Drums", program: 0, channel: Track.drumChannel, notes: drums))
     }
-    tracks = tracks.map { Self.swung($0, swing: plan.swing, grid: grid) }
+    tracks = tracks.enumerated().map { index, track in
+      var stream = root.derived(10 + UInt64(index))
+      return Self.humanized(Self.swung(track, swing: plan.swing, grid: grid), generator: &stream)
+    }
     tracks = tracks.map { track in
       var t = track
       t.notes.sort { ($0.start, $0.pitch.midi) < ($1.start, $1.pitch.midi) }
@@ -72,8 +81,23 @@ public struct Composer: Sendable {
       meters: [MeterChange(tick: 0, meter: plan.meter)],
       keys: [KeyChange(tick: 0, key: plan.key)],
       tracks: tracks,
-      chords: chords.map { ChordSpan(start: $0.start, duration: $0.duration, chord: $0.chord, roman: $0.roman) },
+      chords: chords.map {
+        ChordSpan(start: $0.start, duration: $0.duration, chord: $0.chord, roman: $0.roman)
+      },
       title: "moodsketch — \(plan.key.shortName), \(plan.style.rawValue)")
+  }
+
+  /// Varies the accompaniment's velocities by a few steps, as a player's touch does. Timing stays on
+  /// the grid: producers quantise or humanise MIDI themselves. The melody already has its own dynamics.
+  static func humanized(_ track: Track, generator: inout SeededGenerator) -> Track {
+    guard track.name != "Melody" else { return track }
+    var copy = track
+    copy.notes = track.notes.map { note in
+      var n = note
+      n.velocity = max(1, min(127, note.velocity + generator.int(in: -4...4)))
+      return n
+    }
+    return copy
   }
 
   /// Delays notes on the off-beat eighth to the plan's swing ratio (0.5 straight … 0.67 triplet

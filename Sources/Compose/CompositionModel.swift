@@ -36,7 +36,9 @@ public struct CompositionModel: Sendable, Hashable, Codable {
     public var melodySongs: Int
     public var melodyNotes: Int
     public var sources: [String]
-    public init(chordSongs: Int, chordTokens: Int, melodySongs: Int, melodyNotes: Int, sources: [String]) {
+    public init(
+      chordSongs: Int, chordTokens: Int, melodySongs: Int, melodyNotes: Int, sources: [String]
+    ) {
       self.chordSongs = chordSongs
       self.chordTokens = chordTokens
       self.melodySongs = melodySongs
@@ -47,7 +49,8 @@ public struct CompositionModel: Sendable, Hashable, Codable {
 
   public init(
     summary: TrainingSummary, majorChords: BackoffTable, minorChords: BackoffTable,
-    colours: [String: [String: [String: Int]]], chordBeats: [String: Int], melodyRhythm: BackoffTable,
+    colours: [String: [String: [String: Int]]], chordBeats: [String: Int],
+    melodyRhythm: BackoffTable,
     melodySteps: BackoffTable, melodyChordTones: BackoffTable
   ) {
     self.formatVersion = Self.formatVersion
@@ -62,7 +65,9 @@ public struct CompositionModel: Sendable, Hashable, Codable {
   }
 
   /// The chord table for a key's mode: modes with a minor third use the minor table.
-  public func chords(for mode: Mode) -> BackoffTable { mode.hasMinorThird ? minorChords : majorChords }
+  public func chords(for mode: Mode) -> BackoffTable {
+    mode.hasMinorThird ? minorChords : majorChords
+  }
 
   /// Chord tokens the model can produce in a mode (its vocabulary, without the start symbol).
   public func vocabulary(for mode: Mode) -> [String] {
@@ -80,7 +85,9 @@ public struct CompositionModel: Sendable, Hashable, Codable {
   ///
   /// - Throws: ``ComposeError/modelMissing(_:)`` or ``ComposeError/modelCorrupt(path:reason:)``.
   public static func load(path: String) throws -> CompositionModel {
-    guard let data = FileManager.default.contents(atPath: path) else { throw ComposeError.modelMissing(path) }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ComposeError.modelMissing(path)
+    }
     return try decode(data, path: path)
   }
 
@@ -88,8 +95,10 @@ public struct CompositionModel: Sendable, Hashable, Codable {
   ///
   /// - Throws: ``ComposeError`` when the resource is missing or unreadable (rebuild it with `moodsketch train`).
   public static func bundled() throws -> CompositionModel {
-    guard let url = Bundle.module.url(forResource: resourceName, withExtension: "json", subdirectory: "Resources")
-      ?? Bundle.module.url(forResource: resourceName, withExtension: "json")
+    guard
+      let url = Bundle.module.url(
+        forResource: resourceName, withExtension: "json", subdirectory: "Resources")
+        ?? Bundle.module.url(forResource: resourceName, withExtension: "json")
     else { throw ComposeError.modelMissing("Resources/\(resourceName).json") }
     return try load(path: url.path)
   }

@@ -11,51 +11,83 @@ struct DrumWriter {
 
   /// General MIDI percussion keys.
   enum Kit {
-    static let kick = 36, rim = 37, snare = 38, clap = 39, closedHat = 42, lowTom = 45, pedalHat = 44
+    static let kick = 36, rim = 37, snare = 38, clap = 39, closedHat = 42, lowTom = 45,
+      pedalHat = 44
     static let openHat = 46, midTom = 47, highTom = 50, crash = 49, ride = 51, shaker = 70
   }
 
   /// (GM key, sixteenth in a 4/4 bar, accent) for one bar of each groove.
   static func pattern(_ groove: Arrangement.Groove) -> [(Int, Int, Int)] {
-    let eighthHats = stride(from: 0, to: 16, by: 2).map { (Kit.closedHat, $0, $0 % 4 == 0 ? -6 : -14) }
-    let sixteenthHats = (0..<16).map { (Kit.closedHat, $0, $0 % 4 == 0 ? -8 : ($0 % 2 == 0 ? -14 : -22)) }
+    let eighthHats = stride(from: 0, to: 16, by: 2).map {
+      (Kit.closedHat, $0, $0 % 4 == 0 ? -6 : -14)
+    }
+    let sixteenthHats = (0..<16).map {
+      (Kit.closedHat, $0, $0 % 4 == 0 ? -8 : ($0 % 2 == 0 ? -14 : -22))
+    }
     switch groove {
     case .pop:
-      return [(Kit.kick, 0, 0), (Kit.kick, 8, -4), (Kit.kick, 10, -10), (Kit.snare, 4, 0), (Kit.snare, 12, 0)]
+      return [
+        (Kit.kick, 0, 0), (Kit.kick, 8, -4), (Kit.kick, 10, -10), (Kit.snare, 4, 0),
+        (Kit.snare, 12, 0),
+      ]
         + eighthHats
     case .rock:
-      return [(Kit.kick, 0, 4), (Kit.kick, 6, -8), (Kit.kick, 8, 0), (Kit.snare, 4, 6), (Kit.snare, 12, 6)]
+      return [
+        (Kit.kick, 0, 4), (Kit.kick, 6, -8), (Kit.kick, 8, 0), (Kit.snare, 4, 6),
+        (Kit.snare, 12, 6),
+      ]
         + eighthHats
     case .metal:
-      return (0..<16).map { (Kit.kick, $0, $0 % 4 == 0 ? 0 : -10) } + [(Kit.snare, 4, 10), (Kit.snare, 12, 10)]
+      return (0..<16).map { (Kit.kick, $0, $0 % 4 == 0 ? 0 : -10) } + [
+        (Kit.snare, 4, 10), (Kit.snare, 12, 10),
+      ]
         + stride(from: 0, to: 16, by: 4).map { (Kit.ride, $0, -6) }
     case .punk:
-      return [(Kit.kick, 0, 4), (Kit.kick, 6, 0), (Kit.kick, 8, 4), (Kit.kick, 14, 0), (Kit.snare, 4, 8), (Kit.snare, 12, 8)]
+      return [
+        (Kit.kick, 0, 4), (Kit.kick, 6, 0), (Kit.kick, 8, 4), (Kit.kick, 14, 0), (Kit.snare, 4, 8),
+        (Kit.snare, 12, 8),
+      ]
         + eighthHats
     case .fourOnTheFloor:
       return [0, 4, 8, 12].map { (Kit.kick, $0, 4) } + [(Kit.clap, 4, 0), (Kit.clap, 12, 0)]
         + [2, 6, 10, 14].map { (Kit.openHat, $0, -12) } + sixteenthHats.filter { $0.1 % 4 != 2 }
     case .halfTimeTrap:
-      return [(Kit.kick, 0, 4), (Kit.kick, 7, -4), (Kit.kick, 10, 0), (Kit.snare, 8, 6), (Kit.clap, 8, 0)]
+      return [
+        (Kit.kick, 0, 4), (Kit.kick, 7, -4), (Kit.kick, 10, 0), (Kit.snare, 8, 6), (Kit.clap, 8, 0),
+      ]
         + sixteenthHats
     case .boomBap:
-      return [(Kit.kick, 0, 4), (Kit.kick, 7, -6), (Kit.kick, 10, 0), (Kit.snare, 4, 4), (Kit.snare, 12, 4)]
+      return [
+        (Kit.kick, 0, 4), (Kit.kick, 7, -6), (Kit.kick, 10, 0), (Kit.snare, 4, 4),
+        (Kit.snare, 12, 4),
+      ]
         + eighthHats
     case .funk:
-      return [(Kit.kick, 0, 4), (Kit.kick, 3, -8), (Kit.kick, 10, 0), (Kit.snare, 4, 6), (Kit.snare, 12, 6),
-        (Kit.snare, 7, -26), (Kit.snare, 15, -26)] + sixteenthHats
+      return [
+        (Kit.kick, 0, 4), (Kit.kick, 3, -8), (Kit.kick, 10, 0), (Kit.snare, 4, 6),
+        (Kit.snare, 12, 6),
+        (Kit.snare, 7, -26), (Kit.snare, 15, -26),
+      ] + sixteenthHats
     case .backbeat:
-      return [(Kit.kick, 0, 0), (Kit.kick, 10, -6), (Kit.snare, 4, 0), (Kit.snare, 12, 0)] + eighthHats
+      return [(Kit.kick, 0, 0), (Kit.kick, 10, -6), (Kit.snare, 4, 0), (Kit.snare, 12, 0)]
+        + eighthHats
     case .jazzRide:
-      return [(Kit.ride, 0, -4), (Kit.ride, 4, 0), (Kit.ride, 6, -12), (Kit.ride, 8, -4), (Kit.ride, 12, 0),
-        (Kit.ride, 14, -12), (Kit.pedalHat, 4, -14), (Kit.pedalHat, 12, -14), (Kit.kick, 0, -24)]
+      return [
+        (Kit.ride, 0, -4), (Kit.ride, 4, 0), (Kit.ride, 6, -12), (Kit.ride, 8, -4),
+        (Kit.ride, 12, 0),
+        (Kit.ride, 14, -12), (Kit.pedalHat, 4, -14), (Kit.pedalHat, 12, -14), (Kit.kick, 0, -24),
+      ]
     case .bossa:
-      return [(Kit.kick, 0, -6), (Kit.kick, 6, -12), (Kit.kick, 8, -6), (Kit.kick, 14, -12), (Kit.rim, 0, -8),
-        (Kit.rim, 6, -8), (Kit.rim, 12, -8)] + eighthHats.map { ($0.0, $0.1, $0.2 - 6) }
+      return [
+        (Kit.kick, 0, -6), (Kit.kick, 6, -12), (Kit.kick, 8, -6), (Kit.kick, 14, -12),
+        (Kit.rim, 0, -8),
+        (Kit.rim, 6, -8), (Kit.rim, 12, -8),
+      ] + eighthHats.map { ($0.0, $0.1, $0.2 - 6) }
     case .oneDrop:
       return [(Kit.kick, 8, 2), (Kit.rim, 8, 0)] + eighthHats
     case .shuffle:
-      return [(Kit.kick, 0, 0), (Kit.kick, 8, -4), (Kit.snare, 4, -2), (Kit.snare, 12, -2)] + eighthHats
+      return [(Kit.kick, 0, 0), (Kit.kick, 8, -4), (Kit.snare, 4, -2), (Kit.snare, 12, -2)]
+        + eighthHats
     case .cinematic:
       return [(Kit.kick, 0, 4), (Kit.lowTom, 6, -6), (Kit.lowTom, 8, -2), (Kit.midTom, 12, -8)]
     }
@@ -67,7 +99,9 @@ struct DrumWriter {
     let barTicks = grid.ticksPerBar
     func hit(_ key: Int, _ tick: Int, _ accent: Int) {
       result.append(
-        NoteEvent(start: tick, duration: s16, pitch: Pitch(key), velocity: max(1, min(127, velocity + accent))))
+        NoteEvent(
+          start: tick, duration: s16, pitch: Pitch(key),
+          velocity: max(1, min(127, velocity + accent))))
     }
     let phraseStarts = Set(form.phrases.map(\.firstBar))
     let phraseEnds = Set(form.phrases.dropLast().map { $0.firstBar + $0.bars - 1 })

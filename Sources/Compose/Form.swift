@@ -7,7 +7,9 @@ import Theory
 /// cadences home; B is new material that leaves the tonic. The last phrase always cadences to the tonic.
 public struct Form: Sendable, Hashable {
   public enum Label: String, Sendable, Hashable, Codable {
-    case a = "A", answer = "A'", b = "B"
+    case a = "A"
+    case answer = "A'"
+    case b = "B"
   }
 
   public struct Phrase: Sendable, Hashable {
@@ -30,7 +32,8 @@ public struct Form: Sendable, Hashable {
     while bar < bars {
       let length = min(4, bars - bar)
       let label = cycle[index % cycle.count]
-      phrases.append(Phrase(label: label, firstBar: bar, bars: length, cadencesHome: label == .answer))
+      phrases.append(
+        Phrase(label: label, firstBar: bar, bars: length, cadencesHome: label == .answer))
       bar += length
       index += 1
     }
@@ -39,5 +42,7 @@ public struct Form: Sendable, Hashable {
   }
 
   /// The phrase a bar belongs to.
-  public func phrase(containing bar: Int) -> Phrase? { phrases.first { bar >= $0.firstBar && bar < $0.firstBar + $0.bars } }
+  public func phrase(containing bar: Int) -> Phrase? {
+    phrases.first { bar >= $0.firstBar && bar < $0.firstBar + $0.bars }
+  }
 }

@@ -43,24 +43,33 @@ public struct MelodyGenerator {
 
   /// The melody notes (start, duration in ticks; pitch; velocity) for the chords of a plan.
   public func generate(
-    _ plan: Plan, form: Form, chords: [GeneratedChord], ticksPerQuarter: Int, generator: inout SeededGenerator
+    _ plan: Plan, form: Form, chords: [GeneratedChord], ticksPerQuarter: Int,
+    generator: inout SeededGenerator
   ) -> [NoteEvent] {
     let sixteenth = max(1, ticksPerQuarter / 4)
     let bar16 = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter) / sixteenth
     let beat16 = max(1, plan.meter.ticksPerBeat(ticksPerQuarter: ticksPerQuarter) / sixteenth)
-    let range = plan.melodyRange.lowerBound...max(plan.melodyRange.lowerBound + 12, plan.melodyRange.upperBound)
+    let range =
+      plan.melodyRange
+      .lowerBound...max(plan.melodyRange.lowerBound + 12, plan.melodyRange.upperBound)
     var state = PitchState(previous: nil, steps: ["<s>"])
     var notes: [Note] = []
     var phraseNotes: [Form.Label: (bars: Int, chords: [String], notes: [Note])] = [:]
 
     for (phraseIndex, phrase) in form.phrases.enumerated() {
       let first16 = phrase.firstBar * bar16
-      let phraseChords = chords.filter { $0.bar >= phrase.firstBar && $0.bar < phrase.firstBar + phrase.bars }
+      let phraseChords = chords.filter {
+        $0.bar >= phrase.firstBar && $0.bar < phrase.firstBar + phrase.bars
+      }
       let tokens = phraseChords.map(\.token)
       let isFinal = phraseIndex == form.phrases.count - 1
       // A repeated phrase over the same chords repeats its melody; the last phrase always gets its own ending.
-      if let earlier = phraseNotes[phrase.label], earlier.bars == phrase.bars, earlier.chords == tokens, !isFinal {
-        notes += earlier.notes.map { Note(onset16: $0.onset16 + first16, length16: $0.length16, pitch: $0.pitch) }
+      if let earlier = phraseNotes[phrase.label], earlier.bars == phrase.bars,
+        earlier.chords == tokens, !isFinal
+      {
+        notes += earlier.notes.map {
+          Note(onset16: $0.onset16 + first16, length16: $0.length16, pitch: $0.pitch)
+        }
         state.previous = notes.last?.pitch
         continue
       }
@@ -73,7 +82,9 @@ public struct MelodyGenerator {
         // The answer restates the question's first half, then goes its own way.
         copiedBars = phrase.bars / 2
         mine = a.notes.filter { $0.onset16 < copiedBars * bar16 }.map {
-          Note(onset16: $0.onset16 + first16, length16: min($0.length16, copiedBars * bar16 - $0.onset16), pitch: $0.pitch)
+          Note(
+            onset16: $0.onset16 + first16,
+            length16: min($0.length16, copiedBars * bar16 - $0.onset16), pitch: $0.pitch)
         }
         if let last = mine.last { state.previous = last.pitch }
         // The copied opening bar is still the phrase's motif, for bar 3 to answer.
@@ -81,7 +92,8 @@ public struct MelodyGenerator {
         var before: Int?
         for note in mine where note.onset16 < first16 + bar16 {
           let step = before.map {
-            MelodyVocabulary.diatonicIndex(of: note.pitch, in: key) - MelodyVocabulary.diatonicIndex(of: $0, in: key)
+            MelodyVocabulary.diatonicIndex(of: note.pitch, in: key)
+              - MelodyVocabulary.diatonicIndex(of: $0, in: key)
           }
           motifFromCopy.append((note.onset16 - first16, note.length16, step ?? 0))
           before = note.pitch
@@ -105,13 +117,16 @@ public struct MelodyGenerator {
         for (i, r) in rhythm.enumerated() {
           let onset = barStart + r.offset
           guard let chord = chord(at: onset, sixteenth: sixteenth, in: chords) else { continue }
-          let progress = Double(barInPhrase * bar16 + r.offset) / Double(max(1, phrase.bars * bar16))
-          let target = contourTarget(range: range, progress: progress, answer: phrase.label == .answer)
+          let progress =
+            Double(barInPhrase * bar16 + r.offset) / Double(max(1, phrase.bars * bar16))
+          let target = contourTarget(
+            range: range, progress: progress, answer: phrase.label == .answer)
           let isLastNote = isCadenceBar && i == rhythm.count - 1
           var forcedStep: Int?
           if reuseMotif, i > 0, i < motif.count { forcedStep = motif[i].step }
           let pitch = choosePitch(
-            state: state, chord: chord, plan: plan, range: range, position16: r.offset, bar16: bar16, beat16: beat16,
+            state: state, chord: chord, plan: plan, range: range, position16: r.offset,
+            bar16: bar16, beat16: beat16,
             target: target, forcedStep: forcedStep, endOfPhrase: isLastNote,
             home: isLastNote && (isFinal || phrase.cadencesHome) && chord.token == tonicToken(plan),
             generator: &generator)
@@ -128,19 +143,25 @@ public struct MelodyGenerator {
       }
       notes += mine
       phraseNotes[phrase.label] = (
-        phrase.bars, tokens, mine.map { Note(onset16: $0.onset16 - first16, length16: $0.length16, pitch: $0.pitch) }
+        phrase.bars, tokens,
+        mine.map { Note(onset16: $0.onset16 - first16, length16: $0.length16, pitch: $0.pitch) }
       )
       // A rest ends each phrase: the next one starts its own line.
       state.steps = ["<s>"]
     }
     return notes.map { note in
-      let strong = MelodyVocabulary.isStrong(position16: note.onset16 % bar16, barLength16: bar16, beatLength16: beat16)
+      let strong = MelodyVocabulary.isStrong(
+        position16: note.onset16 % bar16, barLength16: bar16, beatLength16: beat16)
       let onBeat = note.onset16 % beat16 == 0
       let accent = strong ? 8 : (onBeat ? 2 : -5)
       let height = (note.pitch - range.lowerBound) / 4
-      let velocity = max(1, min(127, plan.velocity + 6 + accent + height + generator.int(in: -3...3)))
-      let sounding = max(sixteenth / 2, Int(Double(note.length16 * sixteenth) * min(1, max(0.3, plan.articulation))))
-      return NoteEvent(start: note.onset16 * sixteenth, duration: sounding, pitch: Pitch(note.pitch), velocity: velocity)
+      let velocity = max(
+        1, min(127, plan.velocity + 6 + accent + height + generator.int(in: -3...3)))
+      let sounding = max(
+        sixteenth / 2, Int(Double(note.length16 * sixteenth) * min(1, max(0.3, plan.articulation))))
+      return NoteEvent(
+        start: note.onset16 * sixteenth, duration: sounding, pitch: Pitch(note.pitch),
+        velocity: velocity)
     }
   }
 
@@ -148,7 +169,8 @@ public struct MelodyGenerator {
 
   /// One bar of onsets and lengths in sixteenths, drawn from the rhythm model.
   func drawRhythm(
-    bar16: Int, beat16: Int, density: Double, cadence: Bool, finalBar: Bool, generator: inout SeededGenerator
+    bar16: Int, beat16: Int, density: Double, cadence: Bool, finalBar: Bool,
+    generator: inout SeededGenerator
   ) -> [(offset: Int, length: Int)] {
     if finalBar { return [(0, bar16)] }
     let table = model.melodyRhythm
@@ -161,7 +183,8 @@ public struct MelodyGenerator {
     if !cadence, generator.nextUnit() < 0.2, beat16 >= 2 { position = beat16 / 2 }
     var previous = "<s>"
     while position < landing {
-      let cls = MelodyVocabulary.positionClass(position16: position, barLength16: bar16, beatLength16: beat16)
+      let cls = MelodyVocabulary.positionClass(
+        position16: position, barLength16: bar16, beatLength16: beat16)
       var weights = memos.rhythm.distribution(after: [previous, cls])
       for (i, token) in table.outcomes.enumerated() {
         guard let (length, rest) = MelodyVocabulary.parseRhythm(token) else {
@@ -188,7 +211,8 @@ public struct MelodyGenerator {
     }
     if cadence {
       // Hold the landing note, leaving a beat of breath before the next phrase.
-      let start = result.isEmpty || landing == 0 ? landing : max(landing, (result.last?.offset ?? 0) + 1)
+      let start =
+        result.isEmpty || landing == 0 ? landing : max(landing, (result.last?.offset ?? 0) + 1)
       if start < bar16 {
         let length = max(beat16, bar16 - start - max(1, beat16 / 2))
         result.append((start, min(length, bar16 - start)))
@@ -232,8 +256,10 @@ public struct MelodyGenerator {
   }
 
   func choosePitch(
-    state: PitchState, chord: GeneratedChord, plan: Plan, range: ClosedRange<Int>, position16: Int, bar16: Int,
-    beat16: Int, target: Double, forcedStep: Int?, endOfPhrase: Bool, home: Bool, generator: inout SeededGenerator
+    state: PitchState, chord: GeneratedChord, plan: Plan, range: ClosedRange<Int>, position16: Int,
+    bar16: Int,
+    beat16: Int, target: Double, forcedStep: Int?, endOfPhrase: Bool, home: Bool,
+    generator: inout SeededGenerator
   ) -> Int {
     let key = harmonyKey(plan)
     let chordPCs = Set(chord.chord.pitchClasses)
@@ -247,7 +273,8 @@ public struct MelodyGenerator {
     }
     scale.formUnion(chordPCs)
     let root = chord.chord.root.pitchClass
-    let metric = MelodyVocabulary.metricClass(position16: position16, barLength16: bar16, beatLength16: beat16)
+    let metric = MelodyVocabulary.metricClass(
+      position16: position16, barLength16: bar16, beatLength16: beat16)
     let strong = metric == "S" || endOfPhrase
     let chordTones = memos.chordTones.distribution(after: [
       MelodyVocabulary.chordClass(chord.chord.quality), metric,
@@ -269,7 +296,9 @@ public struct MelodyGenerator {
       if strong, !isChordTone { w *= 0.4 }
       if endOfPhrase, !isChordTone { w *= 0.05 }
       if let previous = state.previous {
-        let step = MelodyVocabulary.diatonicIndex(of: p, in: key) - MelodyVocabulary.diatonicIndex(of: previous, in: key)
+        let step =
+          MelodyVocabulary.diatonicIndex(of: p, in: key)
+          - MelodyVocabulary.diatonicIndex(of: previous, in: key)
         if let forced = forcedStep {
           w *= step == forced ? 4 : (abs(step - forced) == 1 ? 0.6 : 0.08)
         }

@@ -39,7 +39,9 @@ public enum MelodyVocabulary {
 
   /// The metric position of an onset: beat class (D downbeat, S secondary strong beat, W weak)
   /// and the sixteenth within the beat (0–3; scaled for beats that are not a quarter note).
-  public static func positionClass(position16: Int, barLength16: Int, beatLength16: Int = 4) -> String {
+  public static func positionClass(position16: Int, barLength16: Int, beatLength16: Int = 4)
+    -> String
+  {
     let beat = position16 / max(1, beatLength16)
     let beatsPerBar = max(1, barLength16 / max(1, beatLength16))
     let sub = (position16 % max(1, beatLength16)) * 4 / max(1, beatLength16)
@@ -56,13 +58,17 @@ public enum MelodyVocabulary {
 
   /// Whether an onset is on a strong beat: the downbeat, or the middle of an even bar (beat 3 of 4/4).
   public static func isStrong(position16: Int, barLength16: Int, beatLength16: Int = 4) -> Bool {
-    let cls = positionClass(position16: position16, barLength16: barLength16, beatLength16: beatLength16)
+    let cls = positionClass(
+      position16: position16, barLength16: barLength16, beatLength16: beatLength16)
     return cls == "D0" || cls == "S0"
   }
 
   /// Metric weight used to pick chord tones: "S" strong beat, "B" other beats, "W" off-beats.
-  public static func metricClass(position16: Int, barLength16: Int, beatLength16: Int = 4) -> String {
-    if isStrong(position16: position16, barLength16: barLength16, beatLength16: beatLength16) { return "S" }
+  public static func metricClass(position16: Int, barLength16: Int, beatLength16: Int = 4) -> String
+  {
+    if isStrong(position16: position16, barLength16: barLength16, beatLength16: beatLength16) {
+      return "S"
+    }
     return position16 % max(1, beatLength16) == 0 ? "B" : "W"
   }
 

@@ -17,7 +17,9 @@ public struct ModelTrainer: Sendable {
   /// Trains on chord songs (any source) and melody notes (one array per song).
   ///
   /// - Throws: ``ComposeError/noTrainingData(_:)`` when there are no chords at all.
-  public func train(chordSongs: [ChordSong], melodies: [[MelodyNote]], sources: [String]) throws -> CompositionModel {
+  public func train(chordSongs: [ChordSong], melodies: [[MelodyNote]], sources: [String]) throws
+    -> CompositionModel
+  {
     guard chordSongs.contains(where: { $0.tokenCount > 0 }) else {
       throw ComposeError.noTrainingData(sources.joined(separator: ", "))
     }
@@ -34,7 +36,8 @@ public struct ModelTrainer: Sendable {
           major.addSequence(run.map(\.token), start: ChordModelSymbols.start)
         }
         for event in run {
-          colours[modeName, default: [:]][event.token, default: [:]][event.colour.rawValue, default: 0] += 1
+          colours[modeName, default: [:]][event.token, default: [:]][
+            event.colour.rawValue, default: 0] += 1
           let beats = max(1, min(16, Int(event.beats.rounded())))
           chordBeats["\(beats)", default: 0] += 1
         }
@@ -50,7 +53,8 @@ public struct ModelTrainer: Sendable {
       var stepHistory: [String] = ["<s>"]
       for (i, note) in notes.enumerated() {
         noteCount += 1
-        let position = MelodyVocabulary.positionClass(position16: note.position16, barLength16: note.barLength16)
+        let position = MelodyVocabulary.positionClass(
+          position16: note.position16, barLength16: note.barLength16)
         let gap = i + 1 < notes.count ? notes[i + 1].onset16 - note.onset16 : Int.max
         // A long silence ends the phrase: learn a final long note with a rest, then start afresh.
         let length = min(16, note.length16)
@@ -67,7 +71,8 @@ public struct ModelTrainer: Sendable {
 
         if let chord = note.chord {
           let above = ((note.pitch - chord.root.pitchClass) % 12 + 12) % 12
-          let metric = MelodyVocabulary.metricClass(position16: note.position16, barLength16: note.barLength16)
+          let metric = MelodyVocabulary.metricClass(
+            position16: note.position16, barLength16: note.barLength16)
           chordTones.add("\(above)", after: [MelodyVocabulary.chordClass(chord.quality), metric])
         }
         if i + 1 < notes.count, gap <= MelodyVocabulary.longestGap16, notes[i + 1].key == note.key {
@@ -90,6 +95,7 @@ public struct ModelTrainer: Sendable {
       majorChords: major.build(minimumCount: chordMinimumCount, pruneFromLength: 3),
       minorChords: minor.build(minimumCount: chordMinimumCount, pruneFromLength: 3),
       colours: colours, chordBeats: chordBeats,
-      melodyRhythm: rhythm.build(), melodySteps: steps.build(), melodyChordTones: chordTones.build())
+      melodyRhythm: rhythm.build(), melodySteps: steps.build(), melodyChordTones: chordTones.build()
+    )
   }
 }

@@ -50,7 +50,10 @@ public struct SketchReport: Sendable, Hashable, Codable {
   public var durationSeconds: Double
 
   /// The report for a composed score.
-  public init(prompt: String, seed: UInt64, mood: Mood, plan: Plan, score: Score, files: [String: String] = [:]) {
+  public init(
+    prompt: String, seed: UInt64, mood: Mood, plan: Plan, score: Score,
+    files: [String: String] = [:]
+  ) {
     self.prompt = prompt
     self.seed = seed
     self.mood = mood
@@ -60,7 +63,9 @@ public struct SketchReport: Sendable, Hashable, Codable {
     self.meter = plan.meter.description
     self.bars = plan.bars
     self.style = plan.style.rawValue
-    self.instruments = score.tracks.map { Instrument(part: $0.name, program: $0.program, channel: $0.channel) }
+    self.instruments = score.tracks.map {
+      Instrument(part: $0.name, program: $0.program, channel: $0.channel)
+    }
     self.reasons = plan.reasons
     self.files = files
     self.durationSeconds = score.durationSeconds
@@ -80,7 +85,9 @@ public struct SketchReport: Sendable, Hashable, Codable {
           symbol: $0.chord.symbol, roman: $0.roman.description,
           beat: 1 + Double($0.start - bar * barTicks) / Double(beatTicks))
       }
-      let names = melodyNotes.filter { range.contains($0.start) }.map { $0.pitch.name(in: plan.key) }
+      let names = melodyNotes.filter { range.contains($0.start) }.map {
+        $0.pitch.name(in: plan.key)
+      }
       return Bar(bar: bar + 1, chords: chords, melody: names)
     }
   }
@@ -94,10 +101,16 @@ public struct SketchReport: Sendable, Hashable, Codable {
     for start in stride(from: 0, to: progression.count, by: 4) {
       let bars = progression[start..<min(progression.count, start + 4)]
       // A bar that keeps the previous chord shows the repeat sign, as on a lead sheet.
-      let symbols = bars.map { $0.chords.isEmpty ? "%" : $0.chords.map(\.symbol).joined(separator: " ") }
-      let numerals = bars.map { $0.chords.isEmpty ? "" : $0.chords.map(\.roman).joined(separator: " ") }
+      let symbols = bars.map {
+        $0.chords.isEmpty ? "%" : $0.chords.map(\.symbol).joined(separator: " ")
+      }
+      let numerals = bars.map {
+        $0.chords.isEmpty ? "" : $0.chords.map(\.roman).joined(separator: " ")
+      }
       let widths = zip(symbols, numerals).map { max(8, $0.count, $1.count) }
-      func pad(_ s: String, _ w: Int) -> String { s + String(repeating: " ", count: max(0, w - s.count)) }
+      func pad(_ s: String, _ w: Int) -> String {
+        s + String(repeating: " ", count: max(0, w - s.count))
+      }
       lines.append("| " + zip(symbols, widths).map { pad($0, $1) }.joined(separator: " | ") + " |")
       lines.append("| " + zip(numerals, widths).map { pad($0, $1) }.joined(separator: " | ") + " |")
     }
@@ -106,8 +119,10 @@ public struct SketchReport: Sendable, Hashable, Codable {
 
   /// The melody, one line per bar: `bar 1: E5 D5 C5 A4`.
   public var melodyLines: String {
-    progression.map { "bar \($0.bar): " + ($0.melody.isEmpty ? "(rest)" : $0.melody.joined(separator: " ")) }
-      .joined(separator: "\n")
+    progression.map {
+      "bar \($0.bar): " + ($0.melody.isEmpty ? "(rest)" : $0.melody.joined(separator: " "))
+    }
+    .joined(separator: "\n")
   }
 }
 

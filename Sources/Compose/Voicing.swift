@@ -15,7 +15,9 @@ public struct Voicing: Sendable, Hashable {
 
   /// All voicings of `chord` in `register` with 3–4 notes: each chord tone once (the root or fifth doubled in
   /// triads), spanning at most two octaves, no seconds below C3.
-  public static func candidates(for chord: Chord, register: ClosedRange<Int> = defaultRegister) -> [Voicing] {
+  public static func candidates(for chord: Chord, register: ClosedRange<Int> = defaultRegister)
+    -> [Voicing]
+  {
     var base = chord.pitchClasses.map { $0 % 12 }
     // Five-note colours drop the fifth: the ninth and seventh carry the colour.
     if base.count > 4 { base.remove(at: 2) }
@@ -45,16 +47,20 @@ public struct Voicing: Sendable, Hashable {
   }
 
   /// The voicing of `chord` closest to `previous` (sum of the sorted voices' distances); without a
-  /// previous voicing, the one whose centre is nearest the middle of the register.
-  public static func next(for chord: Chord, after previous: Voicing?, register: ClosedRange<Int> = defaultRegister)
+  /// previous voicing, the one whose centre is nearest two thirds of the way up the register.
+  public static func next(
+    for chord: Chord, after previous: Voicing?, register: ClosedRange<Int> = defaultRegister
+  )
     -> Voicing
   {
     let options = candidates(for: chord, register: register)
     guard !options.isEmpty else {
-      let root = register.lowerBound + ((chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
+      let root =
+        register.lowerBound + ((chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
       return Voicing(pitches: chord.quality.intervals.map { root + $0 })
     }
-    let middle = Double(register.lowerBound + register.upperBound) / 2
+    // Aim at the upper part of the register: close chords low down sound muddy.
+    let middle = Double(register.lowerBound + 2 * register.upperBound) / 3
     func cost(_ v: Voicing) -> Double {
       let centre = Double(v.pitches.reduce(0, +)) / Double(v.pitches.count)
       // A gentle pull to the middle keeps a long progression from drifting up or down.
@@ -66,6 +72,9 @@ public struct Voicing: Sendable, Hashable {
       for i in 0..<min(a.count, b.count) { movement += abs(a[i] - b[i]) }
       return Double(movement) + drift
     }
-    return options.min { cost($0) < cost($1) || (cost($0) == cost($1) && $0.pitches.lexicographicallyPrecedes($1.pitches)) }!
+    return options.min {
+      cost($0) < cost($1)
+        || (cost($0) == cost($1) && $0.pitches.lexicographicallyPrecedes($1.pitches))
+    }!
   }
 }

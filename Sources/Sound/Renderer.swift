@@ -46,17 +46,24 @@ public struct Renderer {
   /// Renders `score` into `path` (container from the extension: `.wav`, `.flac`, `.aiff`, `.ogg`, `.opus`,
   /// `.mp3`), atomically.
   ///
+  /// - Parameters:
+  ///   - score: what to play; every track's program, controllers and notes, on its channel (9 = drums).
+  ///   - path: the output file; its folder must exist.
+  ///   - bitDepth: sample format; default `.pcm16`.
+  ///   - progress: called about ten times a second of audio with the fraction of the score rendered
+  ///     so far (0…1, then the tail); for a progress line on a terminal. Default: none.
   /// - Returns: frames, duration, tail and peak of what was written.
   /// - Throws: ``SoundError`` or `AtomicFile.Failure` when the file cannot be written; nothing is left behind then.
-  public func render(_ score: Score, to path: String, bitDepth: BitDepth = .pcm16) throws
-    -> RenderReport
-  {
+  public func render(
+    _ score: Score, to path: String, bitDepth: BitDepth = .pcm16,
+    progress: ((Double) -> Void)? = nil
+  ) throws -> RenderReport {
     let writer = try AudioFileWriter(
       path: path, sampleRate: sampleRate, channels: 2, bitDepth: bitDepth,
       metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? [
         "comment": "rendered by moodsketch"
       ])
-    let summary = try run(score) { block in try writer.write(block) }
+    let summary = try run(score, progress: progress) { block in try writer.write(block) }
     try writer.finish()
     return RenderReport(
       path: path, frames: summary.frames, sampleRate: sampleRate,
@@ -70,7 +77,7 @@ public struct Renderer {
   /// For tests and analysis; use ``render(_:to:bitDepth:)`` for long pieces.
   public func renderSamples(_ score: Score) throws -> [Float] {
     var samples: [Float] = []
-    _ = try run(score) { block in samples.append(contentsOf: block) }
+    _ = try run(score, progress: nil) { block in samples.append(contentsOf: block) }
     return samples
   }
 
@@ -82,12 +89,14 @@ public struct Renderer {
   }
 
   /// Drives the synth through the score, handing interleaved stereo blocks to `sink`.
-  private func run(_ score: Score, sink: ([Float]) throws -> Void) throws -> Summary {
+  private func run(
+    _ score: Score, progress: ((Double) -> Void)?, sink: ([Float]) throws -> Void
+  ) throws -> Summary {
     let synth = try synths.take()
     let messages = SynthMessage.schedule(
       score, sampleRate: sampleRate, blockFrames: Self.blockFrames)
-    let lastEventFrame = max(
-      messages.last?.frame ?? 0, Int((score.seconds(atTick: score.endTick) * sampleRate).rounded()))
+    // The last note-off (the end of the last note) or the last controller, whichever is later.
+    let lastEventFrame = messages.last?.frame ?? 0
 
     // Output is collected in chunks of ~0.1 s so libsndfile gets few, large writes.
     let chunkFrames = 4096
@@ -113,6 +122,9 @@ public struct Renderer {
       try sink(block)
       written += filled
       filled = 0
+      if let progress, lastEventFrame > 0 {
+        progress(min(1, Double(written) / Double(lastEventFrame)))
+      }
     }
 
     var position = 0
@@ -128,11 +140,6 @@ public struct Renderer {
         index += 1
       }
     }
-    if lastEventFrame > position {
-      try renderFrames(lastEventFrame - position)
-      position = lastEventFrame
-    }
-
     // The tail: keep rendering until ~0.2 s in a row stays below −90 dBFS, at most 10 s.
     let holdFrames = Int(Self.silenceHold * sampleRate)
     let maximumTailFrames = Int(Self.maximumTail * sampleRate)
@@ -150,6 +157,6 @@ public struct Renderer {
       if filled == chunkFrames { try flush() }
     }
     try flush()
-    return Summary(frames: written, lastEventFrame: position, peak: peak)
+    return Summary(frames: written, lastEventFrame: lastEventFrame, peak: peak)
   }
 }

@@ -42,7 +42,10 @@ extension SynthMessage {
     var frameCache: [Int: Int] = [:]
     func frame(_ tick: Int) -> Int {
       if let cached = frameCache[tick] { return cached }
-      let exact = score.seconds(atTick: max(0, tick)) * sampleRate
+      // A damaged file can carry a zero tempo (infinite seconds); keep such events at a finite place
+      // (at most 24 h in) rather than trapping on the conversion to Int.
+      let seconds = score.seconds(atTick: max(0, tick))
+      let exact = seconds.isFinite ? min(max(seconds, 0), 86_400) * sampleRate : 0
       let value = Int((exact / Double(blockFrames)).rounded()) * blockFrames
       frameCache[tick] = value
       return value

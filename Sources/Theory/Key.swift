@@ -74,6 +74,15 @@ public struct Key: Sendable, Hashable, Codable, CustomStringConvertible {
       if acc < -6 { acc += 12 }
       if (-2...2).contains(acc) { return NoteClass(letter, accidental: acc) }
     }
+    // The raised seventh (the leading tone of minor and the modes) is always a sharpened seventh
+    // letter, F# in G minor, never Gb: it leads up to the tonic.
+    if pc == (tonic.pitchClass + 11) % 12 {
+      let letter = letters[(tonic.letter.rawValue + 6) % 7]
+      var acc = pc - letter.naturalPitchClass
+      if acc > 6 { acc -= 12 }
+      if acc < -6 { acc += 12 }
+      if (-2...2).contains(acc) { return NoteClass(letter, accidental: acc) }
+    }
     return NoteClass.spelling(ofPitchClass: pc, preferFlats: prefersFlats)
   }
 

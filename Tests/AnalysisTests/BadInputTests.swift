@@ -7,12 +7,15 @@ import Testing
 /// What a user sees when a file cannot be analysed: one error naming the file, the other files still done.
 @Suite struct BadInputTests {
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("analysis-test-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "analysis-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
 
-  static func writeAudio(_ samples: [Float], to path: String, rate: Double = 44100, channels: Int = 1) throws {
+  static func writeAudio(
+    _ samples: [Float], to path: String, rate: Double = 44100, channels: Int = 1
+  ) throws {
     let writer = try AudioFileWriter(path: path, sampleRate: rate, channels: channels)
     if !samples.isEmpty { try writer.write(samples) }
     try writer.finish()
@@ -75,7 +78,10 @@ import Testing
 
   @Test func badParametersNameTheValue() {
     let analyzer = Analyzer(configuration: .init(nFFT: 1000, hopLength: 4000))
-    #expect(throws: AnalysisError.invalidParameter(name: "--hop-length", value: "4000", allowed: "1…n_fft samples")) {
+    #expect(
+      throws: AnalysisError.invalidParameter(
+        name: "--hop-length", value: "4000", allowed: "1…n_fft samples")
+    ) {
       try analyzer.analyzeAudio(path: "/nonexistent.wav")
     }
   }

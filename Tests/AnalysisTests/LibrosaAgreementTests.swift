@@ -17,7 +17,11 @@ import Testing
     case frame(Frame)
     init(from decoder: Decoder) throws {
       let container = try decoder.singleValueContainer()
-      if let n = try? container.decode(Int.self) { self = .count(n) } else { self = .frame(try container.decode(Frame.self)) }
+      if let n = try? container.decode(Int.self) {
+        self = .count(n)
+      } else {
+        self = .frame(try container.decode(Frame.self))
+      }
     }
   }
 
@@ -37,12 +41,15 @@ import Testing
       let y: Double
       switch name {
       case "sine440": y = 0.5 * sin(2 * .pi * 440 * t)
-      case "cmajor": y = [261.6255653, 329.6275569, 391.9954360].reduce(0.0) { $0 + 0.2 * sin(2 * .pi * $1 * t) }
+      case "cmajor":
+        y = [261.6255653, 329.6275569, 391.9954360].reduce(0.0) { $0 + 0.2 * sin(2 * .pi * $1 * t) }
       case "chirp":
         let k = log(8000.0 / 100.0) / 1.5
         y = 0.4 * sin(2 * .pi * 100 * (exp(k * t) - 1) / k)
       case "harmonics":
-        y = (1...8).reduce(0.0) { $0 + (0.3 / Double($1)) * sin(2 * .pi * 220 * Double($1) * t) } * min(1, t / 0.5)
+        y =
+          (1...8).reduce(0.0) { $0 + (0.3 / Double($1)) * sin(2 * .pi * 220 * Double($1) * t) }
+          * min(1, t / 0.5)
       default: fatalError("unknown reference signal \(name)")
       }
       return Float(y)
@@ -68,12 +75,17 @@ import Testing
       let melDB = ours.mel[frame].map { max(10 * log10(max(1e-10, Double($0))), maxDB - 80) }
       let melError = zip(melDB, expected.mel_db).map { abs($0 - $1) }.max()!
       #expect(melError < 0.05, "\(name) frame \(frame): mel differs by up to \(melError) dB")
-      let mfccError = zip(ours.mfcc[frame].map(Double.init), expected.mfcc).map { abs($0 - $1) }.max()!
+      let mfccError = zip(ours.mfcc[frame].map(Double.init), expected.mfcc).map { abs($0 - $1) }
+        .max()!
       #expect(mfccError < 0.1, "\(name) frame \(frame): MFCC differs by up to \(mfccError)")
-      let chromaError = zip(ours.chroma[frame].map(Double.init), expected.chroma).map { abs($0 - $1) }.max()!
+      let chromaError = zip(ours.chroma[frame].map(Double.init), expected.chroma).map {
+        abs($0 - $1)
+      }.max()!
       #expect(chromaError < 1e-3, "\(name) frame \(frame): chroma differs by up to \(chromaError)")
       let centroid = Double(ours.spectralCentroid[frame])
-      #expect(abs(centroid - expected.spectral_centroid) < 0.01 * expected.spectral_centroid + 1, "\(name) centroid")
+      #expect(
+        abs(centroid - expected.spectral_centroid) < 0.01 * expected.spectral_centroid + 1,
+        "\(name) centroid")
     }
   }
 }

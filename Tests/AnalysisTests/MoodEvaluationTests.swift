@@ -17,16 +17,22 @@ struct MoodEvaluationTests {
   }
 
   static func rows() throws -> [Row] {
-    let csv = try String(contentsOf: SharedData.vgmidi.appendingPathComponent("vgmidi_labelled.csv"), encoding: .utf8)
+    let csv = try String(
+      contentsOf: SharedData.vgmidi.appendingPathComponent("vgmidi_labelled.csv"), encoding: .utf8)
     return csv.split(whereSeparator: \.isNewline).dropFirst().compactMap { line in
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count >= 8, let v = Double(fields[fields.count - 2]), let a = Double(fields[fields.count - 1]) else {
+      guard fields.count >= 8, let v = Double(fields[fields.count - 2]),
+        let a = Double(fields[fields.count - 1])
+      else {
         return nil
       }
       // The CSV names the first phrase; the whole piece sits in labelled/midi without the "_0".
       let phrase = fields[5...(fields.count - 3)].joined(separator: ",")
-      let name = URL(fileURLWithPath: phrase).lastPathComponent.replacingOccurrences(of: "_0.mid", with: ".mid")
-      return Row(path: SharedData.vgmidi.appendingPathComponent("labelled/midi/\(name)").path, valence: v, arousal: a)
+      let name = URL(fileURLWithPath: phrase).lastPathComponent.replacingOccurrences(
+        of: "_0.mid", with: ".mid")
+      return Row(
+        path: SharedData.vgmidi.appendingPathComponent("labelled/midi/\(name)").path, valence: v,
+        arousal: a)
     }
   }
 
@@ -47,7 +53,9 @@ struct MoodEvaluationTests {
     let n = Double(predicted.count)
     let valenceHits = zip(predicted, labels).filter { ($0.0 >= 0) == ($1.0 > 0) }.count
     let arousalHits = zip(predicted, labels).filter { ($0.1 >= 0) == ($1.1 > 0) }.count
-    let quadrantHits = zip(predicted, labels).filter { ($0.0 >= 0) == ($1.0 > 0) && ($0.1 >= 0) == ($1.1 > 0) }.count
+    let quadrantHits = zip(predicted, labels).filter {
+      ($0.0 >= 0) == ($1.0 > 0) && ($0.1 >= 0) == ($1.1 > 0)
+    }.count
     let rValence = Self.pearson(predicted.map(\.0), labels.map(\.0))
     let rArousal = Self.pearson(predicted.map(\.1), labels.map(\.1))
     let majorityArousal = max(labels.filter { $0.1 > 0 }.count, labels.filter { $0.1 <= 0 }.count)
@@ -57,7 +65,8 @@ struct MoodEvaluationTests {
         format: "vgmidi mood (symbolic, %d pieces): valence sign %.1f%% (majority %.1f%%, r=%.2f), "
           + "arousal sign %.1f%% (majority %.1f%%, r=%.2f), quadrant %.1f%% (chance 25%%)",
         predicted.count, 100 * Double(valenceHits) / n, 100 * Double(majorityValence) / n, rValence,
-        100 * Double(arousalHits) / n, 100 * Double(majorityArousal) / n, rArousal, 100 * Double(quadrantHits) / n))
+        100 * Double(arousalHits) / n, 100 * Double(majorityArousal) / n, rArousal,
+        100 * Double(quadrantHits) / n))
     #expect(rArousal > 0, "arousal should correlate positively with the labels")
     #expect(Double(quadrantHits) / n > 0.25, "quadrant accuracy should beat chance")
   }

@@ -3,11 +3,14 @@ import Foundation
 /// Where test inputs live, found from this file's path so tests run from any working folder.
 enum Paths {
   /// The package root (two folders above Tests/AnalysisTests).
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
   /// ../shared/data next to the package (real data sets; absent on some machines).
-  static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-  static let librosaReference = packageRoot.appendingPathComponent("Scripts/librosa-reference/reference.json")
+  static let sharedData = packageRoot.deletingLastPathComponent().appendingPathComponent(
+    "shared/data")
+  static let librosaReference = packageRoot.appendingPathComponent(
+    "Scripts/librosa-reference/reference.json")
 }
 
 enum SharedData {

@@ -14,11 +14,15 @@ import Theory
     ]
     var notes: [NoteEvent] = []
     for (i, chord) in chords.enumerated() {
-      for pitch in chord { notes.append(NoteEvent(start: i * 1920, duration: 1920, pitch: Pitch(pitch), velocity: 90)) }
+      for pitch in chord {
+        notes.append(NoteEvent(start: i * 1920, duration: 1920, pitch: Pitch(pitch), velocity: 90))
+      }
     }
     let drums = Track(
       name: "Drums", program: 0, channel: 9,
-      notes: (0..<16).map { NoteEvent(start: $0 * 480, duration: 120, pitch: Pitch(36 + $0 % 3), velocity: 100) })
+      notes: (0..<16).map {
+        NoteEvent(start: $0 * 480, duration: 120, pitch: Pitch(36 + $0 % 3), velocity: 100)
+      })
     return Score(
       tempos: [TempoChange(tick: 0, bpm: bpm)],
       tracks: [Track(name: "Piano", program: 0, channel: 0, notes: notes), drums])
@@ -41,15 +45,21 @@ import Theory
   }
 
   @Test func keysAreSpelledByTheirSignature() throws {
-    let bFlat = try #require(Analyzer().analyzeScore(Self.cadenceScore(tonic: 10, minor: false, bpm: 120)).key)
+    let bFlat = try #require(
+      Analyzer().analyzeScore(Self.cadenceScore(tonic: 10, minor: false, bpm: 120)).key)
     #expect(bFlat.description == "Bb major")
-    let fSharpMinor = try #require(Analyzer().analyzeScore(Self.cadenceScore(tonic: 6, minor: true, bpm: 120)).key)
+    let fSharpMinor = try #require(
+      Analyzer().analyzeScore(Self.cadenceScore(tonic: 6, minor: true, bpm: 120)).key)
     #expect(fSharpMinor.description == "F# minor")
   }
 
   @Test func fasterLouderMajorMusicIsHappierAndMoreAroused() {
     var slowMinor = Self.cadenceScore(tonic: 9, minor: true, bpm: 60)
-    slowMinor.tracks[0].notes = slowMinor.tracks[0].notes.map { var n = $0; n.velocity = 40; return n }
+    slowMinor.tracks[0].notes = slowMinor.tracks[0].notes.map {
+      var n = $0
+      n.velocity = 40
+      return n
+    }
     slowMinor.tracks.removeLast()
     let fastMajor = Self.cadenceScore(tonic: 0, minor: false, bpm: 150)
     let sad = Analyzer().analyzeScore(slowMinor)
@@ -63,15 +73,18 @@ import Theory
   @Test func vectorLayoutIsFixedAndNamed() {
     #expect(Set(Features.vectorLayout).count == Features.vectorLayout.count)
     let features = Features(
-      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0.9, key: Key(.A, .minor), keyStrength: 0.7,
-      loudnessLUFS: -14, loudnessRangeLU: 6, valence: 0.1, arousal: -0.2, summary: ["mfcc_3_mean": 12])
+      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0.9,
+      key: Key(NoteClass(.A), .minor), keyStrength: 0.7,
+      loudnessLUFS: -14, loudnessRangeLU: 6, valence: 0.1, arousal: -0.2,
+      summary: ["mfcc_3_mean": 12])
     let v = Dictionary(uniqueKeysWithValues: zip(Features.vectorLayout, features.vector))
     #expect(v["tempo_bpm"] == 0 && v["tempo_confidence"] == 0)  // no tempo: no confidence either
     #expect(v["key_is_major"] == 0 && v["key_strength"] == 0.7)
     #expect(v["loudness_lufs"] == -14 && v["mfcc_3_mean"] == 12 && v["arousal"] == -0.2)
     // A minor sits where C major does on the circle of fifths.
     let cMajor = Features(
-      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0, key: Key(.C), keyStrength: 0.7,
+      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0, key: Key(NoteClass(.C)),
+      keyStrength: 0.7,
       loudnessLUFS: nil, loudnessRangeLU: nil, valence: 0, arousal: 0, summary: [:])
     let c = Dictionary(uniqueKeysWithValues: zip(Features.vectorLayout, cMajor.vector))
     #expect(abs(v["key_fifths_cos"]! - c["key_fifths_cos"]!) < 1e-12)

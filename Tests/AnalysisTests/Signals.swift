@@ -5,14 +5,22 @@ import Theory
 enum Signals {
   static let rate = 22050
 
-  static func sine(_ frequency: Double, seconds: Double, rate: Int = rate, amplitude: Float = 0.5) -> [Float] {
-    (0..<Int(seconds * Double(rate))).map { amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(rate))) }
+  static func sine(_ frequency: Double, seconds: Double, rate: Int = rate, amplitude: Float = 0.5)
+    -> [Float]
+  {
+    (0..<Int(seconds * Double(rate))).map {
+      amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(rate)))
+    }
   }
 
   /// Uniform white noise in [-amplitude, amplitude].
-  static func whiteNoise(seconds: Double, seed: UInt64, rate: Int = rate, amplitude: Float = 0.3) -> [Float] {
+  static func whiteNoise(seconds: Double, seed: UInt64, rate: Int = rate, amplitude: Float = 0.3)
+    -> [Float]
+  {
     var generator = SeededGenerator(seed: seed)
-    return (0..<Int(seconds * Double(rate))).map { _ in amplitude * Float(2 * generator.nextUnit() - 1) }
+    return (0..<Int(seconds * Double(rate))).map { _ in
+      amplitude * Float(2 * generator.nextUnit() - 1)
+    }
   }
 
   /// A metronome: a 10 ms decaying 1.5 kHz blip on every beat.
@@ -42,7 +50,8 @@ enum Signals {
           let amplitude = 0.15 / Double(h)
           for i in 0..<length {
             let t = Double(i) / Double(rate)
-            out[c * length + i] += Float(amplitude * exp(-t * 1.5) * sin(2 * Double.pi * Double(h) * f * t))
+            out[c * length + i] += Float(
+              amplitude * exp(-t * 1.5) * sin(2 * Double.pi * Double(h) * f * t))
           }
         }
       }

@@ -11,7 +11,9 @@ import Theory
     let frames = FrameDescriptors(signal: Signals.sine(440, seconds: 2))
     let middle = frames.spectralCentroid.count / 2
     #expect(abs(frames.spectralCentroid[middle] - 440) < 15)
-    let chromaMean = (0..<12).map { c in frames.chroma.map { $0[c] }.reduce(0, +) / Float(frames.chroma.count) }
+    let chromaMean = (0..<12).map { c in
+      frames.chroma.map { $0[c] }.reduce(0, +) / Float(frames.chroma.count)
+    }
     #expect(chromaMean.firstIndex(of: chromaMean.max()!) == 9)  // A
     #expect(frames.spectralFlatness[middle] < 0.01)
   }
@@ -43,7 +45,8 @@ import Theory
   @Test(arguments: [(0, false), (7, false), (2, true), (9, true), (5, false), (10, true)])
   func cadenceKeyAndModeAreRight(tonic: Int, minor: Bool) throws {
     for profile in KeyProfile.allCases {
-      let result = Analyzer(configuration: .init(profile: profile)).analyzeSamples(Signals.cadence(tonic: tonic, minor: minor))
+      let result = Analyzer(configuration: .init(profile: profile)).analyzeSamples(
+        Signals.cadence(tonic: tonic, minor: minor))
       let key = try #require(result.features.key, "no key with \(profile)")
       #expect(key.tonic.pitchClass == tonic, "\(profile): \(key)")
       #expect(key.mode == (minor ? .minor : .major), "\(profile): \(key)")

@@ -7,7 +7,9 @@ import Testing
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("drive").path
-    let result = try CLI.run(["sketch", "bittersweet late night drive", "--out", out, "--seed", "7", "--no-render"])
+    let result = try CLI.run([
+      "sketch", "bittersweet late night drive", "--out", out, "--seed", "7", "--no-render",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(FileManager.default.fileExists(atPath: out + "/sketch.mid"))
     #expect(FileManager.default.fileExists(atPath: out + "/sketch.json"))
@@ -16,8 +18,12 @@ import Testing
     #expect(result.stdout.contains("melody:"))
     #expect(result.stdout.contains("bar 1:"))
     // No staging leftovers.
-    #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["sketch.json", "sketch.mid"])
-    let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+        "sketch.json", "sketch.mid",
+      ])
+    let json = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
     let report = try #require(json as? [String: Any])
     let bars = try #require(report["progression"] as? [[String: Any]])
     #expect(bars.count == 8)
@@ -33,7 +39,8 @@ import Testing
       let out = folder.appendingPathComponent(name).path
       // a, b with an explicit seed; c, d with the seed taken from the prompt.
       let seed = name < "c" ? ["--seed", "11"] : []
-      let result = try CLI.run(["sketch", "happy summer road trip", "--out", out, "--no-render"] + seed)
+      let result = try CLI.run(
+        ["sketch", "happy summer road trip", "--out", out, "--no-render"] + seed)
       #expect(result.status == 0, "\(result.stderr)")
       files.append(try Data(contentsOf: URL(fileURLWithPath: out + "/sketch.mid")))
     }
@@ -46,9 +53,12 @@ import Testing
     func plan(_ prompt: String) throws -> [String: Any] {
       let folder = try CLI.temporaryFolder()
       defer { try? FileManager.default.removeItem(at: folder) }
-      let result = try CLI.run(["sketch", prompt, "--out", folder.path + "/s", "--no-render", "--json"])
+      let result = try CLI.run([
+        "sketch", prompt, "--out", folder.path + "/s", "--no-render", "--json",
+      ])
       #expect(result.status == 0, "\(result.stderr)")
-      return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      return try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
     let happy = try plan("happy energetic sunny party")
     let sad = try plan("sad lonely grief, slow")
@@ -61,11 +71,13 @@ import Testing
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let result = try CLI.run([
-      "sketch", "happy", "--out", folder.path + "/s", "--no-render", "--json", "--key", "F# minor", "--tempo", "90",
+      "sketch", "happy", "--out", folder.path + "/s", "--no-render", "--json", "--key", "F# minor",
+      "--tempo", "90",
       "--meter", "3/4", "--bars", "12", "--style", "folk",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     #expect(report["key"] as? String == "F# minor")
     #expect(report["tempoBPM"] as? Double == 90)
     #expect(report["meter"] as? String == "3/4")
@@ -74,7 +86,8 @@ import Testing
   }
 
   @Test(arguments: [
-    (["--bars", "0"], "--bars 0"), (["--bars", "300"], "--bars 300"), (["--tempo", "500"], "--tempo 500"),
+    (["--bars", "0"], "--bars 0"), (["--bars", "300"], "--bars 300"),
+    (["--tempo", "500"], "--tempo 500"),
     (["--tempo=-3"], "--tempo -3"), (["--meter", "4/5"], "4/5"), (["--key", "H major"], "H major"),
     (["--style", "polka"], "polka"),
   ])
@@ -113,13 +126,17 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out + "/sketch.mid"))
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/share/sounds/sf2/FluidR3_GM.sf2"), "needs fluid-soundfont-gm"))
+  @Test(
+    .enabled(
+      if: FileManager.default.fileExists(atPath: "/usr/share/sounds/sf2/FluidR3_GM.sf2"),
+      "needs fluid-soundfont-gm"))
   func rendersAWAVNextToTheMIDI() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("s").path
     let result = try CLI.run([
-      "sketch", "warm folk campfire", "--out", out, "--bars", "4", "--soundfont", "/usr/share/sounds/sf2/FluidR3_GM.sf2",
+      "sketch", "warm folk campfire", "--out", out, "--bars", "4", "--soundfont",
+      "/usr/share/sounds/sf2/FluidR3_GM.sf2",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     let wav = try Data(contentsOf: URL(fileURLWithPath: out + "/sketch.wav"))
@@ -130,7 +147,9 @@ import Testing
   @Test func trainWithoutDataNamesTheFolder() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let result = try CLI.run(["train", "--data", folder.path + "/nothing", "--out", folder.path + "/m.json"])
+    let result = try CLI.run([
+      "train", "--data", folder.path + "/nothing", "--out", folder.path + "/m.json",
+    ])
     #expect(result.status == 66)
     #expect(result.stderr.contains(folder.path + "/nothing"))
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/m.json"))

@@ -51,10 +51,14 @@ import Theory
     for plan in Fixtures.variety {
       let score = composer.compose(plan, seed: seed)
       let last = score.chords.last!
-      #expect(last.chord.root.pitchClass == plan.key.tonic.pitchClass, "\(plan.key) \(plan.style): \(last.chord)")
+      #expect(
+        last.chord.root.pitchClass == plan.key.tonic.pitchClass,
+        "\(plan.key) \(plan.style): \(last.chord)")
       let approach = score.chords.dropLast().last!
       let tokens = approach.roman.description
-      #expect(["V", "IV", "bVII", "iv", "VII", "v"].contains { tokens.hasPrefix($0) }, "\(plan.key): \(tokens)")
+      #expect(
+        ["V", "IV", "bVII", "iv", "VII", "v"].contains { tokens.hasPrefix($0) },
+        "\(plan.key): \(tokens)")
     }
   }
 
@@ -94,15 +98,19 @@ import Theory
         let beatsPerBar = barTicks / beatTicks
         for note in Fixtures.track(score, "Melody")!.notes {
           let inBar = note.start % barTicks
-          let isStrong = inBar == 0 || (beatsPerBar >= 4 && beatsPerBar % 2 == 0 && inBar == barTicks / 2)
-          guard isStrong, let chord = score.chords.last(where: { $0.start <= note.start }) else { continue }
+          let isStrong =
+            inBar == 0 || (beatsPerBar >= 4 && beatsPerBar % 2 == 0 && inBar == barTicks / 2)
+          guard isStrong, let chord = score.chords.last(where: { $0.start <= note.start }) else {
+            continue
+          }
           strong += 1
           if chord.chord.pitchClasses.contains(note.pitch.pitchClass) { chordTones += 1 }
         }
       }
     }
     let share = Double(chordTones) / Double(strong)
-    print("melody: \(chordTones)/\(strong) strong-beat notes are chord tones (\(Int(share * 100)) %)")
+    print(
+      "melody: \(chordTones)/\(strong) strong-beat notes are chord tones (\(Int(share * 100)) %)")
     #expect(strong > 100)
     #expect(share >= 0.7)
   }
@@ -112,7 +120,9 @@ import Theory
       for plan in Fixtures.variety {
         let melody = Fixtures.track(composer.compose(plan, seed: seed), "Melody")!.notes
         #expect(!melody.isEmpty)
-        #expect(melody.allSatisfy { plan.melodyRange.contains($0.pitch.midi) }, "\(plan.style) seed \(seed)")
+        #expect(
+          melody.allSatisfy { plan.melodyRange.contains($0.pitch.midi) },
+          "\(plan.style) seed \(seed)")
       }
     }
   }
@@ -133,7 +143,9 @@ import Theory
       #expect(downbeatNotes.count >= plan.bars / 2, "\(plan.style)")
       for note in downbeatNotes {
         let chord = score.chords.last { $0.start <= note.start }!
-        #expect(note.pitch.pitchClass == chord.chord.root.pitchClass, "\(plan.style) bar \(note.start / barTicks)")
+        #expect(
+          note.pitch.pitchClass == chord.chord.root.pitchClass,
+          "\(plan.style) bar \(note.start / barTicks)")
         #expect((28...55).contains(note.pitch.midi))
       }
     }
@@ -145,14 +157,18 @@ import Theory
       return Double(spans.filter(predicate).count) / Double(spans.count)
     }
     let isSeventh = { (s: ChordSpan) in ChordToken.isSeventh(s.roman.quality) }
-    #expect(share(Fixtures.plan(seventh: 0.9), isSeventh) > share(Fixtures.plan(seventh: 0.05), isSeventh) + 0.2)
+    #expect(
+      share(Fixtures.plan(seventh: 0.9), isSeventh) > share(Fixtures.plan(seventh: 0.05), isSeventh)
+        + 0.2)
     let key = Key(parsing: "C major")!
     let isBorrowed = { (s: ChordSpan) in
       ChordToken.isBorrowed(ChordToken.token(for: s.chord, in: key)?.token ?? "", mode: .major)
     }
     let many = share(Fixtures.plan(key: "C major", borrowed: 0.4), isBorrowed)
     let few = share(Fixtures.plan(key: "C major", borrowed: 0.02), isBorrowed)
-    print("borrowed chords: \(Int(many * 100)) % with borrowedChordProbability 0.4, \(Int(few * 100)) % with 0.02")
+    print(
+      "borrowed chords: \(Int(many * 100)) % with borrowedChordProbability 0.4, \(Int(few * 100)) % with 0.02"
+    )
     #expect(many > few + 0.05)
   }
 
@@ -173,7 +189,9 @@ import Theory
     let key = Key(parsing: "C major")!
     for seed in UInt64(1)...40 {
       for span in composer.compose(Fixtures.plan(key: "C major", bars: 16), seed: seed).chords {
-        if let token = ChordToken.token(for: span.chord, in: key)?.token { generated[token, default: 0] += 1 }
+        if let token = ChordToken.token(for: span.chord, in: key)?.token {
+          generated[token, default: 0] += 1
+        }
       }
     }
     let total = generated.values.reduce(0, +)
@@ -183,8 +201,12 @@ import Theory
       let q = max(1e-9, corpusCounts[table.index(of: token)!] / corpusTotal)
       kl += p * log(p / q)
     }
-    let top = generated.sorted { $0.value > $1.value }.prefix(6).map { "\($0.key) \(Int($0.value / total * 100))%" }
-    print("chord unigram KL(generated ‖ corpus) = \(String(format: "%.3f", kl)) nats; generated: \(top)")
+    let top = generated.sorted { $0.value > $1.value }.prefix(6).map {
+      "\($0.key) \(Int($0.value / total * 100))%"
+    }
+    print(
+      "chord unigram KL(generated ‖ corpus) = \(String(format: "%.3f", kl)) nats; generated: \(top)"
+    )
     #expect(kl < 0.5)
   }
 }
@@ -198,7 +220,9 @@ import Theory
       let score = composer.compose(plan, seed: 2)
       let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter)
       #expect(!score.chords.isEmpty)
-      #expect(score.chords.last!.chord.root.pitchClass == plan.key.tonic.pitchClass, "\(meter) \(bars) bars")
+      #expect(
+        score.chords.last!.chord.root.pitchClass == plan.key.tonic.pitchClass,
+        "\(meter) \(bars) bars")
       #expect(score.chords.last!.start + score.chords.last!.duration == bars * barTicks)
       #expect(!Fixtures.track(score, "Melody")!.notes.isEmpty, "\(meter) \(bars) bars")
       #expect(score.endTick <= bars * barTicks, "\(meter) \(bars) bars")

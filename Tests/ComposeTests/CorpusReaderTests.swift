@@ -43,7 +43,9 @@ import Theory
   @Test func pop909AnnotationsGiveTokensBeatsAndKeys() {
     let chords = "0.0 1.0 N\n1.0 3.0 C:maj\n3.0 5.0 A:min7\n5.0 7.0 G:sus4\n7.0 9.0 C:maj\n"
     let keys = "0.0 9.0 C:maj\n"
-    let beats = (0..<10).map { "\(Double($0)) \($0 % 2 == 0 ? 1.0 : 0.0) \($0 % 4 == 1 ? 1.0 : 0.0)" }.joined(separator: "\n")
+    let beats = (0..<10).map {
+      "\(Double($0)) \($0 % 2 == 0 ? 1.0 : 0.0) \($0 % 4 == 1 ? 1.0 : 0.0)"
+    }.joined(separator: "\n")
     let song = Pop909Song(id: "x", chordText: chords, keyText: keys, beatText: beats)
     #expect(song.downbeatIndices == [1, 5, 9])
     #expect(song.beatPosition(at: 2.5) == 2.5)

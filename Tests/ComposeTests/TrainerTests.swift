@@ -11,7 +11,11 @@ import Theory
       runs: [["I", "IV", "V", "I"].map { ChordEvent(token: $0, colour: .major, beats: 4) }]),
     ChordSong(
       id: "b", mode: .major,
-      runs: [["I", "vi", "IV", "V", "I"].map { ChordEvent(token: $0, colour: $0 == "V" ? .dominant7 : .major, beats: 2) }]),
+      runs: [
+        ["I", "vi", "IV", "V", "I"].map {
+          ChordEvent(token: $0, colour: $0 == "V" ? .dominant7 : .major, beats: 2)
+        }
+      ]),
   ]
 
   @Test func countsAreWhatTheCorpusHolds() throws {
@@ -34,7 +38,9 @@ import Theory
     var trainer = ModelTrainer()
     trainer.chordMinimumCount = 1
     let t = try trainer.train(chordSongs: Self.corpus, melodies: [], sources: ["test"]).majorChords
-    for context in [[], ["I"], ["IV"], ["vi", "IV"], ["<s>", "I", "vi"], ["V", "vi"], ["never", "seen"]] {
+    for context in [
+      [], ["I"], ["IV"], ["vi", "IV"], ["<s>", "I", "vi"], ["V", "vi"], ["never", "seen"],
+    ] {
       let sum = t.distribution(after: context).reduce(0, +)
       #expect(abs(sum - 1) < 1e-12, "\(context)")
     }
@@ -49,8 +55,11 @@ import Theory
   }
 
   @Test func trainingTwiceGivesTheSameBytes() throws {
-    let a = try ModelTrainer().train(chordSongs: Self.corpus, melodies: [], sources: ["test"]).encoded()
-    let b = try ModelTrainer().train(chordSongs: Self.corpus.reversed(), melodies: [], sources: ["test"]).encoded()
+    let a = try ModelTrainer().train(chordSongs: Self.corpus, melodies: [], sources: ["test"])
+      .encoded()
+    let b = try ModelTrainer().train(
+      chordSongs: Self.corpus.reversed(), melodies: [], sources: ["test"]
+    ).encoded()
     #expect(a == b)
   }
 
@@ -74,12 +83,16 @@ import Theory
   }
 
   @Test func corruptModelFileIsReportedWithItsPath() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-model-\(UUID()).json").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bad-model-\(UUID()).json"
+    ).path
     try Data("{\"not\": 1}".utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(throws: ComposeError.modelCorrupt(path: path, reason: "not a composition model JSON")) {
       try CompositionModel.load(path: path)
     }
-    #expect(throws: ComposeError.modelMissing(path + ".missing")) { try CompositionModel.load(path: path + ".missing") }
+    #expect(throws: ComposeError.modelMissing(path + ".missing")) {
+      try CompositionModel.load(path: path + ".missing")
+    }
   }
 }

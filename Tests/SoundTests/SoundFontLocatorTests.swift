@@ -32,6 +32,20 @@ import Theory
     #expect(throws: SoundError.invalidSoundFont(wav)) { try SoundFontLocator.validate(wav) }
   }
 
+  @Test(.enabled(if: InstalledSoundFont.available, "needs a SoundFont in /usr/share/sounds/sf2"))
+  func aTruncatedSoundFontPassesTheHeaderCheckButIsRefusedWhenLoaded() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = try FileHandle(
+      forReadingFrom: URL(fileURLWithPath: try #require(InstalledSoundFont.path)))
+    let head = try source.read(upToCount: 1 << 20) ?? Data()
+    try source.close()
+    let cut = folder.appendingPathComponent("cut.sf2").path
+    try head.write(to: URL(fileURLWithPath: cut))
+    try SoundFontLocator.validate(cut)
+    #expect(throws: SoundError.invalidSoundFont(cut)) { try Renderer(soundFontPath: cut) }
+  }
+
   @Test func aMissingExplicitSoundFontIsNotReplacedByAnother() {
     #expect(throws: SoundError.missingFile("/nowhere/font.sf2")) {
       try SoundFontLocator.locate(

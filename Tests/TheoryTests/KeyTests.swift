@@ -30,6 +30,9 @@ import Testing
     let b = Key(NoteClass(.B), .major)
     #expect(b.spell(pitchClass: 10).description == "A#")
     #expect(Key(NoteClass(.C), .minor).spell(pitchClass: 3).description == "Eb")
+    // Leading tones are sharpened sevenths even in flat keys.
+    #expect(Key(NoteClass(.G), .dorian).spell(pitchClass: 6).description == "F#")
+    #expect(Key(NoteClass(.D), .minor).spell(pitchClass: 1).description == "C#")
   }
 
   @Test func relativeKeys() {

@@ -24,11 +24,13 @@ public enum BillboardReader {
       let key = Key(tonic, mode)
       var runs: [[ChordEvent]] = [[]]
       for item in section {
-        guard let (chord, beats) = item, let (token, colour) = ChordToken.token(for: chord, in: key) else {
+        guard let (chord, beats) = item, let (token, colour) = ChordToken.token(for: chord, in: key)
+        else {
           runs.append([])
           continue
         }
-        ChordSong.append(ChordEvent(token: token, colour: colour, beats: beats), to: &runs[runs.count - 1])
+        ChordSong.append(
+          ChordEvent(token: token, colour: colour, beats: beats), to: &runs[runs.count - 1])
       }
       songs.append(ChordSong(id: "\(id)#\(songs.count + 1)", mode: mode, runs: runs))
     }
@@ -36,7 +38,9 @@ public enum BillboardReader {
     for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
       let line = rawLine.trimmingCharacters(in: .whitespaces)
       if line.hasPrefix("#") {
-        let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.dropFirst().split(separator: ":", maxSplits: 1).map {
+          $0.trimmingCharacters(in: .whitespaces)
+        }
         guard parts.count == 2 else { continue }
         if parts[0] == "tonic" {
           closeSection()
@@ -46,7 +50,8 @@ public enum BillboardReader {
         }
         continue
       }
-      guard let first = line.firstIndex(of: "|"), let last = line.lastIndex(of: "|"), first < last else {
+      guard let first = line.firstIndex(of: "|"), let last = line.lastIndex(of: "|"), first < last
+      else {
         // "silence", "end" and other bar-less lines break the harmony.
         section.append(nil)
         continue
@@ -60,7 +65,9 @@ public enum BillboardReader {
         var slots = bar.split(separator: " ").map(String.init)
         var barQuarters = quartersPerBar
         if let first = slots.first, first.hasPrefix("(") {
-          if let meter = Meter(parsing: String(first.dropFirst().dropLast())) { barQuarters = meter.quarterNotesPerBar }
+          if let meter = Meter(parsing: String(first.dropFirst().dropLast())) {
+            barQuarters = meter.quarterNotesPerBar
+          }
           slots.removeFirst()
         }
         guard !slots.isEmpty else { continue }

@@ -53,7 +53,9 @@ public struct ChordSong: Sendable, Hashable, Codable {
     var major = 0.0
     var minor = 0.0
     for (chord, beats) in chords where chord.root.pitchClass == tonic {
-      if chord.quality.intervals.contains(3), !chord.quality.intervals.contains(4) { minor += beats }
+      if chord.quality.intervals.contains(3), !chord.quality.intervals.contains(4) {
+        minor += beats
+      }
       if chord.quality.intervals.contains(4) { major += beats }
     }
     return minor > major ? .minor : .major

@@ -25,12 +25,14 @@ extension Pop909Song {
   ///
   /// - Parameter score: the song's MIDI file, read by the caller (Compose does not read MIDI).
   public func melodyNotes(from score: Score) -> [MelodyNote] {
-    guard let track = score.tracks.first(where: { $0.name.uppercased() == "MELODY" }), downbeatIndices.count >= 2
+    guard let track = score.tracks.first(where: { $0.name.uppercased() == "MELODY" }),
+      downbeatIndices.count >= 2
     else { return [] }
     let first = downbeatIndices[0]
     var result: [MelodyNote] = []
     var lastOnset = Int.min
-    for note in track.notes.sorted(by: { ($0.start, -$0.pitch.midi) < ($1.start, -$1.pitch.midi) }) {
+    for note in track.notes.sorted(by: { ($0.start, -$0.pitch.midi) < ($1.start, -$1.pitch.midi) })
+    {
       let t0 = score.seconds(atTick: note.start)
       let t1 = score.seconds(atTick: note.start + note.duration)
       let b0 = beatPosition(at: t0)
@@ -60,7 +62,8 @@ extension Pop909Song {
       let length16 = max(1, Int(((b1 - b0) * 4).rounded()))
       result.append(
         MelodyNote(
-          onset16: onset16, position16: position16, barLength16: max(4, barBeats * 4), length16: length16,
+          onset16: onset16, position16: position16, barLength16: max(4, barBeats * 4),
+          length16: length16,
           pitch: note.pitch.midi, chord: chord(at: t0 + 0.01), key: key))
     }
     return result

@@ -27,7 +27,9 @@ public struct Pop909Song: Sendable, Hashable {
   /// Indices into ``beats`` of the bar downbeats.
   public var downbeatIndices: [Int]
 
-  public init(id: String, chords: [TimedChord], keys: [TimedKey], beats: [Double], downbeatIndices: [Int]) {
+  public init(
+    id: String, chords: [TimedChord], keys: [TimedKey], beats: [Double], downbeatIndices: [Int]
+  ) {
     self.id = id
     self.chords = chords
     self.keys = keys
@@ -38,7 +40,9 @@ public struct Pop909Song: Sendable, Hashable {
   /// Parses the three annotation texts.
   public init(id: String, chordText: String, keyText: String, beatText: String) {
     func rows(_ text: String) -> [[Substring]] {
-      text.split(whereSeparator: \.isNewline).map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }) }
+      text.split(whereSeparator: \.isNewline).map {
+        $0.split(whereSeparator: { $0 == " " || $0 == "\t" })
+      }
     }
     var chords: [TimedChord] = []
     for row in rows(chordText) where row.count >= 3 {
@@ -47,7 +51,8 @@ public struct Pop909Song: Sendable, Hashable {
     }
     var keys: [TimedKey] = []
     for row in rows(keyText) where row.count >= 3 {
-      guard let s = Double(row[0]), let e = Double(row[1]), let key = Key(parsing: String(row[2])) else { continue }
+      guard let s = Double(row[0]), let e = Double(row[1]), let key = Key(parsing: String(row[2]))
+      else { continue }
       keys.append(TimedKey(start: s, end: e, key: Key(key.tonic, key.mode.parallelMajorMinor)))
     }
     var beats: [Double] = []
@@ -62,8 +67,12 @@ public struct Pop909Song: Sendable, Hashable {
 
   /// Reads `folder/{chord_midi,key_audio,beat_midi}.txt`; nil when one is missing.
   public static func read(folder: String, id: String) -> Pop909Song? {
-    func text(_ name: String) -> String? { try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8) }
-    guard let c = text("chord_midi.txt"), let k = text("key_audio.txt"), let b = text("beat_midi.txt") else {
+    func text(_ name: String) -> String? {
+      try? String(contentsOfFile: "\(folder)/\(name)", encoding: .utf8)
+    }
+    guard let c = text("chord_midi.txt"), let k = text("key_audio.txt"),
+      let b = text("beat_midi.txt")
+    else {
       return nil
     }
     return Pop909Song(id: id, chordText: c, keyText: k, beatText: b)
@@ -130,7 +139,8 @@ public struct Pop909Song: Sendable, Hashable {
         broken = false
       }
       let beats = beatPosition(at: item.end) - beatPosition(at: item.start)
-      ChordSong.append(ChordEvent(token: token, colour: colour, beats: beats), to: &runs[runs.count - 1].events)
+      ChordSong.append(
+        ChordEvent(token: token, colour: colour, beats: beats), to: &runs[runs.count - 1].events)
     }
     return [Mode.major, .minor].compactMap { mode in
       let mine = runs.filter { $0.mode == mode }.map(\.events)

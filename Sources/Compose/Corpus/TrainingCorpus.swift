@@ -29,7 +29,8 @@ public struct TrainingCorpus: Sendable {
     guard fm.fileExists(atPath: popFolder) || fm.fileExists(atPath: billboardFolder) else {
       throw ComposeError.noTrainingData(data)
     }
-    var corpus = TrainingCorpus(chordSongs: [], melodies: [], pop909Songs: 0, billboardFiles: 0, skipped: [])
+    var corpus = TrainingCorpus(
+      chordSongs: [], melodies: [], pop909Songs: 0, billboardFiles: 0, skipped: [])
     let songFolders = ((try? fm.contentsOfDirectory(atPath: popFolder)) ?? [])
       .filter { $0.allSatisfy(\.isNumber) }.sorted()
     for (i, id) in songFolders.enumerated() {

@@ -23,16 +23,22 @@ struct Analyze: ParsableCommand {
   @Argument(help: ArgumentHelp("Audio or MIDI files to analyse.", valueName: "file"))
   var files: [String]
 
-  @Option(help: ArgumentHelp("Key profile: krumhansl, temperley or edma; default: krumhansl.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Key profile: krumhansl, temperley or edma; default: krumhansl.", valueName: "name"))
   var profile: KeyProfile = .krumhansl
 
-  @Option(help: ArgumentHelp("FFT frame length in samples; default: 2048 (93 ms at 22050 Hz).", valueName: "samples"))
+  @Option(
+    help: ArgumentHelp(
+      "FFT frame length in samples; default: 2048 (93 ms at 22050 Hz).", valueName: "samples"))
   var nFFT = 2048
 
   @Option(help: ArgumentHelp("Samples between frames; default: 512 (23 ms).", valueName: "samples"))
   var hopLength = 512
 
-  @Option(help: ArgumentHelp("Analyse only the first <seconds> of each file; default: all of it.", valueName: "seconds"))
+  @Option(
+    help: ArgumentHelp(
+      "Analyse only the first <seconds> of each file; default: all of it.", valueName: "seconds"))
   var maxSeconds: Double?
 
   @Option(help: ArgumentHelp("Files analysed at once; default: one per core.", valueName: "n"))
@@ -42,7 +48,9 @@ struct Analyze: ParsableCommand {
 
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) must be at least 1") }
-    if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds \(maxSeconds) must be more than 0") }
+    if let maxSeconds, !(maxSeconds > 0) {
+      throw ValidationError("--max-seconds \(maxSeconds) must be more than 0")
+    }
     do {
       try configuration.validate()
     } catch {
@@ -51,13 +59,17 @@ struct Analyze: ParsableCommand {
   }
 
   private var configuration: AnalysisConfiguration {
-    AnalysisConfiguration(nFFT: nFFT, hopLength: hopLength, profile: profile, maxDurationSeconds: maxSeconds)
+    AnalysisConfiguration(
+      nFFT: nFFT, hopLength: hopLength, profile: profile, maxDurationSeconds: maxSeconds)
   }
 
   func run() throws {
     let showProgress = standardErrorIsTerminal && files.count > 1
-    let results = Analyzer(configuration: configuration).analyzeFiles(files, jobs: jobs) { done, total in
-      if showProgress { FileHandle.standardError.write(Data("\ranalysing: \(done)/\(total) files".utf8)) }
+    let results = Analyzer(configuration: configuration).analyzeFiles(files, jobs: jobs) {
+      done, total in
+      if showProgress {
+        FileHandle.standardError.write(Data("\ranalysing: \(done)/\(total) files".utf8))
+      }
     }
     if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     var failures: [AnalysisError] = []
@@ -67,11 +79,15 @@ struct Analyze: ParsableCommand {
     }
     let analyses = results.compactMap { try? $0.get() }
     if output.json {
-      try JSONOutput.print(AnalyzeReport(profile: profile.rawValue, vectorLayout: Features.vectorLayout, files: analyses,
-        failed: zip(files, results).compactMap { path, result in
-          if case .failure(let error) = result { return .init(path: path, error: error.description) }
-          return nil
-        }))
+      try JSONOutput.print(
+        AnalyzeReport(
+          profile: profile.rawValue, vectorLayout: Features.vectorLayout, files: analyses,
+          failed: zip(files, results).compactMap { path, result in
+            if case .failure(let error) = result {
+              return .init(path: path, error: error.description)
+            }
+            return nil
+          }))
     } else {
       print(analyses.map { AnalysisText.report($0, profile: profile) }.joined(separator: "\n"))
     }
@@ -97,12 +113,16 @@ private enum AnalysisText {
     let f = analysis.features
     var lines = [analysis.path]
     if let key = f.key {
-      lines.append("  key         \(key) (strength \(fixed(f.keyStrength, 2)), \(profile.rawValue) profile)")
+      lines.append(
+        "  key         \(key) (strength \(fixed(f.keyStrength, 2)), \(profile.rawValue) profile)")
     } else {
       lines.append("  key         none")
     }
     if let bpm = f.tempoBPM {
-      let source = f.source == .midi ? "from the tempo map" : "confidence \(fixed(f.tempoConfidence, 2)), \(analysis.beats.count) beats"
+      let source =
+        f.source == .midi
+        ? "from the tempo map"
+        : "confidence \(fixed(f.tempoConfidence, 2)), \(analysis.beats.count) beats"
       lines.append("  tempo       \(fixed(bpm, 1)) BPM (\(source))")
     } else {
       lines.append("  tempo       none")
@@ -120,8 +140,12 @@ private enum AnalysisText {
       lines.append("  register    mean pitch \(Pitch(Int(pitch.rounded())))")
     }
     let quadrant = Mood(valence: f.valence, arousal: f.arousal).quadrant
-    let words = ["Q1": "happy, excited", "Q2": "tense, angry", "Q3": "sad, tired", "Q4": "calm, content"][quadrant.rawValue]!
-    lines.append("  mood        valence \(signed(f.valence)), arousal \(signed(f.arousal)) (\(quadrant.rawValue): \(words))")
+    let words = [
+      "Q1": "happy, excited", "Q2": "tense, angry", "Q3": "sad, tired", "Q4": "calm, content",
+    ][quadrant.rawValue]!
+    lines.append(
+      "  mood        valence \(signed(f.valence)), arousal \(signed(f.arousal)) (\(quadrant.rawValue): \(words))"
+    )
     for remark in analysis.remarks { lines.append("  note        \(remark)") }
     return lines.joined(separator: "\n")
   }

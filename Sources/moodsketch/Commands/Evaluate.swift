@@ -10,24 +10,26 @@ struct EvaluateCommand: ParsableCommand {
     abstract:
       "Measure the recommendation models offline: precision, recall, F1, NDCG, MAP, hit rate, coverage at k.",
     discussion: """
-      Either give a split:
-        moodsketch evaluate --train train.tsv --test test.tsv --k 10 --models pop,itemknn,als,hybrid
-      (files of `user item weight` lines), or let moodsketch split a data set:
+      Either give a split (files of `user item weight` lines):
+        moodsketch evaluate --train train.tsv --test test.tsv --models pop,itemknn,als
+      or let moodsketch split a data set:
         moodsketch evaluate --dataset lastfm-hetrec ../shared/data/lastfm_hetrec2011 --split 1
 
-      The split (--split SEED): duplicate (user, item) events are summed; users are taken in id order and
-      each user's items, in id order, are shuffled by a generator seeded from SEED and the user's position.
-      Users with fewer than 5 items keep them all in training. Of the others, a seeded 10% (--cold-start)
-      become simulated newcomers who keep only 3 items (--cold-start-keep) in training, the rest in test;
-      everyone else holds out round(20%) of their items (at least 1) for test. Same data and seed, same split.
+      How --split SEED splits: duplicate (user, item) events are summed; users are taken in id order and \
+      each user's items, in id order, are shuffled by a generator seeded from SEED and the user's position. \
+      Users with fewer than 5 items keep them all in training. Of the others, a seeded 10% (--cold-start) \
+      become simulated newcomers who keep only 3 items (--cold-start-keep) in training and put the rest in \
+      test; everyone else holds out round(20%) of their items, at least 1 (--test-fraction). Same data and \
+      seed, same split.
 
-      Scoring: users with at least one training and one test item; training items are never recommended;
-      test items unseen in training stay relevant (counted as misses). Metrics are per-user means at k, also
-      for users with ≤ 5 training items ("few") and the rest. Coverage is the share of training items
-      recommended to anyone. Training time is wall-clock seconds.
-      --write-split DIR writes train.tsv and test.tsv; --write-recommendations FILE writes the scored lists as
-      `user item rank model` lines; --score FILE scores lists made by another tool (same line format) with the
-      same code. A progress line is shown on a terminal.
+      Scoring: users with at least one training and one test item; training items are never recommended; \
+      test items unseen in training stay relevant and count as misses. Metrics are per-user means at k, also \
+      for users with ≤ 5 training items ("few") and the rest; coverage is the share of training items \
+      recommended to anyone; training time is wall-clock seconds.
+
+      --write-split DIR writes train.tsv and test.tsv; --write-recommendations FILE writes the scored lists \
+      as `user item rank model` lines; --score FILE ranks lists made by another tool (same format) with the \
+      same metric code. A progress line is shown on a terminal.
       """)
 
   @Option(
@@ -47,26 +49,26 @@ struct EvaluateCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Seed of the per-user hold-out split (with --dataset); default: 1.", valueName: "seed"))
+      "Seed of the per-user hold-out split (with --dataset).", valueName: "seed"))
   var split: UInt64 = 1
 
   @Option(
-    help: ArgumentHelp("Share of each user's items held out; default: 0.2.", valueName: "share"))
+    help: ArgumentHelp("Share of each user's items held out.", valueName: "share"))
   var testFraction = 0.2
 
   @Option(
-    help: ArgumentHelp("Share of users turned into newcomers; default: 0.1.", valueName: "share"))
+    help: ArgumentHelp("Share of users turned into newcomers.", valueName: "share"))
   var coldStart = 0.1
 
-  @Option(help: ArgumentHelp("Training items a newcomer keeps; default: 3.", valueName: "n"))
+  @Option(help: ArgumentHelp("Training items a newcomer keeps.", valueName: "n"))
   var coldStartKeep = 3
 
-  @Option(help: ArgumentHelp("List length k; default: 10.", valueName: "k"))
+  @Option(help: ArgumentHelp("List length k.", valueName: "k"))
   var k = 10
 
   @Option(
     help: ArgumentHelp(
-      "Models to train, comma-separated; default: pop,userknn,itemknn,als,hybrid.",
+      "Models to train, comma-separated: pop, userknn, userknn-pearson, itemknn, als, bpr, content, hybrid.",
       valueName: "list"))
   var models = "pop,userknn,itemknn,als,hybrid"
 
@@ -126,6 +128,7 @@ struct EvaluateCommand: ParsableCommand {
         let made = try HoldOutSplit.make(events: set.events, seed: split, parameters: p)
         (trainEvents, testEvents, tags) = (made.train, made.test, set.tags)
         if let writeSplit {
+          try? FileManager.default.createDirectory(atPath: writeSplit, withIntermediateDirectories: true)
           try EventFile.write(made.train, to: writeSplit + "/train.tsv")
           try EventFile.write(made.test, to: writeSplit + "/test.tsv")
         }

@@ -11,10 +11,11 @@ struct ListenImport: ParsableCommand {
     discussion: """
         moodsketch listen import lastfm ../shared/data/lastfm_hetrec2011
         moodsketch listen import plays.csv
-      A FILE has `user item weight [timestamp]` lines separated by tabs, commas or spaces (a header line is
-      skipped; UTF-8 or Latin-1). Weights are play counts or ratings and must be positive; a zero or negative
-      weight is an error naming its line. Events for a (user, item) already stored add to it, so import each
-      source once. The Last.fm HetRec 2011 folder also gives artist names and listener tags.
+
+      A FILE has `user item weight [timestamp]` lines separated by tabs, commas or spaces (a header line is \
+      skipped; UTF-8 or Latin-1). Weights are play counts or ratings and must be positive: a zero or \
+      negative weight is an error naming its line. Events for a (user, item) already stored add to it, so \
+      import each source once. The Last.fm HetRec 2011 folder also gives artist names and listener tags.
       """)
 
   @Argument(

@@ -3,32 +3,32 @@ import Recommend
 
 /// Hyper-parameters of the recommendation models, shared by `recommend` and `evaluate`.
 struct ListenModelOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("ALS and BPR latent factors; default: 64.", valueName: "n"))
+  @Option(help: ArgumentHelp("ALS and BPR latent factors.", valueName: "n"))
   var factors = 64
-  @Option(help: ArgumentHelp("ALS L2 regularisation λ; default: 0.05.", valueName: "λ"))
+  @Option(help: ArgumentHelp("ALS L2 regularisation λ.", valueName: "λ"))
   var regularization: Float = 0.05
   @Option(
     help: ArgumentHelp(
-      "ALS confidence weight α in 1 + α·log(1 + plays); default: 2.", valueName: "α"))
+      "ALS confidence weight α in 1 + α·log(1 + plays).", valueName: "α"))
   var alpha: Float = 2
-  @Option(help: ArgumentHelp("ALS sweeps; default: 15.", valueName: "n"))
+  @Option(help: ArgumentHelp("ALS sweeps.", valueName: "n"))
   var iterations = 15
   @Option(
-    help: ArgumentHelp("Conjugate-gradient steps per ALS row solve; default: 3.", valueName: "n"))
+    help: ArgumentHelp("Conjugate-gradient steps per ALS row solve.", valueName: "n"))
   var cgSteps = 3
-  @Option(help: ArgumentHelp("BPR epochs; default: 60.", valueName: "n"))
+  @Option(help: ArgumentHelp("BPR epochs.", valueName: "n"))
   var bprIterations = 60
-  @Option(help: ArgumentHelp("BPR SGD step size; default: 0.05.", valueName: "rate"))
+  @Option(help: ArgumentHelp("BPR SGD step size.", valueName: "rate"))
   var learningRate: Float = 0.05
-  @Option(help: ArgumentHelp("Neighbours per user for user-kNN; default: 50.", valueName: "n"))
+  @Option(help: ArgumentHelp("Neighbours per user for user-kNN.", valueName: "n"))
   var neighbours = 50
   @Option(
-    help: ArgumentHelp("Neighbours kept per item for item-kNN; default: 100.", valueName: "n"))
+    help: ArgumentHelp("Neighbours kept per item for item-kNN.", valueName: "n"))
   var itemNeighbours = 100
-  @Option(help: ArgumentHelp("Seed of the random initial factors; default: 42.", valueName: "n"))
+  @Option(help: ArgumentHelp("Seed of the random initial factors.", valueName: "n"))
   var modelSeed: UInt64 = 42
   @Option(
-    help: ArgumentHelp("Threads for training and scoring; default: all cores.", valueName: "n"))
+    help: ArgumentHelp("Threads for training and scoring.", valueName: "n"))
   var threads = Parallel.cores
 
   var settings: ModelSettings {

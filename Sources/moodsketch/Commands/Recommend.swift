@@ -8,21 +8,24 @@ struct RecommendCommand: ParsableCommand {
     commandName: "recommend",
     abstract: "Recommend music for a listener from their history, optionally toward a mood.",
     discussion: """
-      Reads the listening history from the catalog (import it with `moodsketch listen import`), from
+      Reads the listening history from the catalog (import it with `moodsketch listen import`), from \
       --events FILE, or from --dataset lastfm-hetrec DIR, and ranks items the user has not played yet:
         moodsketch recommend --user 2 --dataset lastfm-hetrec ../shared/data/lastfm_hetrec2011
-        moodsketch recommend --user 2 --mood "melancholic rainy evening" --model hybrid
-      Every item says why ("because you play X and Y", "tagged sad, matches your mood"). Models: hybrid
-      (default: ALS + user-kNN + tags + popularity, leaning on tags for users with ≤ 5 items), als, itemknn,
-      userknn, userknn-pearson, bpr, content, pop. An unknown user gets cold-start picks with a note.
-      --mood re-weights the model's 200 best candidates by how close each item's tags (read through the
-      mood lexicon) sit to the prompt's valence/arousal and styles; --diversity spreads the list (MMR).
+        moodsketch recommend --user 2 --mood "melancholic rainy evening"
+
+      Every item says why ("because you play X and Y", "tagged chillout, matches your mood"). The default \
+      model, hybrid, fuses ALS, user-kNN, tag similarity and popularity, leaning on tags for users with \
+      ≤ 5 items. An unknown user gets cold-start picks (the most played items) with a note.
+
+      --mood re-weights the model's 200 best candidates by how close each item's tags, read through the \
+      mood lexicon, sit to the prompt's valence, arousal and styles; --mood-strength sets how much. \
+      --diversity spreads the list by maximal marginal relevance.
       """)
 
   @Option(help: ArgumentHelp("The listener's id as in the history.", valueName: "id"))
   var user: String
 
-  @Option(help: ArgumentHelp("How many items; default: 10.", valueName: "k"))
+  @Option(help: ArgumentHelp("How many items.", valueName: "k"))
   var k = 10
 
   @Option(
@@ -30,18 +33,18 @@ struct RecommendCommand: ParsableCommand {
       "A mood to lean toward, in words, e.g. \"melancholic\".", valueName: "prompt"))
   var mood: String?
 
-  @Option(help: ArgumentHelp("How much the mood weighs, 0…1; default: 0.5.", valueName: "share"))
+  @Option(help: ArgumentHelp("How much the mood weighs, 0…1.", valueName: "share"))
   var moodStrength = 0.5
 
   @Option(
     help: ArgumentHelp(
-      "hybrid, als, itemknn, userknn, userknn-pearson, bpr, content or pop; default: hybrid.",
+      "hybrid, als, itemknn, userknn, userknn-pearson, bpr, content or pop.",
       valueName: "name"))
   var model = "hybrid"
 
   @Option(
     help: ArgumentHelp(
-      "MMR λ: 1 = relevance only, lower = more varied; default: 0.7.", valueName: "λ"))
+      "MMR λ: 1 = relevance only, lower = more varied.", valueName: "λ"))
   var diversity: Float = 0.7
 
   @OptionGroup var sources: ListenSources

@@ -77,7 +77,12 @@ struct RenderCommand: ParsableCommand {
       let soundFont = try SoundFontLocator.locate(explicit: soundfont)
       let started = Date()
       let renderer = try Renderer(soundFontPath: soundFont, sampleRate: Double(sampleRate))
-      let report = try renderer.render(score, to: outputPath, bitDepth: depth)
+      let progress = standardErrorIsTerminal ? RenderProgressLine() : nil
+      // Clear the line before any error message, too.
+      defer { progress?.clear() }
+      let report = try renderer.render(
+        score, to: outputPath, bitDepth: depth, progress: progress.map { line in { line.show($0) } }
+      )
       let elapsed = Date().timeIntervalSince(started)
       let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
       if notes == 0 { printError("warning: \(input) has no notes; the output is silent") }
@@ -118,5 +123,23 @@ struct RenderResult: Encodable {
       )
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// A "rendering 42%" line on standard error (terminals only), redrawn at most five times a second.
+final class RenderProgressLine {
+  private var lastShown = Date.distantPast
+  private var lastPercent = -1
+
+  func show(_ fraction: Double) {
+    let percent = Int(fraction * 100)
+    guard percent != lastPercent, Date().timeIntervalSince(lastShown) > 0.2 else { return }
+    lastShown = Date()
+    lastPercent = percent
+    FileHandle.standardError.write(Data("\rrendering \(percent)%".utf8))
+  }
+
+  func clear() {
+    if lastPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

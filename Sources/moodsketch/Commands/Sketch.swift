@@ -9,7 +9,8 @@ import Theory
 /// `moodsketch sketch PROMPT`: mood → plan → chords, melody, bass, drums → MIDI, WAV and JSON.
 struct Sketch: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write a sketch from a mood: chord progression, melody, bass and drums as MIDI, WAV and JSON.",
+    abstract:
+      "Write a sketch from a mood: chord progression, melody, bass and drums as MIDI, WAV and JSON.",
     discussion: """
       Explicit flags override what the mood suggests. The same prompt and seed give a byte-identical MIDI file;
       without --seed the seed is derived from the prompt text, so the same prompt always gives the same sketch.
@@ -19,28 +20,40 @@ struct Sketch: ParsableCommand {
       unless all of them succeed.
       """)
 
-  @Argument(help: ArgumentHelp("The mood in words, e.g. \"rainy Sunday, nostalgic\".", valueName: "prompt"))
+  @Argument(
+    help: ArgumentHelp("The mood in words, e.g. \"rainy Sunday, nostalgic\".", valueName: "prompt"))
   var prompt: String
 
   @Option(help: ArgumentHelp("Length in bars, 1–256; default: 8.", valueName: "n"))
   var bars: Int?
 
-  @Option(help: ArgumentHelp("Key such as \"A minor\", \"Eb\", \"F# dorian\"; default: from the mood.", valueName: "key"))
+  @Option(
+    help: ArgumentHelp(
+      "Key such as \"A minor\", \"Eb\", \"F# dorian\"; default: from the mood.", valueName: "key"))
   var key: String?
 
   @Option(help: ArgumentHelp("Tempo in BPM, 20–300; default: from the mood.", valueName: "bpm"))
   var tempo: Double?
 
-  @Option(help: ArgumentHelp("Time signature such as 4/4, 3/4, 6/8; default: from the style.", valueName: "n/d"))
+  @Option(
+    help: ArgumentHelp(
+      "Time signature such as 4/4, 3/4, 6/8; default: from the style.", valueName: "n/d"))
   var meter: String?
 
-  @Option(help: ArgumentHelp("Style such as pop, lofi, jazz, metal, cinematic; default: from the mood.", valueName: "name"))
+  @Option(
+    help: ArgumentHelp(
+      "Style such as pop, lofi, jazz, metal, cinematic; default: from the mood.", valueName: "name")
+  )
   var style: String?
 
-  @Option(help: ArgumentHelp("Seed for repeatable sketches; default: derived from the prompt text.", valueName: "n"))
+  @Option(
+    help: ArgumentHelp(
+      "Seed for repeatable sketches; default: derived from the prompt text.", valueName: "n"))
   var seed: UInt64?
 
-  @Option(help: ArgumentHelp("Folder for the files, created if missing; default: ./sketch.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "Folder for the files, created if missing; default: ./sketch.", valueName: "dir"))
   var out: String = "sketch"
 
   @Option(
@@ -58,7 +71,9 @@ struct Sketch: ParsableCommand {
     if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
     }
-    if let bars, !(1...256).contains(bars) { throw ValidationError("--bars \(bars) is out of range; use 1–256") }
+    if let bars, !(1...256).contains(bars) {
+      throw ValidationError("--bars \(bars) is out of range; use 1–256")
+    }
     if let tempo, !(20...300).contains(tempo) {
       let shown = tempo == tempo.rounded() && abs(tempo) < 1e9 ? String(Int(tempo)) : String(tempo)
       throw ValidationError("--tempo \(shown) is out of range; use 20–300 BPM")
@@ -67,7 +82,8 @@ struct Sketch: ParsableCommand {
       throw ValidationError("--meter \"\(meter)\" is not a time signature; use e.g. 4/4, 3/4, 6/8")
     }
     if let key, Key(parsing: key) == nil {
-      throw ValidationError("--key \"\(key)\" is not a key; use e.g. \"A minor\", \"Eb\", \"F# dorian\"")
+      throw ValidationError(
+        "--key \"\(key)\" is not a key; use e.g. \"A minor\", \"Eb\", \"F# dorian\"")
     }
     if let style, Style(name: style) == nil {
       let names = Style.allCases.map(\.rawValue).joined(separator: ", ")
@@ -81,7 +97,8 @@ struct Sketch: ParsableCommand {
       let mood = try MoodParser().parse(prompt)
       let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
       let overrides = try PlanOverrides(
-        parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init), style: style)
+        parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init),
+        style: style)
       let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
       let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
       let composedMS = Date().timeIntervalSince(started) * 1000
@@ -91,13 +108,16 @@ struct Sketch: ParsableCommand {
       let folder = try SketchFolder(path: out)
       var files = ["midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json")]
       if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
-      let report = SketchReport(prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
+      let report = SketchReport(
+        prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
       var renderedSeconds = 0.0
       let renderStarted = Date()
       try folder.commit { staging in
         try MIDIFile.write(score, to: "\(staging)/sketch.mid")
         if let soundFontPath {
-          renderedSeconds = try Renderer(soundFontPath: soundFontPath).render(score, to: "\(staging)/sketch.wav").seconds
+          renderedSeconds = try Renderer(soundFontPath: soundFontPath).render(
+            score, to: "\(staging)/sketch.wav"
+          ).seconds
         }
         try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
       }
@@ -107,17 +127,24 @@ struct Sketch: ParsableCommand {
         try JSONOutput.print(report)
         return
       }
-      print("mood: \(mood.valenceWord), \(mood.arousalWord) (valence \(AffectFormat.signed(mood.valence)), arousal \(AffectFormat.signed(mood.arousal)), \(mood.quadrant.rawValue))")
+      print(
+        "mood: \(mood.valenceWord), \(mood.arousalWord) (valence \(AffectFormat.signed(mood.valence)), arousal \(AffectFormat.signed(mood.arousal)), \(mood.quadrant.rawValue))"
+      )
       print(
         "plan: \(plan.key), \(Int(plan.tempoBPM.rounded())) BPM, \(plan.meter), \(plan.bars) bars, \(plan.style.rawValue)"
           + " — chords \(GeneralMIDI.programName(plan.instruments.chords)), melody \(GeneralMIDI.programName(plan.instruments.melody)),"
-          + " bass \(GeneralMIDI.programName(plan.instruments.bass))\(plan.instruments.drums ? ", drums" : "")")
+          + " bass \(GeneralMIDI.programName(plan.instruments.bass))\(plan.instruments.drums ? ", drums" : "")"
+      )
       for reason in plan.reasons { print("  · \(reason)") }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
       print("wrote:")
       for kind in ["midi", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
-      let seedNote = self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
-      let renderNote = soundFontPath == nil ? "" : ", rendered \(String(format: "%.1f", renderedSeconds)) s of audio in \(Int(renderMS)) ms"
+      let seedNote =
+        self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
+      let renderNote =
+        soundFontPath == nil
+        ? ""
+        : ", rendered \(String(format: "%.1f", renderedSeconds)) s of audio in \(Int(renderMS)) ms"
       print("composed in \(Int(composedMS)) ms\(renderNote) (\(seedNote))")
     }
   }
@@ -162,7 +189,8 @@ struct SketchFolder {
       try write(staging)
       for name in try fm.contentsOfDirectory(atPath: staging).sorted() {
         guard rename("\(staging)/\(name)", finalPath(name)) == 0 else {
-          throw AtomicFile.Failure.cannotWrite(path: finalPath(name), reason: String(cString: strerror(errno)))
+          throw AtomicFile.Failure.cannotWrite(
+            path: finalPath(name), reason: String(cString: strerror(errno)))
         }
       }
       try? fm.removeItem(atPath: staging)

@@ -15,7 +15,9 @@ struct Train: ParsableCommand {
         moodsketch train --data ../shared/data
       """)
 
-  @Option(help: ArgumentHelp("The shared data folder holding pop909/ and mcgill_billboard/.", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The shared data folder holding pop909/ and mcgill_billboard/.", valueName: "dir"))
   var data: String
 
   @Option(
@@ -33,14 +35,17 @@ struct Train: ParsableCommand {
         data: data, readMIDI: { try MIDIFile.read(path: $0) },
         progress: { message in if standardErrorIsTerminal { printError(message) } })
       let model = try ModelTrainer().train(
-        chordSongs: corpus.chordSongs, melodies: corpus.melodies, sources: ["pop909 (MIT)", "mcgill_billboard (CC0)"])
+        chordSongs: corpus.chordSongs, melodies: corpus.melodies,
+        sources: ["pop909 (MIT)", "mcgill_billboard (CC0)"])
       let bytes = try model.encoded()
       try AtomicFile.write(bytes, to: out)
       let report = TrainReport(
         pop909Songs: corpus.pop909Songs, billboardFiles: corpus.billboardFiles,
         chordSequences: model.summary.chordSongs, chordTokens: model.summary.chordTokens,
-        melodyNotes: model.summary.melodyNotes, majorVocabulary: model.vocabulary(for: .major).count,
-        minorVocabulary: model.vocabulary(for: .minor).count, skipped: corpus.skipped, out: out, bytes: bytes.count,
+        melodyNotes: model.summary.melodyNotes,
+        majorVocabulary: model.vocabulary(for: .major).count,
+        minorVocabulary: model.vocabulary(for: .minor).count, skipped: corpus.skipped, out: out,
+        bytes: bytes.count,
         seconds: Date().timeIntervalSince(started))
       if output.json {
         try JSONOutput.print(report)
