@@ -22,13 +22,18 @@ if [[ ! -x "$venv/bin/python" ]]; then
   "$venv/bin/pip" install -q numpy scikit-learn
 fi
 
-# A separate scratch folder: a release build in the shared .build would hold its lock for minutes.
-scratch="$root/.build-catalog-release"
-if [[ ! -d "$scratch/checkouts" && -d "$root/.build/checkouts" ]]; then
-  mkdir -p "$scratch" && cp -r "$root/.build/repositories" "$root/.build/checkouts" "$root/.build/workspace-state.json" "$scratch/"
+# MOODSKETCH_BIN=path skips the build and uses that release binary.
+if [[ -n "${MOODSKETCH_BIN:-}" ]]; then
+  bin="$MOODSKETCH_BIN"
+else
+  # A separate scratch folder: a release build in the shared .build would hold its lock for minutes.
+  scratch="$root/.build-catalog-release"
+  if [[ ! -d "$scratch/checkouts" && -d "$root/.build/checkouts" ]]; then
+    mkdir -p "$scratch" && cp -r "$root/.build/repositories" "$root/.build/checkouts" "$root/.build/workspace-state.json" "$scratch/"
+  fi
+  swift build -c release --product moodsketch --scratch-path "$scratch" >&2
+  bin="$scratch/release/moodsketch"
 fi
-swift build -c release --product moodsketch --scratch-path "$scratch" >&2
-bin="$scratch/release/moodsketch"
 work="$(mktemp -d /tmp/moodsketch-catalog-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 results="$root/Benchmarks/results"

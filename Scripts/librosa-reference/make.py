@@ -29,9 +29,26 @@ def signal(name):
     elif name == "harmonics":
         # A 220 Hz tone with 8 harmonics fading in: a timbre with a rich spectrum.
         y = sum((0.3 / h) * np.sin(2 * np.pi * 220 * h * t) for h in range(1, 9)) * np.minimum(1, t / 0.5)
+    elif name == "multitone":
+        # 200 harmonics of 50 Hz up to 10 kHz with spread phases: energy in every contrast band.
+        y = sum((0.02 / np.sqrt(h)) * np.sin(2 * np.pi * 50 * h * t + 0.1 * h * h) for h in range(1, 201))
     else:
         raise ValueError(name)
     return y.astype(np.float32)
+
+
+def contrast_without_top_db(y):
+    """librosa.feature.spectral_contrast with its decibel conversion unfloored: librosa floors peaks and
+    valleys 80 dB below their loudest value over the whole signal, which a streaming analysis cannot
+    know in advance; moodsketch documents that it does not floor, so the reference does not either."""
+    import librosa.feature.spectral as spectral
+
+    original = spectral.power_to_db
+    spectral.power_to_db = lambda S, **kw: original(S, top_db=None)
+    try:
+        return librosa.feature.spectral_contrast(y=y, sr=SR)
+    finally:
+        spectral.power_to_db = original
 
 
 def main(out):
@@ -43,13 +60,14 @@ def main(out):
         "frames": FRAMES,
         "signals": {},
     }
-    for name in ["sine440", "cmajor", "chirp", "harmonics"]:
+    for name in ["sine440", "cmajor", "chirp", "harmonics", "multitone"]:
         y = signal(name)
         mel = librosa.feature.melspectrogram(y=y, sr=SR)
         mel_db = librosa.power_to_db(mel)
         mfcc = librosa.feature.mfcc(y=y, sr=SR)
         chroma = librosa.feature.chroma_stft(y=y, sr=SR, tuning=0.0)
         centroid = librosa.feature.spectral_centroid(y=y, sr=SR)
+        contrast = contrast_without_top_db(y)
         entry = {"n_frames": int(mel.shape[1])}
         for f in FRAMES:
             entry[str(f)] = {
@@ -57,6 +75,7 @@ def main(out):
                 "mfcc": [round(float(v), 4) for v in mfcc[:, f]],
                 "chroma": [round(float(v), 5) for v in chroma[:, f]],
                 "spectral_centroid": round(float(centroid[0, f]), 3),
+                "spectral_contrast": [round(float(v), 4) for v in contrast[:, f]],
             }
         tables["signals"][name] = entry
     with open(out, "w") as fh:

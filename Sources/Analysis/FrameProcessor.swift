@@ -265,68 +265,55 @@ final class FrameProcessor {
   }
 
   /// Spectral contrast: mean of the top and bottom 2 % of each octave band's magnitudes, in dB.
-  /// Only a few values from each end are needed, so they are selected, not fully sorted.
+  /// Only a few values from each end are needed, so they are selected (quickselect), not sorted.
   private func spectralContrast() {
     for (b, band) in contrastBands.enumerated() {
       let count = band.range.count
       let q = min(band.quantile, count)
       let values = magnitudeBuffer + band.range.lowerBound
+      for j in 0..<count { scratch[j] = values[j] }
+      FrameProcessor.select(scratch, 0, count - 1, q - 1)
       var valley: Float = 0
+      for j in 0..<q { valley += scratch[j] }
+      // The q smallest now sit at the front; the q largest lie beyond them unless the band is tiny.
+      FrameProcessor.select(scratch, count - q >= q ? q : 0, count - 1, count - q)
       var peak: Float = 0
-      if q * 4 >= count {
-        for j in 0..<count { scratch[j] = values[j] }
-        var sorted = UnsafeMutableBufferPointer(start: scratch, count: count)
-        sorted.sort()
-        for j in 0..<q {
-          valley += scratch[j]
-          peak += scratch[count - 1 - j]
-        }
-      } else {
-        valley = FrameProcessor.sumOfSmallest(q, values, count)
-        peak = FrameProcessor.sumOfLargest(q, values, count, scratch: scratch)
-      }
+      for j in (count - q)..<count { peak += scratch[j] }
       contrastBuffer[b] =
         10 * log10(max(1e-10, peak / Float(q))) - 10 * log10(max(1e-10, valley / Float(q)))
     }
   }
 
-  /// Sum of the `q` smallest of `count` values, by keeping a small sorted list (q ≤ 9 here).
-  private static func sumOfSmallest(_ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int)
-    -> Float
-  {
-    withUnsafeTemporaryAllocation(of: Float.self, capacity: q) { kept in
-      var filled = 0
-      for i in 0..<count {
-        let v = values[i]
-        if filled < q {
-          var j = filled
-          while j > 0, kept[j - 1] > v {
-            kept[j] = kept[j - 1]
-            j -= 1
-          }
-          kept[j] = v
-          filled += 1
-        } else if v < kept[q - 1] {
-          var j = q - 1
-          while j > 0, kept[j - 1] > v {
-            kept[j] = kept[j - 1]
-            j -= 1
-          }
-          kept[j] = v
+  /// Reorders `a[low...high]` so that `a[k]` holds the value it would have if sorted, with nothing
+  /// larger before it and nothing smaller after it (Hoare's selection, median-of-three pivot).
+  static func select(_ a: UnsafeMutablePointer<Float>, _ low: Int, _ high: Int, _ k: Int) {
+    var lo = low
+    var hi = high
+    while hi > lo {
+      let mid = lo + (hi - lo) / 2
+      if a[mid] < a[lo] { a.swapAt(mid, lo) }
+      if a[hi] < a[lo] { a.swapAt(hi, lo) }
+      if a[hi] < a[mid] { a.swapAt(hi, mid) }
+      let pivot = a[mid]
+      var i = lo
+      var j = hi
+      while i <= j {
+        while a[i] < pivot { i += 1 }
+        while a[j] > pivot { j -= 1 }
+        if i <= j {
+          a.swapAt(i, j)
+          i += 1
+          j -= 1
         }
       }
-      var sum: Float = 0
-      for j in 0..<filled { sum += kept[j] }
-      return sum
+      if k <= j {
+        hi = j
+      } else if k >= i {
+        lo = i
+      } else {
+        return
+      }
     }
-  }
-
-  private static func sumOfLargest(
-    _ q: Int, _ values: UnsafeMutablePointer<Float>, _ count: Int,
-    scratch: UnsafeMutablePointer<Float>
-  ) -> Float {
-    for i in 0..<count { scratch[i] = -values[i] }
-    return -sumOfSmallest(q, scratch, count)
   }
 
   /// MFCCs (orthonormal DCT-II of the decibel mel spectrum floored at `floorDB`) and onset strength

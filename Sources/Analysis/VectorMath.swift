@@ -23,3 +23,12 @@ enum VectorMath {
     return sum
   }
 }
+
+extension UnsafeMutablePointer where Pointee == Float {
+  @inline(__always)
+  func swapAt(_ i: Int, _ j: Int) {
+    let t = self[i]
+    self[i] = self[j]
+    self[j] = t
+  }
+}

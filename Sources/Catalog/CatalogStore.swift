@@ -212,12 +212,14 @@ public final class CatalogStore: Sendable {
     if !deleted { throw CatalogError.noSuchTrack(String(id)) }
   }
 
-  /// Loads every row's vector into one contiguous matrix, for brute-force search.
+  /// Loads every current-layout row's vector into one contiguous matrix, for brute-force search.
   public func vectors() throws -> CatalogVectors {
     try read { db in
       var result = CatalogVectors()
+      // Rows from another vector layout would be compared nonsensically: they wait for `catalog add`.
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, vector, knownGroups FROM track ORDER BY id")
+        db, sql: "SELECT id, vector, knownGroups FROM track WHERE vectorVersion = ? ORDER BY id",
+        arguments: [TrackVector.version])
       while let row = try rows.next() {
         let blob: Data = row[1]
         guard blob.count == TrackVector.dimension * 4 else { continue }

@@ -141,6 +141,28 @@ struct CompingWriter {
         }
         t += beat
       }
+    case .tresillo where grid.isCommonTime:
+      var barStart = start - start % grid.ticksPerBar
+      while barStart < end {
+        for (offset16, length16) in [(0, 6), (6, 6), (12, 4)] {
+          let t = barStart + offset16 * s16
+          guard t >= start, t < end else { continue }
+          hits.append(
+            Hit(
+              start: t, length: held(min(length16 * s16, end - t)), voice: nil,
+              accent: offset16 == 0 ? 0 : -6))
+        }
+        barStart += grid.ticksPerBar
+      }
+    case .tresillo:
+      var t = start
+      while t < end {
+        hits.append(
+          Hit(
+            start: t, length: held(min(beat, end - t)), voice: nil,
+            accent: t % grid.ticksPerBar == 0 ? 0 : -8))
+        t += beat
+      }
     case .syncopated:
       if grid.isCommonTime {
         // Bossa / Charleston: beat 1, the "and" of 2, beat 4 — the figure guitarists comp with.
@@ -163,6 +185,11 @@ struct CompingWriter {
           t += beat
         }
       }
+    }
+    // A chord that changes between the figure's hits is still struck where it starts.
+    let firstHit = hits.first?.start ?? end
+    if [.tresillo, .syncopated].contains(pattern), firstHit > start {
+      hits.insert(Hit(start: start, length: held(firstHit - start), voice: nil, accent: -4), at: 0)
     }
     return hits
   }

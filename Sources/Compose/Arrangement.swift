@@ -22,6 +22,8 @@ public struct Arrangement: Sendable, Hashable {
     case skank
     /// Syncopated bossa nova / Charleston-like figure.
     case syncopated
+    /// The 3 + 3 + 2 "tresillo" push of modern pop piano and guitar.
+    case tresillo
     /// Root, fifth and octave in eighths, low (metal, punk).
     case powerChords
   }
@@ -49,7 +51,7 @@ public struct Arrangement: Sendable, Hashable {
   /// The arrangement a style calls for.
   public static func forStyle(_ style: Style) -> Arrangement {
     switch style {
-    case .pop: Arrangement(comping: .quarters, bass: .halfNotes, groove: .pop)
+    case .pop: Arrangement(comping: .tresillo, bass: .halfNotes, groove: .pop)
     case .rock: Arrangement(comping: .eighths, bass: .eighths, groove: .rock)
     case .metal: Arrangement(comping: .powerChords, bass: .eighths, groove: .metal)
     case .punk: Arrangement(comping: .powerChords, bass: .eighths, groove: .punk)

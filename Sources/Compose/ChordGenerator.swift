@@ -21,18 +21,20 @@ public struct GeneratedChord: Sendable, Hashable {
 /// - **Mode**: the plan's key picks the major or minor table (modes with a minor third use minor).
 /// - **Borrowed chords**: the probability mass of tokens from the parallel mode
 ///   (``ChordToken/isBorrowed(_:mode:)``) is rescaled, in odds, towards `borrowedChordProbability`
-///   (at most ×20 per token, so an unheard-of chord is never forced in).
+///   (half of it per chord slot, at most 35 %, and at most ×8 per token, so an unheard-of chord is never
+///   forced in and the diatonic chords stay the rule).
 /// - **Colour**: each chord's chance of a seventh is its corpus share moved in logit space by
 ///   4 × (`seventhProbability` − 0.3); which seventh follows the corpus (`V` → `V7`, `IV` → `IVmaj7`).
 /// - **Harmonic rhythm**: `chordsPerBar` sets the slot grid (one chord per two bars … two per bar).
-/// - **Shape**: the piece opens from the model's start context (mostly the tonic), phrases follow
+/// - **Shape**: the piece opens on the tonic (the model's start context then shapes what follows), phrases follow
 ///   ``Form``, and every phrase that "cadences home" approaches its last bar with a cadence chord
 ///   (V, IV, bVII in major; V, iv, VII, v in minor) chosen by the model's own probability of then
 ///   resolving to the tonic. Immediate repeats are masked (the model learned chord *changes*) except
 ///   in ambient music, where a held chord is part of the style.
 ///
-/// Each phrase is drawn several times and the candidate with the best model likelihood plus a
-/// variety bonus is kept, which removes most dull or odd draws without making every seed the same.
+/// Each phrase is drawn several times and the candidate with the best model likelihood, plus a
+/// variety bonus, minus its distance from the plan's borrowed-chord share, is kept: that removes most
+/// dull or odd draws without making every seed the same.
 public struct ChordGenerator: Sendable {
   public let model: CompositionModel
   /// Candidates drawn per phrase.
@@ -54,7 +56,8 @@ public struct ChordGenerator: Sendable {
     let tonic = mode == .minor ? "i" : "I"
     let context = SamplingContext(
       table: table, mode: mode, tonic: tonic, borrowed: plan.borrowedChordProbability,
-      allowHold: plan.style == .ambient, flavour: Self.modalFlavour(plan.key.mode))
+      allowHold: plan.style == .ambient,
+      flavour: Self.flavour(mode: plan.key.mode, style: plan.style))
 
     var history = [ChordModelSymbols.start]
     var result: [GeneratedChord] = []
@@ -72,8 +75,10 @@ public struct ChordGenerator: Sendable {
         tokens = again
       } else {
         var fixedPrefix: [String] = []
-        if phrase.label == .answer, let a = firstA, a.count == slots.count {
-          fixedPrefix = Array(a.prefix(slots.count / 2))
+        // The answer keeps the chords of the first phrase's first half (the slots before its middle bar).
+        let half = slots.filter { $0.bar < phrase.firstBar + phrase.bars / 2 }.count
+        if phrase.label == .answer, let a = firstA, a.count >= half, half < slots.count {
+          fixedPrefix = Array(a.prefix(half))
         }
         tokens = bestPhrase(
           count: slots.count, prefix: fixedPrefix, history: history, context: context,
@@ -199,8 +204,10 @@ public struct ChordGenerator: Sendable {
       }
       let mass = zip(p, borrowedMask).filter(\.1).reduce(0) { $0 + $1.0 }
       if mass > 1e-6, mass < 1 - 1e-6 {
-        let target = min(0.9, max(0.001, borrowed))
-        let factor = min(20, (target / (1 - target)) / (mass / (1 - mass)))
+        // The plan's probability is a share of the whole piece; every chord slot also has diatonic
+        // neighbours that must stay the rule, so each context aims at half of it (at most 35 %).
+        let target = min(0.35, max(0.001, borrowed / 2))
+        let factor = min(8, (target / (1 - target)) / (mass / (1 - mass)))
         for i in p.indices where borrowedMask[i] { p[i] *= factor }
       }
       for (token, weight) in flavour {
@@ -208,6 +215,28 @@ public struct ChordGenerator: Sendable {
       }
       for i in p.indices where rare[i] { p[i] = 0 }
       return p
+    }
+  }
+
+  /// A mode's colour chords and the style's favourite progressions, as multipliers on the model.
+  static func flavour(mode: Mode, style: Style) -> [String: Double] {
+    var weights = modalFlavour(mode)
+    for (token, weight) in styleFlavour(style, minor: mode.hasMinorThird) {
+      weights[token, default: 1] *= weight
+    }
+    return weights
+  }
+
+  /// The chords a style leans on, beyond what pop-trained statistics give: ii (for ii–V–I) in jazz and
+  /// gospel, the blues' I7→IV, rock's ♭VII, the film-score ♭VI and VI.
+  static func styleFlavour(_ style: Style, minor: Bool) -> [String: Double] {
+    switch style {
+    case .jazz, .bossaNova: minor ? ["ii°": 2, "iv": 1.3] : ["ii": 2, "vi": 1.3]
+    case .gospel, .soul, .rnb: minor ? ["iv": 1.4] : ["ii": 1.5, "iii": 1.3]
+    case .blues: minor ? ["iv": 1.5] : ["IV": 1.5, "V/IV": 2]
+    case .rock, .punk, .metal: minor ? ["VI": 1.3, "VII": 1.3] : ["bVII": 1.5]
+    case .cinematic: minor ? ["VI": 1.5, "III": 1.3] : ["bVI": 1.3, "vi": 1.2]
+    default: [:]
     }
   }
 
@@ -249,8 +278,18 @@ public struct ChordGenerator: Sendable {
       }
       // Favour phrases that move through several functions; small noise breaks ties by seed.
       let variety = Double(Set(tokens).count) / Double(max(1, tokens.count))
+      // Likelihood alone would always prefer the plainest phrase; the plan's share of borrowed
+      // chords is a target the phrase should come close to.
+      let borrowedShare =
+        Double(
+          tokens.filter {
+            ChordToken.isBorrowed($0, mode: context.mode) && context.flavour[$0] == nil
+          }.count)
+        / Double(max(1, tokens.count))
+      let borrowedMiss = abs(borrowedShare - min(0.35, context.borrowed / 2))
       let score =
-        logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety + 0.15 * generator.nextUnit()
+        logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety - 2 * borrowedMiss
+        + 0.15 * generator.nextUnit()
       if score > bestScore {
         bestScore = score
         best = tokens
@@ -301,7 +340,8 @@ public struct ChordGenerator: Sendable {
         }
         if leaveTonic, position == 0, o == context.tonic { w[i] = 0 }
         // The piece opens at home, as most songs in the corpus do.
-        if h == [ChordModelSymbols.start], o == context.tonic { w[i] *= 4 }
+        // The piece opens at home: the first chord states the key the mood asked for.
+        if h == [ChordModelSymbols.start], o != context.tonic { w[i] = 0 }
         if ChordToken.isParallelTonic(o, mode: context.mode) { w[i] = 0 }
         // Same root, other quality (IV then iv) is a colour once, not a flip-flop on every slot.
         if let last = tokens.last ?? h.last, last != o, let r = context.roots[i],

@@ -76,8 +76,11 @@ public struct MelodyGenerator {
       var mine: [Note] = []
       var copiedBars = 0
       var motifFromCopy: [(offset: Int, length: Int, step: Int)] = []
+      let firstHalf = phraseChords.filter { $0.bar < phrase.firstBar + phrase.bars / 2 }.map(
+        \.token)
       if phrase.label == .answer, let a = phraseNotes[.a], a.bars == phrase.bars,
-        Array(a.chords.prefix(tokens.count / 2)) == Array(tokens.prefix(tokens.count / 2))
+        !firstHalf.isEmpty,
+        Array(a.chords.prefix(firstHalf.count)) == firstHalf
       {
         // The answer restates the question's first half, then goes its own way.
         copiedBars = phrase.bars / 2
@@ -167,6 +170,13 @@ public struct MelodyGenerator {
 
   // MARK: - Rhythm
 
+  /// A length from the (4/4-trained) rhythm model, in sixteenths, fitted to the metre: a sixteenth
+  /// is the same note value in every simple metre, while compound metres (6/8, 12/8) move in eighths,
+  /// so there odd lengths round up to the eighth grid.
+  static func fitted(_ length16: Int, compound: Bool) -> Int {
+    compound ? max(2, (length16 + 1) / 2 * 2) : max(1, length16)
+  }
+
   /// One bar of onsets and lengths in sixteenths, drawn from the rhythm model.
   func drawRhythm(
     bar16: Int, beat16: Int, density: Double, cadence: Bool, finalBar: Bool,
@@ -174,6 +184,7 @@ public struct MelodyGenerator {
   ) -> [(offset: Int, length: Int)] {
     if finalBar { return [(0, bar16)] }
     let table = model.melodyRhythm
+    let compound = beat16 % 3 == 0
     let targetIOI = max(1, min(16, Double(beat16) / max(0.25, density)))
     // A cadence bar lands on its long note at the middle of the bar (or on the downbeat when short).
     let landing = cadence ? (bar16 >= 4 * beat16 ? bar16 / 2 : 0) : bar16
@@ -191,8 +202,7 @@ public struct MelodyGenerator {
           weights[i] = 0
           continue
         }
-        let scale = Double(beat16) / 4
-        let ioi = Double(length + rest) * (beat16 % 4 == 0 ? 1 : scale)
+        let ioi = Double(Self.fitted(length + rest, compound: compound))
         // Rests mid-phrase are rarer; density pulls lengths towards the target spacing.
         weights[i] *= exp(-0.8 * abs(log(ioi / targetIOI))) * (rest > 0 ? 0.5 : 1)
         // A longer note on a strong beat lets the line breathe instead of running in even eighths.
@@ -202,9 +212,8 @@ public struct MelodyGenerator {
       let choice = ChordGenerator.sampleNucleus(weights, topP: 0.92, generator: &generator)
       let token = table.outcomes[choice]
       guard let (length, rest) = MelodyVocabulary.parseRhythm(token) else { break }
-      let factor = beat16 % 4 == 0 ? 1.0 : Double(beat16) / 4
-      let len = max(1, Int((Double(length) * factor).rounded()))
-      let ioi = max(1, Int((Double(length + rest) * factor).rounded()))
+      let len = Self.fitted(length, compound: compound)
+      let ioi = max(len, Self.fitted(length + rest, compound: compound))
       result.append((position, min(len, bar16 - position)))
       position += ioi
       previous = token
@@ -311,7 +320,7 @@ public struct MelodyGenerator {
         if state.recent.count >= 3, p == state.recent[state.recent.count - 2],
           previous == state.recent[state.recent.count - 3]
         {
-          w *= 0.15
+          w *= 0.05
         }
       } else {
         // The first note: a chord tone, ideally the root or fifth.

@@ -75,7 +75,8 @@ public struct SketchReport: Sendable, Hashable, Codable {
     let melodyNotes = score.tracks.first { $0.name == "Melody" }?.notes ?? []
     self.melody = melodyNotes.map {
       MelodyNote(
-        name: $0.pitch.name(in: plan.key), midi: $0.pitch.midi, startBeats: Double($0.start) / tpq,
+        name: Self.spell($0.pitch, in: plan.key), midi: $0.pitch.midi,
+        startBeats: Double($0.start) / tpq,
         lengthBeats: Double($0.duration) / tpq, velocity: $0.velocity)
     }
     self.progression = (0..<max(1, plan.bars)).map { bar in
@@ -86,10 +87,21 @@ public struct SketchReport: Sendable, Hashable, Codable {
           beat: 1 + Double($0.start - bar * barTicks) / Double(beatTicks))
       }
       let names = melodyNotes.filter { range.contains($0.start) }.map {
-        $0.pitch.name(in: plan.key)
+        Self.spell($0.pitch, in: plan.key)
       }
       return Bar(bar: bar + 1, chords: chords, melody: names)
     }
+  }
+
+  /// A note name as a musician reads it in the key: scale tones by the key; chromatic ones by the
+  /// chord they usually come from — flats for the minor-mode colours in major (♭3, ♭6, ♭7, ♭2: B♭ over
+  /// a borrowed ♭VII in C), sharps for the raised degrees (♯4 in major; ♯6, ♯7 and the major third in minor).
+  static func spell(_ pitch: Pitch, in key: Key) -> String {
+    let offset = (pitch.pitchClass - key.tonic.pitchClass + 12) % 12
+    if key.scalePitchClasses.contains(pitch.pitchClass) { return pitch.name(in: key) }
+    let sharp = key.mode.hasMinorThird ? [4, 9, 11].contains(offset) : offset == 6
+    let name = NoteClass.spelling(ofPitchClass: pitch.pitchClass, preferFlats: !sharp)
+    return "\(name)\(pitch.octave)"
   }
 
   /// The progression as a chord chart, four bars a line, numerals under the symbols:

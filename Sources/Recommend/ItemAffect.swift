@@ -100,4 +100,23 @@ public struct MoodTarget: Sendable, Hashable, Codable {
     let styleScore = min(1, styleFit)
     return 0.5 * (closeness + styleScore)
   }
+
+  /// The item's tags that on their own sit close to the target (valence–arousal closeness ≥ 0.8) or name one
+  /// of its styles, most applied first, at most `limit`: the words an explanation can honestly point to.
+  public func fittingTags(of affect: ItemAffect, lexicon: [String: TagAffect], limit: Int = 2)
+    -> [String]
+  {
+    var out: [String] = []
+    for tag in affect.moodTags {
+      guard let t = lexicon[tag], let v = t.valence, let a = t.arousal else { continue }
+      let d = ((v - valence) * (v - valence) + (a - arousal) * (a - arousal)).squareRoot()
+      if 1 - d / (2 * 2.0.squareRoot()) >= 0.8 { out.append(tag) }
+    }
+    for tag in affect.styleTags where !out.contains(tag) {
+      if let t = lexicon[tag], t.styles.keys.contains(where: { styles[$0] != nil }) {
+        out.append(tag)
+      }
+    }
+    return Array(out.prefix(limit))
+  }
 }

@@ -72,6 +72,8 @@ public struct ModelTrainer {
   private var alsCache: ALSModel?
   /// Seconds spent training the shared ALS model, so the hybrid's time can include it.
   public private(set) var alsSeconds = 0.0
+  /// Processor seconds of the same.
+  public private(set) var alsCPUSeconds = 0.0
 
   public init(training: SparseMatrix, settings: ModelSettings, content: ItemContent?) {
     self.training = training
@@ -128,8 +130,10 @@ public struct ModelTrainer {
     var p = settings.als
     p.threads = settings.threads
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = processorSeconds()
     let model = ALSModel(training: training, parameters: p, onIteration: onIteration)
     alsSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    alsCPUSeconds = processorSeconds() - cpuStart
     alsCache = model
     return model
   }

@@ -140,9 +140,8 @@ public enum Recommendations {
         contentProfile.isEmpty ? [] : content.sharedTags(item: item, profile: contentProfile)
       if !shared.isEmpty { parts.append("tagged \(spokenList(shared)) like music you play") }
       var moodTags: [String] = []
-      if let mood = request.mood, let affect = content.affect[item], mood.match(affect) >= 0.7 {
-        moodTags = Array(
-          (affect.moodTags + (mood.styles.isEmpty ? [] : affect.styleTags)).prefix(2))
+      if let mood = request.mood, let affect = content.affect[item] {
+        moodTags = mood.fittingTags(of: affect, lexicon: lexicon)
         if !moodTags.isEmpty { parts.append("tagged \(spokenList(moodTags)), matches your mood") }
       }
       if parts.isEmpty {

@@ -18,7 +18,7 @@ public final class AudioFileReader {
   public let frameCount: Int64
   /// Text tags found in the file: `title`, `artist`, `album`, `genre`, `date`, `comment` (only those present).
   public var metadata: [String: String]
-  /// A short description of the container and encoding, e.g. `"FLAC 24-bit"`.
+  /// The container and encoding as libsndfile names them, e.g. `"FLAC (Free Lossless Audio Codec), Signed 24 bit PCM"`.
   public let formatName: String
 
   private let file: SoundFile

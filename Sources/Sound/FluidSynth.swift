@@ -3,6 +3,8 @@ import CFluidSynth
 /// The one Swift owner of a `fluid_settings_t` and the `fluid_synth_t` made from it, with one SoundFont
 /// loaded. `deinit` deletes the synth before its settings, as FluidSynth requires.
 final class FluidSynth {
+  /// The highest `synth.sample-rate` FluidSynth 2 accepts, in Hz.
+  static let maximumSampleRate = 96000.0
   private let settings: OpaquePointer
   private let synth: OpaquePointer
   let sampleRate: Double
@@ -17,7 +19,11 @@ final class FluidSynth {
       throw SoundError.cannotWrite(
         path: soundFontPath, reason: "FluidSynth could not allocate its settings")
     }
-    fluid_settings_setnum(settings, "synth.sample-rate", sampleRate)
+    // FluidSynth refuses rates outside 8–96 kHz and would quietly keep 44.1 kHz instead.
+    guard fluid_settings_setnum(settings, "synth.sample-rate", sampleRate) == FLUID_OK else {
+      delete_fluid_settings(settings)
+      throw SoundError.unsupportedSampleRate(sampleRate)
+    }
     fluid_settings_setint(settings, "synth.reverb.active", 1)
     fluid_settings_setint(settings, "synth.chorus.active", 1)
     // Offline rendering needs no real-time thread or locked memory; leave the rest at FluidSynth's defaults

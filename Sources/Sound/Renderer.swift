@@ -19,6 +19,8 @@ public struct Renderer {
   public let sampleRate: Double
   public let soundFontPath: String
   private let synths: SynthSource
+  /// FluidSynth's own rate: ``sampleRate`` up to its 96 kHz limit; above that, the output is resampled.
+  private let synthRate: Double
 
   /// FluidSynth renders in blocks of this many frames (its `FLUID_BUFSIZE`); messages take effect at block
   /// starts, so they are scheduled on the nearest boundary (see `SynthMessage.schedule`).
@@ -35,13 +37,21 @@ public struct Renderer {
   /// - Parameters:
   ///   - soundFontPath: an `.sf2`/`.sf3` file, e.g. from ``SoundFontLocator/locate(explicit:environment:projectFolder:)``.
   ///   - sampleRate: output rate in Hz, 8,000–192,000; default 44,100.
-  /// - Throws: ``SoundError/missingFile(_:)`` or ``SoundError/invalidSoundFont(_:)``.
+  /// - Throws: ``SoundError/unsupportedSampleRate(_:)``, ``SoundError/missingFile(_:)`` or
+  ///   ``SoundError/invalidSoundFont(_:)``.
   public init(soundFontPath: String, sampleRate: Double = 44100) throws {
+    guard Self.sampleRates.contains(sampleRate) else {
+      throw SoundError.unsupportedSampleRate(sampleRate)
+    }
     try SoundFontLocator.validate(soundFontPath)
     self.soundFontPath = soundFontPath
     self.sampleRate = sampleRate
-    synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: sampleRate)
+    synthRate = min(sampleRate, FluidSynth.maximumSampleRate)
+    synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: synthRate)
   }
+
+  /// Output rates the renderer accepts, in Hz.
+  public static let sampleRates: ClosedRange<Double> = 8000...192_000
 
   /// Renders `score` into `path` (container from the extension: `.wav`, `.flac`, `.aiff`, `.ogg`, `.opus`,
   /// `.mp3`), atomically.
@@ -94,7 +104,9 @@ public struct Renderer {
   ) throws -> Summary {
     let synth = try synths.take()
     let messages = SynthMessage.schedule(
-      score, sampleRate: sampleRate, blockFrames: Self.blockFrames)
+      score, sampleRate: synthRate, blockFrames: Self.blockFrames)
+    let upsampler =
+      synthRate == sampleRate ? nil : try StereoResampler(from: synthRate, to: sampleRate)
     // The last note-off (the end of the last note) or the last controller, whichever is later.
     let lastEventFrame = messages.last?.frame ?? 0
 
@@ -102,6 +114,7 @@ public struct Renderer {
     let chunkFrames = 4096
     var chunk = [Float](repeating: 0, count: chunkFrames * 2)
     var filled = 0
+    var rendered = 0
     var written = 0
     var peak: Float = 0
 
@@ -115,15 +128,19 @@ public struct Renderer {
         if filled == chunkFrames { try flush() }
       }
     }
+    func deliver(_ block: [Float]) throws {
+      for sample in block { peak = max(peak, abs(sample)) }
+      try sink(block)
+      written += block.count / 2
+    }
     func flush() throws {
       guard filled > 0 else { return }
       let block = filled == chunkFrames ? chunk : Array(chunk[0..<(filled * 2)])
-      for sample in block { peak = max(peak, abs(sample)) }
-      try sink(block)
-      written += filled
+      rendered += filled
       filled = 0
+      try deliver(upsampler?.process(block, endOfInput: false) ?? block)
       if let progress, lastEventFrame > 0 {
-        progress(min(1, Double(written) / Double(lastEventFrame)))
+        progress(min(1, Double(rendered) / Double(lastEventFrame)))
       }
     }
 
@@ -154,9 +171,23 @@ public struct Renderer {
       quietFrames = loudest < Self.silenceThreshold ? quietFrames + n : 0
       tailFrames += n
       filled += n
-      if filled == chunkFrames { try flush() }
+      // A full chunk is flushed at the top of the next pass, so the last one is still here below.
+    }
+    if quietFrames < holdFrames {
+      // Cut off at the cap while still sounding (an endless pad or a held pedal): fade the last
+      // ~50 ms out rather than end on a click.
+      let fadeFrames = min(filled, Int(0.05 * sampleRate))
+      for frame in 0..<fadeFrames {
+        let gain = Float(fadeFrames - frame - 1) / Float(fadeFrames)
+        let base = (filled - fadeFrames + frame) * 2
+        chunk[base] *= gain
+        chunk[base + 1] *= gain
+      }
     }
     try flush()
-    return Summary(frames: written, lastEventFrame: lastEventFrame, peak: peak)
+    if let upsampler { try deliver(upsampler.process([], endOfInput: true)) }
+    return Summary(
+      frames: written, lastEventFrame: Int(Double(lastEventFrame) * sampleRate / synthRate),
+      peak: peak)
   }
 }

@@ -35,20 +35,19 @@ public final class Resampler {
   ///   - inputRate: rate of the samples you feed in, in Hz.
   ///   - outputRate: rate you want out, in Hz. The ratio must lie within libsamplerate's 1/256…256.
   ///   - quality: converter; default `.sincFastest`.
+  /// - Throws: ``SoundError/unsupportedSampleRate(_:)`` when the ratio is beyond 1/256…256.
   public init(from inputRate: Double, to outputRate: Double, quality: Quality = .sincFastest) throws
   {
     precondition(inputRate > 0 && outputRate > 0, "sample rates must be positive")
     ratio = outputRate / inputRate
     guard src_is_valid_ratio(ratio) != 0 else {
-      throw SoundError.unsupportedOutput(
-        path: "resampler",
-        reason:
-          "cannot convert \(Int(inputRate)) Hz to \(Int(outputRate)) Hz (ratio beyond 1/256…256)")
+      // libsamplerate converts by at most a factor of 256 either way.
+      throw SoundError.unsupportedSampleRate(outputRate)
     }
     var error: Int32 = 0
     guard let state = src_new(quality.converter, 1, &error) else {
-      throw SoundError.unsupportedOutput(
-        path: "resampler", reason: String(cString: src_strerror(error)))
+      // src_new fails only for an unknown converter or when out of memory.
+      fatalError("libsamplerate: \(String(cString: src_strerror(error)))")
     }
     self.state = state
   }

@@ -9,13 +9,15 @@ public enum SoundError: UserFacingError, Equatable {
   case cannotWrite(path: String, reason: String)
   /// The output's container or bit depth is not one we can write (e.g. 32-bit float in FLAC).
   case unsupportedOutput(path: String, reason: String)
+  /// A render rate outside 8,000–192,000 Hz.
+  case unsupportedSampleRate(Double)
 
   public var category: ErrorCategory {
     switch self {
     case .missingFile, .noSoundFont: .missingInput
     case .unreadableAudio, .invalidSoundFont: .badData
     case .cannotWrite: .cannotCreateOutput
-    case .unsupportedOutput: .usage
+    case .unsupportedOutput, .unsupportedSampleRate: .usage
     }
   }
 
@@ -29,6 +31,8 @@ public enum SoundError: UserFacingError, Equatable {
       "\(path) is not a SoundFont (.sf2/.sf3); pass a valid one with --soundfont"
     case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
     case .unsupportedOutput(let path, let reason): "cannot write \(path): \(reason)"
+    case .unsupportedSampleRate(let rate):
+      "a sample rate of \(rate.isFinite && rate == rate.rounded() && abs(rate) < 1e12 ? String(Int(rate)) : String(rate)) Hz is not possible; use 8000–192000 Hz (44100 is CD quality)"
     }
   }
 }

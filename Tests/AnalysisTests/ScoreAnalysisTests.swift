@@ -83,7 +83,8 @@ import Theory
     #expect(v["loudness_lufs"] == -14 && v["mfcc_3_mean"] == 12 && v["arousal"] == -0.2)
     // A minor sits where C major does on the circle of fifths.
     let cMajor = Features(
-      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0, key: Key(NoteClass(.C)),
+      source: .audio, durationSeconds: 10, tempoBPM: nil, tempoConfidence: 0,
+      key: Key(NoteClass(.C)),
       keyStrength: 0.7,
       loudnessLUFS: nil, loudnessRangeLU: nil, valence: 0, arousal: 0, summary: [:])
     let c = Dictionary(uniqueKeysWithValues: zip(Features.vectorLayout, cMajor.vector))

@@ -12,7 +12,9 @@ import Theory
     for u in 0..<60 {
       let group = u < 30 ? "a" : "b"
       for i in 0..<20 where rng.nextUnit() < 0.6 {
-        e.append(ListeningEvent(user: "u\(u)", item: "\(group)\(i)", weight: Double(1 + rng.int(in: 0...50))))
+        e.append(
+          ListeningEvent(
+            user: "u\(u)", item: "\(group)\(i)", weight: Double(1 + rng.int(in: 0...50))))
       }
     }
     return e
@@ -34,7 +36,10 @@ import Theory
     for (_, byUser) in lists {
       for (user, items) in byUser {
         let u = ground.data.users.index(of: user)!
-        #expect(items.allSatisfy { !ground.data.matrix.contains(row: u, column: ground.data.items.index(of: $0)!) })
+        #expect(
+          items.allSatisfy {
+            !ground.data.matrix.contains(row: u, column: ground.data.items.index(of: $0)!)
+          })
       }
     }
     let ndcg = Dictionary(uniqueKeysWithValues: report.models.map { ($0.model, $0.all.ndcg) })
@@ -45,14 +50,19 @@ import Theory
     let (ground, report, lists) = try run()
     let external = try Evaluation.score(ground: ground, external: lists, k: 5)
     for (ours, theirs) in zip(report.models, external.models) {
-      #expect(ours.all == theirs.all && ours.fewEvents == theirs.fewEvents && ours.coverage == theirs.coverage)
+      #expect(
+        ours.all == theirs.all && ours.fewEvents == theirs.fewEvents
+          && ours.coverage == theirs.coverage)
     }
   }
 
   @Test func kMustBePositive() throws {
     let split = try HoldOutSplit.make(events: Self.events, seed: 2)
     let ground = Evaluation.Ground(train: split.train, test: split.test)
-    #expect(throws: RecommendError.invalidParameter(name: "--k", value: "0", allowed: "use a list length of at least 1")) {
+    #expect(
+      throws: RecommendError.invalidParameter(
+        name: "--k", value: "0", allowed: "use a list length of at least 1")
+    ) {
       try Evaluation.run(ground: ground, models: [.pop], k: 0, settings: ModelSettings())
     }
   }

@@ -62,7 +62,7 @@ import Testing
 
   @Test func latin1TextIsDecoded() throws {
     var bytes = Array("caf".utf8) + [0xE9] + Array("\tm".utf8) + [0xFA] + Array("sica\t2\n".utf8)
-    let path = try Fixture.temporaryFile("")
+    let path = try RecommendFixture.temporaryFile("")
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     #expect(try EventFile.read(path) == [ListeningEvent(user: "café", item: "música", weight: 2)])
     bytes.removeAll()
@@ -76,8 +76,8 @@ import Testing
   }
 
   @Test func writtenSplitsReadBackIdentically() throws {
-    let events = Fixture.events([("u1", "a", 3), ("u2", "b", 1.5)])
-    let path = try Fixture.temporaryFile("", name: "train.tsv")
+    let events = RecommendFixture.events([("u1", "a", 3), ("u2", "b", 1.5)])
+    let path = try RecommendFixture.temporaryFile("", name: "train.tsv")
     try EventFile.write(events, to: path)
     #expect(try EventFile.read(path) == events)
   }

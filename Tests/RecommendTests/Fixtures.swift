@@ -2,7 +2,7 @@ import Catalog
 import Foundation
 
 /// The shared real data, found from this file's path (`<package>/../shared/data`).
-enum SharedData {
+enum RecommendSharedData {
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
@@ -13,7 +13,7 @@ enum SharedData {
 }
 
 /// Small histories written by hand.
-enum Fixture {
+enum RecommendFixture {
   static func events(_ rows: [(String, String, Double)]) -> [ListeningEvent] {
     rows.map { ListeningEvent(user: $0.0, item: $0.1, weight: $0.2) }
   }

@@ -2,10 +2,10 @@ import Testing
 
 @testable import Recommend
 
-@Suite(.enabled(if: SharedData.available, "needs ../shared/data/lastfm_hetrec2011"))
+@Suite(.enabled(if: RecommendSharedData.available, "needs ../shared/data/lastfm_hetrec2011"))
 struct LastFMHetRecTests {
   @Test func loadsEveryPlayCountNameAndLatin1Tag() throws {
-    let set = try LastFMHetRec.load(directory: SharedData.lastFM)
+    let set = try LastFMHetRec.load(directory: RecommendSharedData.lastFM)
     #expect(set.events.count == 92_834)
     #expect(Set(set.events.map(\.user)).count == 1_892)
     #expect(set.items.count == 17_632)
@@ -18,7 +18,7 @@ struct LastFMHetRecTests {
   }
 
   @Test func splitOfTheRealDataNeverLeaks() throws {
-    let set = try LastFMHetRec.load(directory: SharedData.lastFM, includeTags: false)
+    let set = try LastFMHetRec.load(directory: RecommendSharedData.lastFM, includeTags: false)
     let split = try HoldOutSplit.make(events: set.events, seed: 1)
     let train = Set(split.train.map { "\($0.user)|\($0.item)" })
     #expect(split.test.allSatisfy { !train.contains("\($0.user)|\($0.item)") })

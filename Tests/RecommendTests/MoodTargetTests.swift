@@ -60,6 +60,8 @@ import Testing
     #expect(target.match(happy) < 0.5)
     #expect(target.match(nil) == 0.5)
     #expect(target.match(happy) < target.match(nil) && target.match(nil) < target.match(sad))
+    #expect(target.fittingTags(of: sad!, lexicon: Self.lexicon) == ["sad"])
+    #expect(target.fittingTags(of: happy!, lexicon: Self.lexicon).isEmpty)
   }
 
   @Test func unknownUsersGetColdStartPicksWithANote() throws {

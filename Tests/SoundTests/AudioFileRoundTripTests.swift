@@ -71,6 +71,23 @@ import Theory
     #expect(mono.allSatisfy { abs($0 - 0.3) < 1e-6 })
   }
 
+  @Test func aSixChannelFileDownmixesToTheMeanOfItsChannels() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("surround.flac").path
+    let writer = try AudioFileWriter(path: path, sampleRate: 48000, channels: 6, bitDepth: .pcm24)
+    let levels: [Float] = [0.6, -0.2, 0.3, 0.0, 0.1, 0.4]
+    try writer.write((0..<48000).flatMap { _ in levels })
+    try writer.finish()
+    var decoded: [Float] = []
+    let info = try AudioDecoder.forEachMonoBlock(path: path, sampleRate: 48000, blockFrames: 7000) {
+      decoded += $0
+    }
+    #expect(info.channels == 6)
+    #expect(decoded.count == 48000)
+    #expect(decoded.allSatisfy { abs($0 - 0.2) < 1e-5 })
+  }
+
   @Test func metadataIsWrittenAndReadBack() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -86,6 +86,37 @@ struct RendererTests {
       "first sound at \(Double(firstSound) / 44100) s")
   }
 
+  @Test(arguments: [44100.0, 96000.0, 192_000.0])
+  func highSampleRatesKeepPitchAndLength(rate: Double) throws {
+    // FluidSynth stops at 96 kHz; 192 kHz is rendered at 96 kHz and resampled, which must not
+    // change the pitch (A4 = 440 Hz on a square lead) or the timing.
+    let lead = Track(
+      name: "Lead", program: 80, channel: 0,
+      notes: [NoteEvent(start: 0, duration: 960, pitch: Pitch(69), velocity: 110)])
+    let score = Score(tempos: [TempoChange(tick: 0, bpm: 60)], tracks: [lead])
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("a4.wav").path
+    let report = try Renderer(soundFontPath: soundFont, sampleRate: rate).render(score, to: path)
+    let reader = try AudioFileReader(path: path)
+    #expect(reader.sampleRate == rate)
+    #expect(Int(reader.frameCount) == report.frames)
+    #expect(report.seconds > 2.2 && report.seconds < 12.5)
+    let mono = try readAllMono(path)
+    let held = Array(mono[Int(0.5 * rate)..<Int(0.55 * rate)])
+    let frequency = autocorrelationFrequency(held, sampleRate: rate)
+    #expect(abs(frequency - 440) < 3, "\(frequency) Hz")
+  }
+
+  @Test func anImpossibleSampleRateIsRefused() {
+    #expect(throws: SoundError.unsupportedSampleRate(400_000)) {
+      try Renderer(soundFontPath: soundFont, sampleRate: 400_000)
+    }
+    #expect(
+      SoundError.unsupportedSampleRate(400_000).description
+        == "a sample rate of 400000 Hz is not possible; use 8000–192000 Hz (44100 is CD quality)")
+  }
+
   @Test func drumsOnChannelTenSoundFromTheDrumKit() throws {
     let kick = Track(
       name: "Drums", program: 0, channel: Track.drumChannel,
@@ -93,6 +124,22 @@ struct RendererTests {
     let samples = try Renderer(soundFontPath: soundFont, sampleRate: 22050).renderSamples(
       Score(tracks: [kick]))
     #expect(rms(samples) > 0.005)
+  }
+
+  @Test func aNoteHeldByThePedalStopsAtTheTenSecondCapWithAFadeNotAClick() throws {
+    // A church organ with the sustain pedal never released sounds forever.
+    let organ = Track(
+      name: "Organ", program: 19, channel: 0,
+      notes: [NoteEvent(start: 0, duration: 480, pitch: Pitch(60), velocity: 100)],
+      controls: [ControlEvent(tick: 0, kind: .controller, number: 64, value: 127)])
+    let rate = 8000.0
+    let samples = try Renderer(soundFontPath: soundFont, sampleRate: rate).renderSamples(
+      Score(tempos: [TempoChange(tick: 0, bpm: 120)], tracks: [organ]))
+    let seconds = Double(samples.count / 2) / rate
+    #expect(abs(seconds - (0.5 + 10)) < 0.02, "\(seconds) s")
+    let beforeFade = Array(samples.dropLast(Int(0.1 * rate) * 2).suffix(Int(0.2 * rate) * 2))
+    #expect(rms(beforeFade) > 1e-3, "still sounding when the cap is reached")
+    #expect(samples.suffix(2).allSatisfy { abs($0) < 1e-4 }, "faded to silence at the very end")
   }
 
   @Test func anEmptyScoreGivesAShortSilentFile() throws {

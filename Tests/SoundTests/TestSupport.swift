@@ -50,6 +50,28 @@ func zeroCrossingFrequency(_ samples: [Float], sampleRate: Double) -> Double {
   return Double(crossings.count - 1) / (Double(last - first) / sampleRate)
 }
 
+/// The strongest period between 1/`highest` and 1/`lowest` seconds by autocorrelation, as a frequency in Hz;
+/// robust to the harmonics that make zero crossings miscount on rich timbres.
+func autocorrelationFrequency(
+  _ samples: [Float], sampleRate: Double, lowest: Double = 200, highest: Double = 1000
+) -> Double {
+  let minLag = Int(sampleRate / highest)
+  let maxLag = Int(sampleRate / lowest)
+  let n = samples.count - maxLag
+  guard n > 0 else { return 0 }
+  var bestLag = minLag
+  var best = -Double.infinity
+  for lag in minLag...maxLag {
+    var sum = 0.0
+    for i in 0..<n { sum += Double(samples[i]) * Double(samples[i + lag]) }
+    if sum > best {
+      best = sum
+      bestLag = lag
+    }
+  }
+  return sampleRate / Double(bestLag)
+}
+
 func rms(_ samples: [Float]) -> Double {
   guard !samples.isEmpty else { return 0 }
   return (samples.reduce(0.0) { $0 + Double($1) * Double($1) } / Double(samples.count)).squareRoot()

@@ -71,8 +71,7 @@ public struct ReferenceMetric: Sendable {
   }
 
   /// The exact distance in Double, used to re-rank the scan's shortlist.
-  public func distance(_ query: [Float], _ row: UnsafeBufferPointer<Float>, known: UInt8) -> Double
-  {
+  public func distance(_ query: [Float], row: [Float], known: UInt8) -> Double {
     var sum = 0.0
     for d in 0..<TrackVector.dimension {
       let diff = Double(query[d]) - Double(row[d])

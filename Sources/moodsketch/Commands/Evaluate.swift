@@ -25,7 +25,7 @@ struct EvaluateCommand: ParsableCommand {
       Scoring: users with at least one training and one test item; training items are never recommended; \
       test items unseen in training stay relevant and count as misses. Metrics are per-user means at k, also \
       for users with ≤ 5 training items ("few") and the rest; coverage is the share of training items \
-      recommended to anyone; training time is wall-clock seconds.
+      recommended to anyone; training time is shown as wall-clock and processor (CPU) seconds.
 
       --write-split DIR writes train.tsv and test.tsv; --write-recommendations FILE writes the scored lists \
       as `user item rank model` lines; --score FILE ranks lists made by another tool (same format) with the \
@@ -128,7 +128,8 @@ struct EvaluateCommand: ParsableCommand {
         let made = try HoldOutSplit.make(events: set.events, seed: split, parameters: p)
         (trainEvents, testEvents, tags) = (made.train, made.test, set.tags)
         if let writeSplit {
-          try? FileManager.default.createDirectory(atPath: writeSplit, withIntermediateDirectories: true)
+          try? FileManager.default.createDirectory(
+            atPath: writeSplit, withIntermediateDirectories: true)
           try EventFile.write(made.train, to: writeSplit + "/train.tsv")
           try EventFile.write(made.test, to: writeSplit + "/test.tsv")
         }

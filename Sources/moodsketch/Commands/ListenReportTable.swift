@@ -7,14 +7,15 @@ enum ListenReportTable {
     var lines = [
       "\(r.scoredUsers) users scored; training: \(r.trainingUsers) users, \(r.trainingItems) items, \(r.trainingEvents) events; test: \(r.testEvents) events; k = \(r.k)",
       pad([
-        "model", "train s", "P@k", "R@k", "F1@k", "NDCG@k", "MAP@k", "hit@k", "coverage",
+        "model", "train s", "CPU s", "P@k", "R@k", "F1@k", "NDCG@k", "MAP@k", "hit@k", "coverage",
         "NDCG few", "NDCG rest",
       ]),
     ]
     for m in r.models {
       lines.append(
         pad([
-          m.model, String(format: "%.2f", m.trainingSeconds), f(m.all.precision), f(m.all.recall),
+          m.model, String(format: "%.2f", m.trainingSeconds),
+          String(format: "%.2f", m.trainingCPUSeconds), f(m.all.precision), f(m.all.recall),
           f(m.all.f1),
           f(m.all.ndcg), f(m.all.map), f(m.all.hitRate), f(m.coverage), f(m.fewEvents.ndcg),
           f(m.rest.ndcg),

@@ -9,13 +9,13 @@ struct RenderCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
     abstract:
-      "Render any Standard MIDI File to WAV or FLAC with FluidSynth, keeping the reverb tail.",
+      "Render any MIDI file to WAV or FLAC with FluidSynth, reverb tail included.",
     discussion: """
-      The SoundFont is found in this order: --soundfont, $MOODSKETCH_SOUNDFONT, the project's SoundFonts/
-      folder, /usr/share/sounds/sf2/ (Debian: apt-get install fluid-soundfont-gm).
+      Finds the SoundFont from --soundfont, $MOODSKETCH_SOUNDFONT, the project's
+      SoundFonts/ folder or /usr/share/sounds/sf2/, in that order.
         moodsketch render song.mid
         moodsketch render song.mid --out song.flac --bit-depth 24 --sample-rate 48000
-      The file appears only when rendering succeeded; an error never leaves a partial file.
+      Output appears only when rendering succeeded: errors never leave a partial file.
       """)
 
   @Argument(help: ArgumentHelp("The Standard MIDI File to render (.mid).", valueName: "in.mid"))
@@ -29,16 +29,16 @@ struct RenderCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "SoundFont (.sf2/.sf3) to render with; default: found as described below.", valueName: "path")
+      "SoundFont (.sf2/.sf3) to render with; default: the lookup order above.", valueName: "path")
   )
   var soundfont: String?
 
-  @Option(help: ArgumentHelp("Sample rate in Hz, 8000–192000; default: 44100.", valueName: "hz"))
+  @Option(help: ArgumentHelp("Sample rate in Hz, 8000–192000.", valueName: "hz"))
   var sampleRate: Int = 44100
 
   @Option(
     help: ArgumentHelp(
-      "Sample format: 16, 24 or 32f (32-bit float; not for FLAC); default: 16.", valueName: "bits"))
+      "Sample format: 16, 24 or 32f (32-bit float; not for FLAC).", valueName: "bits"))
   var bitDepth: String = "16"
 
   @OptionGroup var output: OutputOptions

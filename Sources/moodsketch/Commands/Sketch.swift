@@ -12,11 +12,13 @@ struct Sketch: ParsableCommand {
     abstract:
       "Write a sketch from a mood: chord progression, melody, bass and drums as MIDI, WAV and JSON.",
     discussion: """
-      Explicit flags override what the mood suggests. The same prompt and seed give a byte-identical MIDI file;
+      Explicit flags override what the mood suggests. The same prompt and seed give a byte-identical MIDI file; \
       without --seed the seed is derived from the prompt text, so the same prompt always gives the same sketch.
+
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
-      Writes DIR/sketch.mid, DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written
+
+      Writes DIR/sketch.mid, DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written \
       unless all of them succeed.
       """)
 
@@ -53,7 +55,7 @@ struct Sketch: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Folder for the files, created if missing; default: ./sketch.", valueName: "dir"))
+      "Folder for the files, created if missing (its parent must exist).", valueName: "dir"))
   var out: String = "sketch"
 
   @Option(

@@ -9,9 +9,10 @@ struct Train: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Rebuild the composition model from POP909 and the McGill Billboard annotations.",
     discussion: """
-      Reads only the two data sets whose licences let a shipped model come from them (POP909, MIT;
-      McGill Billboard chord annotations, CC0): chord annotations, keys, beats and POP909's MELODY tracks.
-      Writes the model JSON atomically; the same data always gives the same bytes.
+      Reads only the two data sets whose licences let a shipped model come from them (POP909, MIT; the McGill \
+      Billboard chord annotations, CC0): chord annotations, keys, beats and POP909's MELODY tracks. Writes the \
+      model JSON atomically; the same data always gives the same bytes.
+
         moodsketch train --data ../shared/data
       """)
 
@@ -22,7 +23,7 @@ struct Train: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Where to write the model; default: Sources/Compose/Resources/composition-model.json in the current folder.",
+      "Where to write the model (relative to the current folder, normally the project root).",
       valueName: "path"))
   var out: String = "Sources/Compose/Resources/\(CompositionModel.resourceName).json"
 
