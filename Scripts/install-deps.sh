@@ -10,11 +10,11 @@ packages=(
   fluid-soundfont-gm
   # Real recorded music under free licences: the default reference catalog and audio tests
   asc-music singularity-music
-  # An independent MIDI parser that tests compare our files with
-  python3-mido
+  # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file
+  python3-mido fluidsynth
+  # Used by the benchmark scripts
+  bc time
 )
-# Peers for the benchmarks only (fluidsynth's own renderer).
-if [[ "${MOODSKETCH_BENCHMARK_DEPS:-0}" == 1 ]]; then packages+=(fluidsynth); fi
 
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi

@@ -6,7 +6,7 @@ import Testing
 /// Our mel, MFCC and chroma against librosa 0.11's, from the tables Scripts/librosa-reference/make.sh writes.
 @Suite struct LibrosaAgreementTests {
   struct Reference: Decodable {
-    var librosa_version: String
+    var librosaVersion: String
     var sr: Int
     var frames: [Int]
     var signals: [String: [String: FrameOrCount]]
@@ -26,11 +26,11 @@ import Testing
   }
 
   struct Frame: Decodable {
-    var mel_db: [Double]
+    var melDb: [Double]
     var mfcc: [Double]
     var chroma: [Double]
-    var spectral_centroid: Double
-    var spectral_contrast: [Double]
+    var spectralCentroid: Double
+    var spectralContrast: [Double]
   }
 
   /// The same formulas as make.py's `signal(name)`, computed in Double and rounded to Float like numpy's astype.
@@ -64,7 +64,9 @@ import Testing
   }
 
   static func load() throws -> Reference {
-    try JSONDecoder().decode(Reference.self, from: Data(contentsOf: Paths.librosaReference))
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(Reference.self, from: Data(contentsOf: Paths.librosaReference))
   }
 
   @Test(arguments: ["sine440", "cmajor", "chirp", "harmonics", "multitone"])
@@ -72,7 +74,7 @@ import Testing
     let reference = try Self.load()
     let table = try #require(reference.signals[name])
     let ours = FrameDescriptors(signal: Self.referenceSignal(named: name))
-    if case .count(let n) = table["n_frames"] { #expect(ours.mel.count == n, "frame count") }
+    if case .count(let n) = table["nFrames"] { #expect(ours.mel.count == n, "frame count") }
     let maxDB = ours.mel.flatMap { $0 }.map { 10 * log10(max(1e-10, Double($0))) }.max()!
     for frame in reference.frames {
       guard case .frame(let expected) = table[String(frame)] else {
@@ -80,7 +82,7 @@ import Testing
         continue
       }
       let melDB = ours.mel[frame].map { max(10 * log10(max(1e-10, Double($0))), maxDB - 80) }
-      let melError = zip(melDB, expected.mel_db).map { abs($0 - $1) }.max()!
+      let melError = zip(melDB, expected.melDb).map { abs($0 - $1) }.max()!
       #expect(melError < 0.05, "\(name) frame \(frame): mel differs by up to \(melError) dB")
       let mfccError = zip(ours.mfcc[frame].map(Double.init), expected.mfcc).map { abs($0 - $1) }
         .max()!
@@ -95,19 +97,20 @@ import Testing
       // The reference is librosa's contrast without its whole-signal 80 dB floor (see make.py). Only the
       // multitone has energy in every band; elsewhere the empty bands hold float rounding noise, which
       // FFTW and numpy's FFT round differently.
-      let contrastBands = name == "multitone" ? 0..<6 : 0..<0  // above 10 kHz the multitone is silent too
+      // Above 10 kHz (band 6) the multitone is silent too.
+      let contrastBands = name == "multitone" ? 0..<6 : 0..<0
       let contrastError =
         contrastBands.map {
-          abs(Double(ours.spectralContrast[frame][$0]) - expected.spectral_contrast[$0])
+          abs(Double(ours.spectralContrast[frame][$0]) - expected.spectralContrast[$0])
         }
         .max() ?? 0
       #expect(
         contrastError < 0.05,
-        "\(name) frame \(frame): contrast differs by up to \(contrastError) dB: \(ours.spectralContrast[frame]) vs \(expected.spectral_contrast)"
+        "\(name) frame \(frame): contrast differs by up to \(contrastError) dB: \(ours.spectralContrast[frame]) vs \(expected.spectralContrast)"
       )
       let centroid = Double(ours.spectralCentroid[frame])
       #expect(
-        abs(centroid - expected.spectral_centroid) < 0.01 * expected.spectral_centroid + 1,
+        abs(centroid - expected.spectralCentroid) < 0.01 * expected.spectralCentroid + 1,
         "\(name) centroid")
     }
   }
