@@ -13,9 +13,9 @@ import Theory
 /// ```
 ///
 /// Audio is decoded by libsndfile in blocks, downmixed to mono (mean of the channels) and resampled with
-/// libsoxr (HQ, as librosa; libsamplerate when libsoxr is missing) to ``AnalysisConfiguration/sampleRate``
-/// for the descriptors; loudness (EBU R128) is measured per channel (resampled to the analysis rate with
-/// libsoxr, at the original rate otherwise), as the standard intends. Memory stays flat
+/// libsoxr (HQ, as librosa's `load`; ``Sound/SoxrResampler``) to ``AnalysisConfiguration/sampleRate``
+/// for the descriptors; loudness (EBU R128) is measured per channel at the analysis rate, as the
+/// standard intends. Memory stays flat
 /// for any length. Thread-safe: one analyzer may run many files at once.
 public struct Analyzer: Sendable {
   public var configuration: AnalysisConfiguration
@@ -50,20 +50,16 @@ public struct Analyzer: Sendable {
     let analysisRate = Double(configuration.sampleRate)
     let channels = reader.channels
     let needsResampling = reader.sampleRate != analysisRate
-    // With libsoxr every channel is resampled, then metered and downmixed: loudness stays per channel
-    // as EBU R128 wants, and metering at the analysis rate costs half as much. Without it, the
-    // original channels are metered at the original rate and only the mono mix is resampled.
-    let soxr =
-      needsResampling
-      ? SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: channels) : nil
-    let meterRate = soxr == nil ? Int(reader.sampleRate) : configuration.sampleRate
-    let meter = LoudnessMeter(channels: channels, sampleRate: meterRate)
+    // Every channel is resampled, then metered and downmixed: loudness stays per channel as EBU R128
+    // wants, and metering at the analysis rate costs half as much as at 44.1 kHz.
     let limit =
       configuration.maxDurationSeconds.map { Int($0 * analysisRate) } ?? Int.max
+    let meter: LoudnessMeter?
     do {
-      let fallback =
-        needsResampling && soxr == nil
-        ? try Resampler(from: reader.sampleRate, to: analysisRate) : nil
+      let soxr =
+        needsResampling
+        ? try SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: channels) : nil
+      meter = LoudnessMeter(channels: channels, sampleRate: configuration.sampleRate)
       let readFrames = max(1024, Int(reader.sampleRate / 2))
       let originalLimit =
         configuration.maxDurationSeconds.map { Int($0 * reader.sampleRate) } ?? Int.max
@@ -75,16 +71,9 @@ public struct Analyzer: Sendable {
         }
         originalFrames += block.count / channels
         let atEnd = block.isEmpty || originalFrames >= originalLimit
-        let output: [Float]
-        if let soxr {
-          let converted = soxr.process(block, endOfInput: atEnd)
-          converted.withUnsafeBufferPointer { meter?.add($0) }
-          output = Analyzer.downmix(converted, channels: channels)
-        } else {
-          block.withUnsafeBufferPointer { meter?.add($0) }
-          let mono = Analyzer.downmix(block, channels: channels)
-          output = fallback?.process(mono, endOfInput: atEnd) ?? mono
-        }
+        let converted = soxr?.process(block, endOfInput: atEnd) ?? block
+        converted.withUnsafeBufferPointer { meter?.add($0) }
+        let output = Analyzer.downmix(converted, channels: channels)
         let room = limit - stream.sampleCount
         if output.count > room {
           stream.feed(Array(output[0..<room]))

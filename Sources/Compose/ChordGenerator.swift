@@ -57,7 +57,9 @@ public struct ChordGenerator: Sendable {
     let context = SamplingContext(
       table: table, mode: mode, tonic: tonic, borrowed: plan.borrowedChordProbability,
       allowHold: plan.style == .ambient,
-      flavour: Self.flavour(mode: plan.key.mode, style: plan.style))
+      flavour: Self.flavour(mode: plan.key.mode, style: plan.style),
+      modal: ModalHarmony(mode: plan.key.mode, table: table),
+      opening: Self.openingWeights(plan))
 
     var history = [ChordModelSymbols.start]
     var result: [GeneratedChord] = []
@@ -101,6 +103,8 @@ public struct ChordGenerator: Sendable {
           roman = plain
         }
         let chord = roman.chord(in: harmonyKey)
+        // In a church mode the chart names the chord in the mode itself (B major is II in A lydian).
+        if harmonyKey != plan.key { roman = RomanNumeral(chord: chord, in: plan.key) }
         result.append(
           GeneratedChord(
             token: token, roman: roman, chord: chord, bar: slot.bar, start: slot.start,
@@ -164,10 +168,16 @@ public struct ChordGenerator: Sendable {
     var rare: [Bool]
     /// Each outcome's root, semitones above the tonic.
     var roots: [Int?]
+    /// Which chords the plan's mode admits.
+    var modal: ModalHarmony
+    /// Multipliers on the model's choice of first chord (tokens absent here cannot open the piece).
+    var opening: [String: Double]
+    /// The chords that may approach the final tonic of a phrase.
+    var cadenceChords: [String]
 
     init(
       table: BackoffTable, mode: Mode, tonic: String, borrowed: Double, allowHold: Bool,
-      flavour: [String: Double]
+      flavour: [String: Double], modal: ModalHarmony, opening: [String: Double]
     ) {
       self.table = table
       self.mode = mode
@@ -175,13 +185,20 @@ public struct ChordGenerator: Sendable {
       self.borrowed = borrowed
       self.allowHold = allowHold
       self.flavour = flavour
+      self.modal = modal
+      self.opening = opening
       let counts = table.outcomes.map { table.count(of: $0, after: []) }
       let total = max(1, counts.reduce(0, +))
-      rare = counts.map { Double($0) / Double(total) < 0.002 }
+      // A mode's colour chord stays available even where pop rarely plays it (lydian's vii).
+      rare = zip(table.outcomes, counts).map {
+        Double($1) / Double(total) < 0.002 && modal.colour[$0] == nil
+      }
       roots = table.outcomes.map { ChordToken.rootOffset($0, mode: mode) }
+      cadenceChords = ModalHarmony.cadenceChords(modal.mode).filter { token in
+        table.index(of: token).map { modal.allowed[$0] } ?? false
+      }
+      if cadenceChords.isEmpty { cadenceChords = mode == .minor ? ["V", "iv"] : ["V", "IV"] }
     }
-
-    var cadenceChords: [String] { mode == .minor ? ["V", "iv", "VII", "v"] : ["V", "IV", "bVII"] }
 
     /// Distributions already computed in this piece, by history (phrases are drawn many times).
     final class Memo { var weights: [[String]: [Double]] = [:] }
@@ -213,14 +230,15 @@ public struct ChordGenerator: Sendable {
       for (token, weight) in flavour {
         if let i = table.index(of: token) { p[i] *= weight }
       }
-      for i in p.indices where rare[i] { p[i] = 0 }
+      for i in p.indices where rare[i] || !modal.allowed[i] { p[i] = 0 }
+      if let home = table.index(of: tonic), p.allSatisfy({ $0 == 0 }) { p[home] = 1 }
       return p
     }
   }
 
   /// A mode's colour chords and the style's favourite progressions, as multipliers on the model.
   static func flavour(mode: Mode, style: Style) -> [String: Double] {
-    var weights = modalFlavour(mode)
+    var weights = ModalHarmony.characteristic(mode)
     for (token, weight) in styleFlavour(style, minor: mode.hasMinorThird) {
       weights[token, default: 1] *= weight
     }
@@ -240,28 +258,42 @@ public struct ChordGenerator: Sendable {
     }
   }
 
-  /// The characteristic chords of a mode, boosted over the major/minor table it is drawn from:
-  /// mixolydian's bVII, lydian's II, dorian's IV, phrygian's bII, harmonic minor's major V.
-  static func modalFlavour(_ mode: Mode) -> [String: Double] {
-    switch mode {
-    case .mixolydian: ["bVII": 3, "v": 2, "V": 0.5]
-    case .lydian: ["II": 3]
-    case .dorian: ["IV": 3, "ii": 1.5]
-    case .phrygian: ["bII": 4, "v": 1.5]
-    case .harmonicMinor: ["V": 3, "v": 0.2]
-    case .locrian: ["bII": 2]
-    default: [:]
+  /// How the piece may open, as multipliers on the model's own first-chord probabilities.
+  ///
+  /// Most songs in the corpus open on the tonic (I: 68 % of major openings), and a church mode must
+  /// state its tonic to be heard at all, so modes always open at home. Major and minor may also open
+  /// on the other tonic- and subdominant-function chords the corpus opens with (vi–IV–I–V, IV–I–V–vi,
+  /// ii–V–I; VI–VII–i, iv–i in minor), a little more often than the corpus does so that seeds differ.
+  /// A plan that asks for much borrowed colour in a major key (bittersweet, nostalgic: 35 % or more)
+  /// leans towards the minor-ish openings vi and ii.
+  static func openingWeights(_ plan: Plan) -> [String: Double] {
+    switch plan.key.mode {
+    case .major:
+      let wistful = plan.borrowedChordProbability >= 0.35 ? 4.0 : 1.0
+      return ["I": 1, "vi": 2 * wistful, "IV": 1.5, "ii": 1.5 * wistful]
+    case .minor: return ["i": 1, "VI": 1.5, "iv": 1.5]
+    default: return [plan.key.mode.hasMinorThird ? "i" : "I": 1]
     }
   }
 
-  /// Draws `count` tokens several times and keeps the most convincing phrase.
+  /// How far below the best candidate a phrase may score and still be chosen: the likelihood
+  /// filter that keeps odd draws out.
+  static let phraseScoreWindow = 1.0
+  /// Temperature of the choice among the candidates that pass (score differences are in nats
+  /// per chord): low enough that better phrases win more often, high enough that seeds differ.
+  static let phraseTemperature = 0.35
+
+  /// Draws `count` tokens several times and chooses one of the convincing phrases.
+  ///
+  /// Taking the single best-scoring draw made every seed converge on the same plainest
+  /// progression (I–vi–IV–V); instead the candidates within ``phraseScoreWindow`` of the best
+  /// are chosen with probability ∝ exp(score / T), i.e. ∝ likelihood^(1/T).
   func bestPhrase(
     count: Int, prefix: [String], history: [String], context: SamplingContext, cadence: Bool,
     leaveTonic: Bool,
     generator: inout SeededGenerator
   ) -> [String] {
-    var best: [String] = []
-    var bestScore = -Double.infinity
+    var drawn: [(tokens: [String], score: Double)] = []
     for _ in 0..<candidates {
       let tokens = drawPhrase(
         count: count, prefix: prefix, history: history, context: context, cadence: cadence,
@@ -289,13 +321,14 @@ public struct ChordGenerator: Sendable {
       let borrowedMiss = abs(borrowedShare - min(0.35, context.borrowed / 2))
       let score =
         logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety - 2 * borrowedMiss
-        + 0.15 * generator.nextUnit()
-      if score > bestScore {
-        bestScore = score
-        best = tokens
-      }
+      drawn.append((tokens, score))
     }
-    return best
+    guard let bestScore = drawn.map(\.score).max() else { return [] }
+    let weights = drawn.map { candidate -> Double in
+      candidate.score < bestScore - Self.phraseScoreWindow
+        ? 0 : exp((candidate.score - bestScore) / Self.phraseTemperature)
+    }
+    return drawn[generator.pick(weights: weights)].tokens
   }
 
   func drawPhrase(
@@ -339,9 +372,8 @@ public struct ChordGenerator: Sendable {
           w[i] = context.allowHold && !held ? w[i] + 0.15 : 0
         }
         if leaveTonic, position == 0, o == context.tonic { w[i] = 0 }
-        // The piece opens at home, as most songs in the corpus do.
-        // The piece opens at home: the first chord states the key the mood asked for.
-        if h == [ChordModelSymbols.start], o != context.tonic { w[i] = 0 }
+        // The piece opens at home or on a chord that leads there (see ``openingWeights(_:)``).
+        if h == [ChordModelSymbols.start] { w[i] *= context.opening[o] ?? 0 }
         if ChordToken.isParallelTonic(o, mode: context.mode) { w[i] = 0 }
         // Same root, other quality (IV then iv) is a colour once, not a flip-flop on every slot.
         if let last = tokens.last ?? h.last, last != o, let r = context.roots[i],

@@ -9,11 +9,14 @@ final class FluidSynth {
   private let synth: OpaquePointer
   let sampleRate: Double
 
+  /// FluidSynth's own default `synth.gain` (also `fluidsynth -g`'s): quiet, so that many voices rarely clip.
+  static let defaultGain = 0.2
+
   /// Creates a synth at `sampleRate` Hz with reverb and chorus on (FluidSynth's defaults, as `fluidsynth -F`
-  /// uses) and loads `soundFontPath`.
+  /// uses), master gain `gain` (`synth.gain`, 0–10), and loads `soundFontPath`.
   ///
   /// - Throws: ``SoundError/invalidSoundFont(_:)`` when FluidSynth cannot load the file.
-  init(soundFontPath: String, sampleRate: Double) throws {
+  init(soundFontPath: String, sampleRate: Double, gain: Double = FluidSynth.defaultGain) throws {
     FluidSynthLibrary.prepare()
     guard let settings = new_fluid_settings() else {
       throw SoundError.cannotWrite(
@@ -23,6 +26,10 @@ final class FluidSynth {
     guard fluid_settings_setnum(settings, "synth.sample-rate", sampleRate) == FLUID_OK else {
       delete_fluid_settings(settings)
       throw SoundError.unsupportedSampleRate(sampleRate)
+    }
+    guard fluid_settings_setnum(settings, "synth.gain", gain) == FLUID_OK else {
+      delete_fluid_settings(settings)
+      throw SoundError.unsupportedGain(gain)
     }
     fluid_settings_setint(settings, "synth.reverb.active", 1)
     fluid_settings_setint(settings, "synth.chorus.active", 1)

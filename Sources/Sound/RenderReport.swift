@@ -1,4 +1,4 @@
-/// What ``Renderer/render(_:to:bitDepth:)`` wrote.
+/// What ``Renderer/render(_:to:bitDepth:loudness:progress:)`` wrote.
 public struct RenderReport: Sendable, Hashable, Codable {
   /// The file written.
   public var path: String
@@ -12,12 +12,25 @@ public struct RenderReport: Sendable, Hashable, Codable {
   /// Highest absolute sample in dB relative to full scale (0 dBFS = 1.0); −∞ is reported as −200 for silence.
   public var peakDBFS: Double
   public var bitDepth: BitDepth
+  /// FluidSynth's master gain the render was played at (`synth.gain`); 0.2 unless chosen.
+  public var gain: Double
+  /// Integrated loudness of the file (EBU R128, libebur128), in LUFS; nil for silence.
+  public var loudnessLUFS: Double?
+  /// The gain applied to reach ``loudnessTarget``, in dB; nil when not normalised.
+  public var normalizationDB: Double?
+  /// The level asked for; nil when not normalised.
+  public var loudnessTarget: LoudnessTarget?
 
   public init(
     path: String, frames: Int, sampleRate: Double, seconds: Double, tailSeconds: Double,
     peakDBFS: Double,
-    bitDepth: BitDepth
+    bitDepth: BitDepth, gain: Double = 0.2, loudnessLUFS: Double? = nil,
+    normalizationDB: Double? = nil, loudnessTarget: LoudnessTarget? = nil
   ) {
+    self.gain = gain
+    self.loudnessLUFS = loudnessLUFS
+    self.normalizationDB = normalizationDB
+    self.loudnessTarget = loudnessTarget
     self.path = path
     self.frames = frames
     self.sampleRate = sampleRate

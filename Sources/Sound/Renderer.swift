@@ -8,7 +8,13 @@ import Theory
 /// let soundFont = try SoundFontLocator.locate(explicit: nil)
 /// let renderer = try Renderer(soundFontPath: soundFont)
 /// let report = try renderer.render(score, to: "sketch.wav", bitDepth: .pcm16)
+/// let loud = try renderer.render(score, to: "demo.wav", loudness: .demo)  // ≈ −16 LUFS, peaks ≤ −1 dBFS
 /// ```
+///
+/// Level: by default the renderer plays at FluidSynth's own master gain (0.2, as `fluidsynth -F`), which
+/// leaves gentle material far below what a listener expects (a calm sketch measures about −40 LUFS).
+/// Pass a ``LoudnessTarget`` to scale the finished render to a loudness with a peak ceiling, or raise
+/// `gain` as `fluidsynth -g` would.
 ///
 /// `init` loads the SoundFont (so a bad one fails early) and the first render uses that synth; later renders
 /// each get a fresh synth, because a reset FluidSynth still carries chorus and reverb state, and the same
@@ -18,6 +24,9 @@ public struct Renderer {
   /// Output rate in Hz (default 44,100).
   public let sampleRate: Double
   public let soundFontPath: String
+  /// FluidSynth's master gain (`synth.gain`), 0–10; default 0.2. Output level scales linearly with it
+  /// (doubling it adds 6 dB) until the mix clips.
+  public let gain: Double
   private let synths: SynthSource
   /// FluidSynth's own rate: ``sampleRate`` up to its 96 kHz limit; above that, the output is resampled.
   private let synthRate: Double
@@ -32,22 +41,39 @@ public struct Renderer {
   /// … or after this long at most, in seconds.
   static let maximumTail = 10.0
 
+  /// FluidSynth's default master gain, as `fluidsynth -g` uses.
+  public static let defaultGain = FluidSynth.defaultGain
+  /// Master gains the renderer accepts (FluidSynth's own range).
+  public static let gains: ClosedRange<Double> = 0...10
+  /// Normalising needs the whole render before the first sample can be written. Up to this many
+  /// stereo frames (score plus the longest tail; 64 MB of samples, 3 min 10 s at 44.1 kHz) it is kept
+  /// in memory and rendered once; anything longer is rendered twice, streaming: once to measure, then
+  /// again (the same samples, since each render gets a fresh synth) scaled and written.
+  static let defaultInMemoryFrameLimit = 8 * 1024 * 1024
+  /// ``defaultInMemoryFrameLimit`` unless a test lowers it to exercise the two-pass path.
+  var inMemoryFrameLimit = Renderer.defaultInMemoryFrameLimit
+
   /// Loads the SoundFont.
   ///
   /// - Parameters:
   ///   - soundFontPath: an `.sf2`/`.sf3` file, e.g. from ``SoundFontLocator/locate(explicit:environment:projectFolder:)``.
   ///   - sampleRate: output rate in Hz, 8,000–192,000; default 44,100.
-  /// - Throws: ``SoundError/unsupportedSampleRate(_:)``, ``SoundError/missingFile(_:)`` or
-  ///   ``SoundError/invalidSoundFont(_:)``.
-  public init(soundFontPath: String, sampleRate: Double = 44100) throws {
+  ///   - gain: FluidSynth's master gain (`synth.gain`), 0–10; default 0.2 like `fluidsynth -g`.
+  /// - Throws: ``SoundError/unsupportedSampleRate(_:)``, ``SoundError/unsupportedGain(_:)``,
+  ///   ``SoundError/missingFile(_:)`` or ``SoundError/invalidSoundFont(_:)``.
+  public init(soundFontPath: String, sampleRate: Double = 44100, gain: Double = Renderer.defaultGain)
+    throws
+  {
     guard Self.sampleRates.contains(sampleRate) else {
       throw SoundError.unsupportedSampleRate(sampleRate)
     }
+    guard Self.gains.contains(gain) else { throw SoundError.unsupportedGain(gain) }
     try SoundFontLocator.validate(soundFontPath)
     self.soundFontPath = soundFontPath
     self.sampleRate = sampleRate
+    self.gain = gain
     synthRate = min(sampleRate, FluidSynth.maximumSampleRate)
-    synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: synthRate)
+    synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: synthRate, gain: gain)
   }
 
   /// Output rates the renderer accepts, in Hz.
@@ -60,35 +86,109 @@ public struct Renderer {
   ///   - score: what to play; every track's program, controllers and notes, on its channel (9 = drums).
   ///   - path: the output file; its folder must exist.
   ///   - bitDepth: sample format; default `.pcm16`.
+  ///   - loudness: where to put the level (see ``LoudnessTarget``); default nil: as FluidSynth plays it at
+  ///     ``gain``. Short renders are normalised in memory, long ones in two streaming passes.
   ///   - progress: called about ten times a second of audio with the fraction of the score rendered
   ///     so far (0…1, then the tail); for a progress line on a terminal. Default: none.
-  /// - Returns: frames, duration, tail and peak of what was written.
+  /// - Returns: frames, duration, tail, peak and loudness of what was written.
   /// - Throws: ``SoundError`` or `AtomicFile.Failure` when the file cannot be written; nothing is left behind then.
   public func render(
-    _ score: Score, to path: String, bitDepth: BitDepth = .pcm16,
+    _ score: Score, to path: String, bitDepth: BitDepth = .pcm16, loudness: LoudnessTarget? = nil,
     progress: ((Double) -> Void)? = nil
   ) throws -> RenderReport {
+    if let loudness { try Self.check(loudness) }
     let writer = try AudioFileWriter(
       path: path, sampleRate: sampleRate, channels: 2, bitDepth: bitDepth,
       metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? [
         "comment": "rendered by moodsketch"
       ])
-    let summary = try run(score, progress: progress) { block in try writer.write(block) }
+    guard let meter = R128Meter(channels: 2, sampleRate: sampleRate) else {
+      throw SoundError.cannotWrite(path: path, reason: "libebur128 cannot measure \(sampleRate) Hz")
+    }
+    let summary: Summary
+    var scale = 1.0
+    if let loudness, fitsInMemory(score) {
+      var samples = try renderIntoMemory(score, progress: progress)
+      meter.add(samples.samples)
+      scale = loudness.scale(measuredLUFS: meter.integratedLUFS, peak: samples.summary.peak)
+      Self.apply(scale, to: &samples.samples)
+      try writer.write(samples.samples)
+      summary = samples.summary
+    } else if let loudness {
+      // Too long to hold: measure in a first pass, then render again and write scaled.
+      let half = progress.map { report in { (fraction: Double) in report(fraction / 2) } }
+      let measured = try run(score, progress: half) { block in meter.add(block) }
+      scale = loudness.scale(measuredLUFS: meter.integratedLUFS, peak: measured.peak)
+      let second = progress.map { report in { (fraction: Double) in report(0.5 + fraction / 2) } }
+      summary = try run(score, progress: second) { block in
+        var scaled = block
+        Self.apply(scale, to: &scaled)
+        try writer.write(scaled)
+      }
+    } else {
+      summary = try run(score, progress: progress) { block in
+        meter.add(block)
+        try writer.write(block)
+      }
+    }
     try writer.finish()
+    let scaleDB = 20 * log10(scale)
     return RenderReport(
       path: path, frames: summary.frames, sampleRate: sampleRate,
       seconds: Double(summary.frames) / sampleRate,
       tailSeconds: Double(summary.frames - summary.lastEventFrame) / sampleRate,
-      peakDBFS: summary.peakDBFS,
-      bitDepth: bitDepth)
+      peakDBFS: summary.peak > 0 ? summary.peakDBFS + scaleDB : summary.peakDBFS,
+      bitDepth: bitDepth, gain: gain,
+      loudnessLUFS: meter.integratedLUFS.map { $0 + scaleDB },
+      normalizationDB: loudness == nil ? nil : scaleDB, loudnessTarget: loudness)
   }
 
-  /// Renders `score` into memory: interleaved stereo (left, right, left, …) at ``sampleRate``, tail included.
-  /// For tests and analysis; use ``render(_:to:bitDepth:)`` for long pieces.
-  public func renderSamples(_ score: Score) throws -> [Float] {
+  /// Renders `score` into memory: interleaved stereo (left, right, left, …) at ``sampleRate``, tail included,
+  /// scaled to `loudness` when given (default: nil, as FluidSynth plays it).
+  /// For tests and analysis; use ``render(_:to:bitDepth:loudness:progress:)`` for long pieces.
+  ///
+  /// - Throws: ``SoundError/unsupportedLoudness(_:)`` for a target outside ``LoudnessTarget``'s ranges.
+  public func renderSamples(_ score: Score, loudness: LoudnessTarget? = nil) throws -> [Float] {
+    if let loudness { try Self.check(loudness) }
+    var rendered = try renderIntoMemory(score, progress: nil)
+    if let loudness, let meter = R128Meter(channels: 2, sampleRate: sampleRate) {
+      meter.add(rendered.samples)
+      Self.apply(
+        loudness.scale(measuredLUFS: meter.integratedLUFS, peak: rendered.summary.peak),
+        to: &rendered.samples)
+    }
+    return rendered.samples
+  }
+
+  /// Whether `score`, with the longest possible tail, stays within ``inMemoryFrameLimit``.
+  func fitsInMemory(_ score: Score) -> Bool {
+    let seconds = score.durationSeconds + Self.maximumTail + 1
+    return seconds.isFinite && seconds * sampleRate <= Double(inMemoryFrameLimit)
+  }
+
+  private func renderIntoMemory(_ score: Score, progress: ((Double) -> Void)?) throws -> (
+    samples: [Float], summary: Summary
+  ) {
     var samples: [Float] = []
-    _ = try run(score, progress: nil) { block in samples.append(contentsOf: block) }
-    return samples
+    if fitsInMemory(score) {
+      samples.reserveCapacity(Int((score.durationSeconds + 3) * sampleRate) * 2)
+    }
+    let summary = try run(score, progress: progress) { block in samples.append(contentsOf: block) }
+    return (samples, summary)
+  }
+
+  static func check(_ loudness: LoudnessTarget) throws {
+    guard LoudnessTarget.targetRange.contains(loudness.targetLUFS),
+      LoudnessTarget.ceilingRange.contains(loudness.peakCeilingDBFS)
+    else { throw SoundError.unsupportedLoudness(loudness) }
+  }
+
+  private static func apply(_ scale: Double, to samples: inout [Float]) {
+    guard scale != 1 else { return }
+    let factor = Float(scale)
+    samples.withUnsafeMutableBufferPointer { buffer in
+      for i in buffer.indices { buffer[i] *= factor }
+    }
   }
 
   struct Summary {

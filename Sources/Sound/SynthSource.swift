@@ -2,13 +2,15 @@
 final class SynthSource {
   let soundFontPath: String
   let sampleRate: Double
+  let gain: Double
   private var unused: FluidSynth?
 
   /// Loads the SoundFont once now, so an invalid one is reported before any output is created.
-  init(soundFontPath: String, sampleRate: Double) throws {
+  init(soundFontPath: String, sampleRate: Double, gain: Double) throws {
     self.soundFontPath = soundFontPath
     self.sampleRate = sampleRate
-    unused = try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate)
+    self.gain = gain
+    unused = try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain)
   }
 
   func take() throws -> FluidSynth {
@@ -16,6 +18,6 @@ final class SynthSource {
       unused = nil
       return synth
     }
-    return try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate)
+    return try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain)
   }
 }

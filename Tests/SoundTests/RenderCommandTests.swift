@@ -101,6 +101,39 @@ struct RenderCommandTests {
     #expect(json["notes"] as? Int == cadenceScore().tracks.reduce(0) { $0 + $1.notes.count })
   }
 
+  @Test(
+    .enabled(
+      if: InstalledSoundFont.available, "needs a SoundFont (apt-get install fluid-soundfont-gm)"))
+  func loudnessAndGainOptionsSetTheLevel() throws {
+    let folder = try folderWithMIDI()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("song.mid").path
+    let out = folder.appendingPathComponent("loud.wav").path
+    let result = try MoodsketchBinary.run([
+      "render", input, "--out", out, "--loudness", "-18", "--sample-rate", "22050",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("target -18.0 LUFS, peak ceiling -1.0 dBFS"), "\(result.stdout)")
+    let reader = try AudioFileReader(path: out)
+    var file: [Float] = []
+    while case let block = try reader.readInterleaved(maxFrames: 65536), !block.isEmpty {
+      file += block
+    }
+    let lufs = try #require(integratedLUFS(file, sampleRate: 22050))
+    #expect(lufs <= -18 + 0.1 && lufs > -25, "\(lufs) LUFS")
+    #expect(peakDBFS(file) <= -1)
+
+    let gained = try MoodsketchBinary.run([
+      "render", input, "--out", out, "--gain", "0.4", "--sample-rate", "22050", "--json",
+    ])
+    #expect(gained.status == 0, "\(gained.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(gained.stdout.utf8)) as? [String: Any])
+    let report = try #require(json["report"] as? [String: Any])
+    #expect(report["gain"] as? Double == 0.4)
+    #expect(report["loudnessTarget"] == nil)
+  }
+
   @Test func aMissingInputExits66WithOneLine() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -169,6 +202,8 @@ struct RenderCommandTests {
     (["--sample-rate", "400000"], "--sample-rate 400000"),
     (["--bit-depth", "12"], "--bit-depth 12"), (["--out", "x.flac", "--bit-depth", "32f"], "FLAC"),
     (["--out", "x.mp4"], "unknown extension"), (["--out", "x.opus"], "Opus"),
+    (["--gain", "11"], "--gain 11"), (["--loudness", "3"], "--loudness 3"),
+    (["--loudness", "-16", "--peak-ceiling", "2"], "--peak-ceiling 2"),
   ])
   func badOptionsAreUsageErrors(options: [String], mention: String) throws {
     let result = try MoodsketchBinary.run(["render", "song.mid"] + options)

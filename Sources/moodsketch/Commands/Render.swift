@@ -15,6 +15,13 @@ struct RenderCommand: ParsableCommand {
       SoundFonts/ folder or /usr/share/sounds/sf2/, in that order.
         moodsketch render song.mid
         moodsketch render song.mid --out song.flac --bit-depth 24 --sample-rate 48000
+        moodsketch render song.mid --loudness -16
+      Level: by default the file is as loud as `fluidsynth -F` makes it (master gain 0.2, often
+      -40 to -25 LUFS). --gain raises FluidSynth's master gain like `fluidsynth -g` (doubling it adds
+      6 dB; too high clips). --loudness scales the finished render to an integrated loudness (EBU R128)
+      without ever letting a sample peak above --peak-ceiling (default -1 dBFS); very dynamic music may
+      then stay below the target, and the output says where it landed. Streaming services play at about
+      -14 LUFS; -16 suits a demo.
       Output appears only when rendering succeeded: errors never leave a partial file.
       """)
 
@@ -41,13 +48,45 @@ struct RenderCommand: ParsableCommand {
       "Sample format: 16, 24 or 32f (32-bit float; not for FLAC).", valueName: "bits"))
   var bitDepth: String = "16"
 
+  @Option(
+    help: ArgumentHelp(
+      "FluidSynth master gain, 0–10, like fluidsynth -g; default 0.2.", valueName: "gain"))
+  var gain: Double = Renderer.defaultGain
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Scale the render to this integrated loudness in LUFS, -60 to -5 (e.g. -16); default: no scaling.",
+      valueName: "lufs"))
+  var loudness: Double?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "With --loudness: highest sample peak allowed, in dBFS, -30 to 0; default -1.",
+      valueName: "dbfs"))
+  var peakCeiling: Double = -1
+
   @OptionGroup var output: OutputOptions
+
+  var loudnessTarget: LoudnessTarget? {
+    loudness.map { LoudnessTarget(targetLUFS: $0, peakCeilingDBFS: peakCeiling) }
+  }
 
   var outputPath: String {
     out ?? (input as NSString).deletingPathExtension + ".wav"
   }
 
   func validate() throws {
+    guard Renderer.gains.contains(gain) else {
+      throw ValidationError("--gain \(gain) is out of range; use 0–10 (FluidSynth's default is 0.2)")
+    }
+    if let loudness, !LoudnessTarget.targetRange.contains(loudness) {
+      throw ValidationError("--loudness \(loudness) is out of range; use -60 to -5 LUFS (e.g. -16)")
+    }
+    guard LoudnessTarget.ceilingRange.contains(peakCeiling) else {
+      throw ValidationError("--peak-ceiling \(peakCeiling) is out of range; use -30 to 0 dBFS")
+    }
     guard (8000...192_000).contains(sampleRate) else {
       throw ValidationError(
         "--sample-rate \(sampleRate) is out of range; use 8000–192000 Hz (44100 is CD quality)")
@@ -76,12 +115,14 @@ struct RenderCommand: ParsableCommand {
       let score = try MIDIFile.read(path: input)
       let soundFont = try SoundFontLocator.locate(explicit: soundfont)
       let started = Date()
-      let renderer = try Renderer(soundFontPath: soundFont, sampleRate: Double(sampleRate))
+      let renderer = try Renderer(
+        soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain)
       let progress = standardErrorIsTerminal ? RenderProgressLine() : nil
       // Clear the line before any error message, too.
       defer { progress?.clear() }
       let report = try renderer.render(
-        score, to: outputPath, bitDepth: depth, progress: progress.map { line in { line.show($0) } }
+        score, to: outputPath, bitDepth: depth, loudness: loudnessTarget,
+        progress: progress.map { line in { line.show($0) } }
       )
       let elapsed = Date().timeIntervalSince(started)
       let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
@@ -105,6 +146,19 @@ struct RenderResult: Encodable {
   var elapsedSeconds: Double
   var report: RenderReport
 
+  var loudnessText: String {
+    let measured = report.loudnessLUFS.map { String(format: "%.1f LUFS", $0) } ?? "silent"
+    guard let target = report.loudnessTarget, let applied = report.normalizationDB else {
+      return measured
+    }
+    // One constant gain cannot reach the target when the peaks would cross the ceiling first.
+    let limited = (report.loudnessLUFS ?? target.targetLUFS) < target.targetLUFS - 0.1
+    return measured
+      + String(
+        format: " (target %.1f LUFS, peak ceiling %.1f dBFS: scaled by %+.1f dB", target.targetLUFS,
+        target.peakCeilingDBFS, applied) + (limited ? ", held back by the peak ceiling)" : ")")
+  }
+
   var text: String {
     let minutes = Int(report.seconds) / 60
     let seconds = report.seconds - Double(minutes * 60)
@@ -114,7 +168,7 @@ struct RenderResult: Encodable {
       "wrote \(report.path)",
       "  \(length) (\(String(format: "%.2f", report.seconds)) s, of which \(String(format: "%.2f", report.tailSeconds)) s release and reverb tail), "
         + "\(Int(report.sampleRate)) Hz, \(depth), stereo",
-      "  peak \(String(format: "%.1f", report.peakDBFS)) dBFS, \(notes) notes, SoundFont \((soundFont as NSString).lastPathComponent)",
+      "  loudness \(loudnessText), peak \(String(format: "%.1f", report.peakDBFS)) dBFS, gain \(report.gain), \(notes) notes, SoundFont \((soundFont as NSString).lastPathComponent)",
       "  rendered in \(String(format: "%.2f", elapsedSeconds)) s (\(String(format: "%.0f", report.seconds / max(elapsedSeconds, 1e-9)))× real time)",
     ]
     if report.peakDBFS > 0 && report.bitDepth != .float32 {

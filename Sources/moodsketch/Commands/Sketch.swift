@@ -112,14 +112,13 @@ struct Sketch: ParsableCommand {
       if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
       let report = SketchReport(
         prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
-      var renderedSeconds = 0.0
+      var rendered: RenderReport?
       let renderStarted = Date()
       try folder.commit { staging in
         try MIDIFile.write(score, to: "\(staging)/sketch.mid")
         if let soundFontPath {
-          renderedSeconds = try Renderer(soundFontPath: soundFontPath).render(
-            score, to: "\(staging)/sketch.wav"
-          ).seconds
+          rendered = try Renderer(soundFontPath: soundFontPath).render(
+            score, to: "\(staging)/sketch.wav", loudness: .demo)
         }
         try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
       }
@@ -144,9 +143,9 @@ struct Sketch: ParsableCommand {
       let seedNote =
         self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
       let renderNote =
-        soundFontPath == nil
-        ? ""
-        : ", rendered \(String(format: "%.1f", renderedSeconds)) s of audio in \(Int(renderMS)) ms"
+        rendered.map {
+          ", rendered \(String(format: "%.1f", $0.seconds)) s of audio at \(String(format: "%.1f", $0.loudnessLUFS ?? -70)) LUFS in \(Int(renderMS)) ms"
+        } ?? ""
       print("composed in \(Int(composedMS)) ms\(renderNote) (\(seedNote))")
     }
   }
