@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Renders the same MIDI files with `moodsketch render` (libfluidsynth in-process) and with
 # `fluidsynth -ni -F` (FluidSynth's own fast file renderer), same SoundFont, 44.1 kHz, 16-bit WAV,
+# the same master gain (0.2, FluidSynth's default; no loudness normalisation on either side),
 # several times each, and prints the median wall and CPU times and their ratio in one run.
 #
 #   Benchmarks/render/run.sh [RUNS] [MIDI...]
 #
 # Default MIDI: one POP909 song from ../shared/data (if present) and a 32-bar sketch that
-# `moodsketch sketch` writes (also timed end to end). RUNS defaults to 5.
+# `moodsketch sketch` writes (also timed end to end, including its normalisation to -16 LUFS).
+# RUNS defaults to 5.
 # Needs: fluidsynth, fluid-soundfont-gm (or MOODSKETCH_SOUNDFONT), /usr/bin/time.
 set -euo pipefail
 
@@ -62,8 +64,8 @@ printf '%-28s %9s | %21s | %21s | %14s\n' "MIDI" "audio s" "moodsketch wall / cp
 for midi in "${inputs[@]}"; do
   ms_wall=(); ms_cpu=(); fs_wall=(); fs_cpu=()
   for ((i = 0; i < runs; i++)); do
-    measure ms_wall ms_cpu "$bin" render "$midi" --out "$work/ms.wav" --soundfont "$soundfont" --sample-rate 44100 --bit-depth 16
-    measure fs_wall fs_cpu fluidsynth -ni -F "$work/fs.wav" -r 44100 "$soundfont" "$midi"
+    measure ms_wall ms_cpu "$bin" render "$midi" --out "$work/ms.wav" --soundfont "$soundfont" --sample-rate 44100 --bit-depth 16 --gain 0.2
+    measure fs_wall fs_cpu fluidsynth -ni -g 0.2 -F "$work/fs.wav" -r 44100 "$soundfont" "$midi"
   done
   mw=$(median "${ms_wall[@]}"); mc=$(median "${ms_cpu[@]}")
   fw=$(median "${fs_wall[@]}"); fc=$(median "${fs_cpu[@]}")

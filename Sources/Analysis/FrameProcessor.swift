@@ -265,22 +265,93 @@ final class FrameProcessor {
   }
 
   /// Spectral contrast: mean of the top and bottom 2 % of each octave band's magnitudes, in dB.
-  /// Only a few values from each end are needed, so they are selected (quickselect), not sorted.
+  /// Only a few values from each end are needed (at most 9 at the defaults), so one pass keeps the
+  /// q smallest and q largest seen so far in two short sorted lists: nearly every bin is rejected by one
+  /// comparison against each list's edge. Larger quantiles (huge FFTs) fall back to quickselect.
   private func spectralContrast() {
     for (b, band) in contrastBands.enumerated() {
       let count = band.range.count
       let q = min(band.quantile, count)
       let values = magnitudeBuffer + band.range.lowerBound
-      for j in 0..<count { scratch[j] = values[j] }
-      FrameProcessor.select(scratch, 0, count - 1, q - 1)
       var valley: Float = 0
-      for j in 0..<q { valley += scratch[j] }
-      // The q smallest now sit at the front; the q largest lie beyond them unless the band is tiny.
-      FrameProcessor.select(scratch, count - q >= q ? q : 0, count - 1, count - q)
       var peak: Float = 0
-      for j in (count - q)..<count { peak += scratch[j] }
+      if q <= FrameProcessor.maxTrackedQuantile {
+        FrameProcessor.extremes(values, count, q, low: scratch, high: scratch + q)
+        for j in 0..<q {
+          valley += scratch[j]
+          peak += scratch[q + j]
+        }
+      } else {
+        for j in 0..<count { scratch[j] = values[j] }
+        FrameProcessor.select(scratch, 0, count - 1, q - 1)
+        for j in 0..<q { valley += scratch[j] }
+        // The q smallest now sit at the front; the q largest lie beyond them unless the band is tiny.
+        FrameProcessor.select(scratch, count - q >= q ? q : 0, count - 1, count - q)
+        for j in (count - q)..<count { peak += scratch[j] }
+      }
       contrastBuffer[b] =
         10 * log10(max(1e-10, peak / Float(q))) - 10 * log10(max(1e-10, valley / Float(q)))
+    }
+  }
+
+  /// Largest quantile count that ``extremes(_:_:_:low:high:)`` handles; beyond it insertion costs more
+  /// than quickselect.
+  static let maxTrackedQuantile = 32
+
+  /// Writes the `q` smallest of `values[0..<count]` to `low` and the `q` largest to `high`, both in
+  /// ascending order (they overlap when count < 2q, as the ends of a sorted array do). 1 ≤ q ≤ count.
+  static func extremes(
+    _ values: UnsafePointer<Float>, _ count: Int, _ q: Int, low: UnsafeMutablePointer<Float>,
+    high: UnsafeMutablePointer<Float>
+  ) {
+    // Seed both lists with the first q values, sorted by insertion.
+    for i in 0..<q {
+      let v = values[i]
+      var j = i
+      while j > 0, low[j - 1] > v {
+        low[j] = low[j - 1]
+        j -= 1
+      }
+      low[j] = v
+    }
+    for i in 0..<q { high[i] = low[i] }
+    var lowEdge = low[q - 1]
+    var highEdge = high[0]
+    var i = q
+    let raw = UnsafeRawPointer(values)
+    while i < count {
+      // Once the lists hold typical extremes, whole runs of 8 bins fall between the two edges:
+      // test them together and skip, so the per-bin branches run only near a candidate.
+      if i + 8 <= count {
+        let run = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+        if !any(run .< lowEdge) && !any(run .> highEdge) {
+          i += 8
+          continue
+        }
+      }
+      let end = min(count, i + 8)
+      while i < end {
+        let v = values[i]
+        i += 1
+        if v < lowEdge {
+          var j = q - 1
+          while j > 0, low[j - 1] > v {
+            low[j] = low[j - 1]
+            j -= 1
+          }
+          low[j] = v
+          lowEdge = low[q - 1]
+        }
+        if v > highEdge {
+          var j = 0
+          while j < q - 1, high[j + 1] < v {
+            high[j] = high[j + 1]
+            j += 1
+          }
+          high[j] = v
+          highEdge = high[0]
+        }
+      }
     }
   }
 

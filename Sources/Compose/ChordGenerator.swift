@@ -59,7 +59,7 @@ public struct ChordGenerator: Sendable {
       allowHold: plan.style == .ambient,
       flavour: Self.flavour(mode: plan.key.mode, style: plan.style),
       modal: ModalHarmony(mode: plan.key.mode, table: table),
-      opening: Self.openingWeights(plan))
+      opening: Self.openingWeights(plan), minorColour: Self.minorColour(plan))
 
     var history = [ChordModelSymbols.start]
     var result: [GeneratedChord] = []
@@ -174,11 +174,15 @@ public struct ChordGenerator: Sendable {
     var opening: [String: Double]
     /// The chords that may approach the final tonic of a phrase.
     var cadenceChords: [String]
+    /// Extra weight for the borrowed chords that carry minor colour into a major key.
+    var minorColour: [String: Double] = [:]
 
     init(
       table: BackoffTable, mode: Mode, tonic: String, borrowed: Double, allowHold: Bool,
-      flavour: [String: Double], modal: ModalHarmony, opening: [String: Double]
+      flavour: [String: Double], modal: ModalHarmony, opening: [String: Double],
+      minorColour: [String: Double] = [:]
     ) {
+      self.minorColour = minorColour
       self.table = table
       self.mode = mode
       self.tonic = tonic
@@ -227,7 +231,7 @@ public struct ChordGenerator: Sendable {
         let factor = min(8, (target / (1 - target)) / (mass / (1 - mass)))
         for i in p.indices where borrowedMask[i] { p[i] *= factor }
       }
-      for (token, weight) in flavour {
+      for (token, weight) in flavour.merging(minorColour, uniquingKeysWith: *) {
         if let i = table.index(of: token) { p[i] *= weight }
       }
       for i in p.indices where rare[i] || !modal.allowed[i] { p[i] = 0 }
@@ -276,12 +280,21 @@ public struct ChordGenerator: Sendable {
     }
   }
 
+  /// For a major-key plan that asks for much borrowed colour (35 % or more: bittersweet, nostalgic,
+  /// wistful prompts), which borrowed chords to favour: the minor subdominant iv and ♭VI (the
+  /// "Beatles" iv and the ♭VI–♭VII–I of film and pop), whose minor third is what makes major sound
+  /// bittersweet; ♭VII alone, the corpus's most common borrowing, sounds bright, not wistful.
+  static func minorColour(_ plan: Plan) -> [String: Double] {
+    guard plan.key.mode == .major, plan.borrowedChordProbability >= 0.35 else { return [:] }
+    return ["iv": 3, "bVI": 2.5, "ii": 1.3]
+  }
+
   /// How far below the best candidate a phrase may score and still be chosen: the likelihood
   /// filter that keeps odd draws out.
   static let phraseScoreWindow = 1.0
   /// Temperature of the choice among the candidates that pass (score differences are in nats
   /// per chord): low enough that better phrases win more often, high enough that seeds differ.
-  static let phraseTemperature = 0.35
+  static let phraseTemperature = 0.7
 
   /// Draws `count` tokens several times and chooses one of the convincing phrases.
   ///
@@ -319,8 +332,13 @@ public struct ChordGenerator: Sendable {
           }.count)
         / Double(max(1, tokens.count))
       let borrowedMiss = abs(borrowedShare - min(0.35, context.borrowed / 2))
+      // A mode is recognised by its colour chord (lydian's II, dorian's IV): a phrase that plays one
+      // is preferred, or the parent major/minor statistics would leave it out.
+      let modalColour =
+        context.modal.isModal && tokens.contains { (context.modal.colour[$0] ?? 0) > 1 } ? 0.6 : 0
       let score =
         logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety - 2 * borrowedMiss
+        + modalColour
       drawn.append((tokens, score))
     }
     guard let bestScore = drawn.map(\.score).max() else { return [] }
@@ -384,10 +402,15 @@ public struct ChordGenerator: Sendable {
         // The chord before a cadence pair should not be the tonic's cadence chord already.
         if cadence, remaining == 3, context.cadenceChords.first == o { w[i] *= 0.5 }
       }
-      push(outcomes[Self.sampleNucleus(w, topP: 0.9, generator: &generator)])
+      push(outcomes[Self.sampleNucleus(w, topP: Self.chordTopP, generator: &generator)])
     }
     return tokens
   }
+
+  /// The nucleus kept when drawing chords: wide enough for the corpus's ii, iii and ♭VII (together
+  /// 16 % of major-key chords, and cut to a third of that at 0.9), narrow enough to leave out the
+  /// smoothing tail (the `rare` filter removes the rest).
+  static let chordTopP = 0.96
 
   /// Samples from the smallest set of outcomes holding `topP` of the mass (nucleus sampling), so
   /// rare, odd chords from the smoothing tail never appear.
@@ -432,6 +455,9 @@ public struct ChordGenerator: Sendable {
       roman.quality = quality
       let inScale = roman.chord(in: harmonyKey).pitchClasses.allSatisfy { scale.contains($0) }
       let triadInScale = base.chord(in: harmonyKey).pitchClasses.allSatisfy { scale.contains($0) }
+      // A church mode is heard only if its scale is kept, so there a colour that leaves it is out.
+      let modal = key.mode != mode
+      if !inScale, triadInScale, modal { return nil }
       let factor = inScale || !triadInScale || (bluesy && quality == .dominant7) ? 1.0 : 0.15
       return (quality, Double(entry.value) * factor)
     }

@@ -46,11 +46,11 @@ struct ModalHarmony: Sendable {
   /// The colour chords of a mode and how much more often than the corpus to play them.
   static func characteristic(_ mode: Mode) -> [String: Double] {
     switch mode {
-    case .lydian: ["II": 4, "vii": 2]
-    case .mixolydian: ["bVII": 3, "v": 2]
-    case .dorian: ["IV": 3, "ii": 2]
-    case .phrygian: ["bII": 5, "vii": 2]
-    case .harmonicMinor: ["V": 3, "#vii°": 3]
+    case .lydian: ["II": 10, "vii": 3]
+    case .mixolydian: ["bVII": 4, "v": 3]
+    case .dorian: ["IV": 3, "ii": 3]
+    case .phrygian: ["bII": 25, "vii": 3]
+    case .harmonicMinor: ["V": 3, "#vii°": 6]
     case .locrian: ["bII": 2]
     default: [:]
     }

@@ -93,15 +93,34 @@ public struct SketchReport: Sendable, Hashable, Codable {
     }
   }
 
-  /// A note name as a musician reads it in the key: scale tones by the key; chromatic ones by the
-  /// chord they usually come from — flats for the minor-mode colours in major (♭3, ♭6, ♭7, ♭2: B♭ over
-  /// a borrowed ♭VII in C), sharps for the raised degrees (♯4 in major; ♯6, ♯7 and the major third in minor).
+  /// A note name as a musician reads it in the key.
+  ///
+  /// Scale tones and the leading tone come from ``Key/spell(pitchClass:)`` (so F♯ minor's leading tone
+  /// is E♯, not F). Other chromatic notes are read as an altered scale degree, by the chord they
+  /// usually come from: flats for the minor-mode colours in major (♭2, ♭3, ♭6, ♭7: B♭ over a borrowed
+  /// ♭VII in C), sharps for the raised degrees (♯4 in major; the major third and ♯6 in minor). The
+  /// octave follows the letter (B♯3 sounds as C4).
   static func spell(_ pitch: Pitch, in key: Key) -> String {
-    let offset = (pitch.pitchClass - key.tonic.pitchClass + 12) % 12
-    if key.scalePitchClasses.contains(pitch.pitchClass) { return pitch.name(in: key) }
-    let sharp = key.mode.hasMinorThird ? [4, 9, 11].contains(offset) : offset == 6
-    let name = NoteClass.spelling(ofPitchClass: pitch.pitchClass, preferFlats: !sharp)
-    return "\(name)\(pitch.octave)"
+    let pc = pitch.pitchClass
+    let offset = (pc - key.tonic.pitchClass + 12) % 12
+    let intervals = key.mode.intervals
+    var name = key.spell(pitchClass: pc)
+    if !intervals.contains(offset), offset != 11 {
+      let sharp = key.mode.hasMinorThird ? [4, 9].contains(offset) : offset == 6
+      let below = intervals.firstIndex(of: (offset + 11) % 12)
+      let above = intervals.firstIndex(of: (offset + 1) % 12)
+      if let degree = sharp ? (below ?? above) : (above ?? below) {
+        let letter = NoteClass.Letter.allCases[(key.tonic.letter.rawValue + degree) % 7]
+        var accidental = pc - letter.naturalPitchClass
+        if accidental > 6 { accidental -= 12 }
+        if accidental < -6 { accidental += 12 }
+        if (-2...2).contains(accidental) { name = NoteClass(letter, accidental: accidental) }
+      }
+    }
+    var octave = pitch.octave
+    if name.letter == .B, name.accidental > 0, pc < 3 { octave -= 1 }
+    if name.letter == .C, name.accidental < 0, pc > 8 { octave += 1 }
+    return "\(name)\(octave)"
   }
 
   /// The progression as a chord chart, four bars a line, numerals under the symbols:

@@ -3,7 +3,8 @@ import Theory
 
 /// Implicit-feedback matrix factorisation by alternating least squares (Hu, Koren & Volinsky 2008), each
 /// least-squares solve done by a few steps of conjugate gradient warm-started from the last factors
-/// (Takács, Pilászy & Tikk 2011; the same scheme as the `implicit` library's CG solver).
+/// (Takács, Pilászy & Tikk 2011; the same scheme as the `implicit` library's CG solver). `ALSSolver` runs the
+/// sweeps, `ALSKernels` holds the SIMD loops.
 ///
 /// Every (user, item) cell has preference p = 1 if the user played the item, else 0, and confidence
 /// c = 1 + α·log(1 + plays) (c = 1 for unplayed cells). The model minimises
@@ -48,23 +49,30 @@ public struct ALSModel: Recommender {
     training plays: SparseMatrix, parameters: Parameters = Parameters(),
     onIteration: (Int) -> Void = { _ in }
   ) {
+    self.init(training: plays, parameters: parameters, basis: .automatic, onIteration: onIteration)
+  }
+
+  /// Trains with a chosen way of applying YᵀY (tests compare the two).
+  init(
+    training plays: SparseMatrix, parameters: Parameters, basis: ALSBasis,
+    onIteration: (Int) -> Void = { _ in }
+  ) {
     self.parameters = parameters
     userCount = plays.rows
     itemCount = plays.columns
     let f = parameters.factors
     var rng = SeededGenerator(seed: parameters.seed)
     // Small random factors (as `implicit` does) so the first CG steps have a direction to move in.
-    userFactors = (0..<(userCount * f)).map { _ in Float(rng.nextUnit()) * 0.01 }
-    itemFactors = (0..<(itemCount * f)).map { _ in Float(rng.nextUnit()) * 0.01 }
+    let users = (0..<(userCount * f)).map { _ in Float(rng.nextUnit()) * 0.01 }
+    let items = (0..<(itemCount * f)).map { _ in Float(rng.nextUnit()) * 0.01 }
     let cui = ALSModel.confidence(plays, alpha: parameters.alpha)
     let ciu = cui.transposed()
+    let solver = ALSSolver(users: users, items: items, parameters: parameters, basis: basis)
     for iteration in 1...max(1, parameters.iterations) {
-      ALSModel.sweep(
-        solving: &userFactors, fixed: itemFactors, confidence: cui, parameters: parameters)
-      ALSModel.sweep(
-        solving: &itemFactors, fixed: userFactors, confidence: ciu, parameters: parameters)
+      solver.sweep(userItems: cui, itemUsers: ciu)
       onIteration(iteration)
     }
+    (userFactors, itemFactors) = solver.factors()
   }
 
   /// Builds a model from known factors (for tests and saved models).
@@ -95,7 +103,9 @@ public struct ALSModel: Recommender {
   public func loss(on plays: SparseMatrix) -> Double {
     let f = parameters.factors
     let cui = ALSModel.confidence(plays, alpha: parameters.alpha)
-    let gram = ALSModel.gram(itemFactors, rows: itemCount, factors: f, threads: 1)
+    let gram = itemFactors.withUnsafeBufferPointer { ys in
+      ALSModel.gram(ys.baseAddress!, rows: itemCount, factors: f, threads: 1)
+    }
     var total = 0.0
     userFactors.withUnsafeBufferPointer { xs in
       itemFactors.withUnsafeBufferPointer { ys in
@@ -121,153 +131,5 @@ public struct ALSModel: Recommender {
       userFactors.reduce(0.0) { $0 + Double($1 * $1) }
       + itemFactors.reduce(0.0) { $0 + Double($1 * $1) }
     return total + Double(parameters.regularization) * norms
-  }
-
-  // MARK: - Solver
-
-  /// Dot product of `n` floats; 8-wide SIMD with two accumulators, because Swift will not reorder a scalar
-  /// float sum and this loop is where ALS spends its time.
-  @inline(__always)
-  static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-    var i = 0
-    var s0 = SIMD8<Float>()
-    var s1 = SIMD8<Float>()
-    let ra = UnsafeRawPointer(a)
-    let rb = UnsafeRawPointer(b)
-    while i + 16 <= n {
-      s0 +=
-        ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-        * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      s1 +=
-        ra.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
-        * rb.loadUnaligned(fromByteOffset: i * 4 + 32, as: SIMD8<Float>.self)
-      i += 16
-    }
-    if i + 8 <= n {
-      s0 +=
-        ra.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-        * rb.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      i += 8
-    }
-    var s = (s0 + s1).sum()
-    while i < n {
-      s += a[i] * b[i]
-      i += 1
-    }
-    return s
-  }
-
-  /// YᵀY (factors × factors), accumulated per thread then summed.
-  static func gram(_ y: [Float], rows: Int, factors f: Int, threads: Int) -> [Float] {
-    // A fixed number of partial sums, added in a fixed order, so the factors do not depend on the thread count.
-    let parts = max(1, min(8, rows))
-    let partial = SharedBuffer<[Float]>(repeating: [], count: parts)
-    y.withUnsafeBufferPointer { ys in
-      let base = ys.baseAddress!
-      Parallel.forEachChunk(parts, threads: threads) { chunk in
-        for part in chunk {
-          var g = [Float](repeating: 0, count: f * f)
-          g.withUnsafeMutableBufferPointer { gp in
-            let gb = gp.baseAddress!
-            for r in (rows * part / parts)..<(rows * (part + 1) / parts) {
-              let v = base + r * f
-              // Upper triangle only (the Gram matrix is symmetric); mirrored below.
-              for a in 0..<f {
-                let va = v[a]
-                let row = gb + a * f
-                for b in a..<f { row[b] += va * v[b] }
-              }
-            }
-          }
-          partial.pointer[part] = g
-        }
-      }
-    }
-    var g = partial.pointer[0]
-    for part in 1..<parts {
-      for i in 0..<(f * f) { g[i] += partial.pointer[part][i] }
-    }
-    for a in 0..<f {
-      for b in 0..<a { g[a * f + b] = g[b * f + a] }
-    }
-    return g
-  }
-
-  /// Updates every row of `x` by `cgSteps` conjugate-gradient steps on
-  /// (YᵀY + Yᵀ(Cᵤ − I)Y + λI) xᵤ = YᵀCᵤpᵤ.
-  static func sweep(
-    solving x: inout [Float], fixed y: [Float], confidence: SparseMatrix, parameters: Parameters
-  ) {
-    let f = parameters.factors
-    var a = gram(y, rows: confidence.columns, factors: f, threads: parameters.threads)
-    for d in 0..<f { a[d * f + d] += parameters.regularization }
-    let shared = SharedBuffer(x)
-    let steps = parameters.cgSteps
-    y.withUnsafeBufferPointer { ys in
-      a.withUnsafeBufferPointer { ap in
-        confidence.columnIndex.withUnsafeBufferPointer { cols in
-          confidence.values.withUnsafeBufferPointer { conf in
-            let yb = ys.baseAddress!
-            let gram = ap.baseAddress!
-            Parallel.forEachChunk(confidence.rows, threads: parameters.threads) { range in
-              let r = UnsafeMutablePointer<Float>.allocate(capacity: f)
-              let p = UnsafeMutablePointer<Float>.allocate(capacity: f)
-              let q = UnsafeMutablePointer<Float>.allocate(capacity: f)
-              defer {
-                r.deallocate()
-                p.deallocate()
-                q.deallocate()
-              }
-              for u in range {
-                let xu = shared.pointer.baseAddress! + u * f
-                let nz = confidence.rowStart[u]..<confidence.rowStart[u + 1]
-                // r = b − A·x = Σ c·yᵢ − (YᵀY + λI)x − Σ (c − 1)(yᵢ·x) yᵢ
-                multiply(gram, xu, into: r, f, negate: true)
-                for k in nz {
-                  let yi = yb + Int(cols[k]) * f
-                  let c = conf[k]
-                  let t = c - (c - 1) * dot(yi, xu, f)
-                  for d in 0..<f { r[d] += t * yi[d] }
-                }
-                for d in 0..<f { p[d] = r[d] }
-                var rsOld = dot(r, r, f)
-                if rsOld < 1e-20 { continue }
-                for _ in 0..<steps {
-                  multiply(gram, p, into: q, f, negate: false)
-                  for k in nz {
-                    let yi = yb + Int(cols[k]) * f
-                    let t = (conf[k] - 1) * dot(yi, p, f)
-                    for d in 0..<f { q[d] += t * yi[d] }
-                  }
-                  let step = rsOld / dot(p, q, f)
-                  for d in 0..<f {
-                    xu[d] += step * p[d]
-                    r[d] -= step * q[d]
-                  }
-                  let rsNew = dot(r, r, f)
-                  if rsNew < 1e-20 { break }
-                  let beta = rsNew / rsOld
-                  for d in 0..<f { p[d] = r[d] + beta * p[d] }
-                  rsOld = rsNew
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    x = shared.array
-  }
-
-  /// out = ±(M·v) for a symmetric f × f matrix M.
-  @inline(__always)
-  static func multiply(
-    _ m: UnsafePointer<Float>, _ v: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>,
-    _ f: Int, negate: Bool
-  ) {
-    for a in 0..<f {
-      let s = dot(m + a * f, v, f)
-      out[a] = negate ? -s : s
-    }
   }
 }

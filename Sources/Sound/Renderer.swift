@@ -61,7 +61,9 @@ public struct Renderer {
   ///   - gain: FluidSynth's master gain (`synth.gain`), 0–10; default 0.2 like `fluidsynth -g`.
   /// - Throws: ``SoundError/unsupportedSampleRate(_:)``, ``SoundError/unsupportedGain(_:)``,
   ///   ``SoundError/missingFile(_:)`` or ``SoundError/invalidSoundFont(_:)``.
-  public init(soundFontPath: String, sampleRate: Double = 44100, gain: Double = Renderer.defaultGain)
+  public init(
+    soundFontPath: String, sampleRate: Double = 44100, gain: Double = Renderer.defaultGain
+  )
     throws
   {
     guard Self.sampleRates.contains(sampleRate) else {

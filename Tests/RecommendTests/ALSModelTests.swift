@@ -64,6 +64,95 @@ import Theory
         == ALSModel(training: Self.planted, parameters: two).userFactors)
   }
 
+  /// Rotating onto the eigenvectors of YᵀY is a speed-up only: the trained model must score like the plain
+  /// matrix–vector conjugate gradient.
+  @Test func eigenbasisSolverMatchesThePlainSolver() {
+    var p = Self.parameters
+    p.factors = 12
+    p.iterations = 6
+    let plain = ALSModel(training: Self.planted, parameters: p, basis: .gramProduct)
+    let rotated = ALSModel(training: Self.planted, parameters: p, basis: .eigenbasis)
+    var worst: Float = 0
+    var largest: Float = 0
+    for u in 0..<40 {
+      for (a, b) in zip(plain.scores(forUser: u), rotated.scores(forUser: u)) {
+        worst = max(worst, abs(a - b))
+        largest = max(largest, abs(a))
+      }
+    }
+    #expect(largest > 0.1 && worst < 1e-3 * largest, "largest score \(largest), worst difference \(worst)")
+    // The factors come back in the original coordinates, not the rotated ones.
+    let gap = zip(plain.userFactors, rotated.userFactors).map { abs($0 - $1) }.max() ?? 0
+    #expect(gap < 1e-3, "largest factor difference \(gap)")
+    #expect(
+      rotated.loss(on: Self.planted) < 1.0001 * plain.loss(on: Self.planted)
+        && plain.loss(on: Self.planted) < 1.0001 * rotated.loss(on: Self.planted))
+  }
+
+  @Test func itemsNobodyPlayedScoreZero() {
+    let withSpare = SparseMatrix(
+      rows: 40, columns: 31,
+      entries: (0..<40).flatMap { u in
+        (0..<30).filter { Self.planted.contains(row: u, column: $0) }.map { (u, $0, Float(2)) }
+      })
+    let model = ALSModel(training: withSpare, parameters: Self.parameters)
+    #expect((0..<40).allSatisfy { model.scores(forUser: $0)[30] == 0 })
+  }
+
+  @Test func eigendecompositionReconstructsTheMatrix() {
+    var rng = SeededGenerator(seed: 9)
+    for n in [1, 2, 5, 17] {
+      var a = [Double](repeating: 0, count: n * n)
+      for i in 0..<n {
+        for j in i..<n {
+          a[i * n + j] = rng.nextUnit() * 2 - 1
+          a[j * n + i] = a[i * n + j]
+        }
+      }
+      let e = SymmetricEigen(a, n: n)
+      var worst = 0.0
+      for i in 0..<n {
+        for j in 0..<n {
+          // V·diag·Vᵀ against A, and VᵀV against I.
+          var rebuilt = 0.0
+          var gram = 0.0
+          for k in 0..<n {
+            rebuilt += e.vectors[i * n + k] * e.values[k] * e.vectors[j * n + k]
+            gram += e.vectors[k * n + i] * e.vectors[k * n + j]
+          }
+          worst = max(worst, abs(rebuilt - a[i * n + j]), abs(gram - (i == j ? 1 : 0)))
+        }
+      }
+      #expect(worst < 1e-12, "n = \(n): worst error \(worst)")
+    }
+  }
+
+  /// The SIMD kernels against plain loops, at a size with 32-wide, 8-wide and scalar remainders.
+  @Test func kernelsMatchPlainLoops() {
+    var rng = SeededGenerator(seed: 5)
+    let n = 45
+    let rows = 7
+    let m = (0..<(n * n)).map { _ in Float(rng.nextUnit()) - 0.5 }
+    let y = (0..<(rows * n)).map { _ in Float(rng.nextUnit()) - 0.5 }
+    var out = [Float](repeating: 0, count: n)
+    m.withUnsafeBufferPointer { mp in
+      y.withUnsafeBufferPointer { yp in
+        out.withUnsafeMutableBufferPointer { op in
+          ALSModel.vectorTimesMatrix(yp.baseAddress!, mp.baseAddress!, into: op.baseAddress!, n)
+        }
+      }
+    }
+    let g = y.withUnsafeBufferPointer { ALSModel.gram($0.baseAddress!, rows: rows, factors: n, threads: 2) }
+    var worst: Float = 0
+    for j in 0..<n {
+      worst = max(worst, abs(out[j] - (0..<n).reduce(0) { $0 + y[$1] * m[$1 * n + j] }))
+      for k in 0..<n {
+        worst = max(worst, abs(g[j * n + k] - (0..<rows).reduce(0) { $0 + y[$1 * n + j] * y[$1 * n + k] }))
+      }
+    }
+    #expect(worst < 1e-5, "worst difference \(worst)")
+  }
+
   @Test func bprAlsoSeparatesThePlantedGroups() {
     var p = BPRModel.Parameters()
     p.factors = 4

@@ -74,3 +74,27 @@ enum DebianMusic {
     }
   }
 }
+
+@Suite struct DraftFeaturesTests {
+  static let midi = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "shared/data/pop909/POP909/001/001.mid"
+    )
+    .path
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: midi), "needs ../shared/data"))
+  func aSketchFolderIsReadThroughItsMIDIFile() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sketch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(throws: RecommendError.self) { try DraftFeatures.load(path: folder.path) }
+    try FileManager.default.copyItem(
+      atPath: Self.midi, toPath: folder.appendingPathComponent("sketch.mid").path)
+    let features = try DraftFeatures.load(path: folder.path)
+    #expect(features.source == .midi)
+    #expect(features.key != nil)
+    #expect(features.tempoBPM != nil)
+  }
+}

@@ -6,8 +6,9 @@ import Theory
 public enum DraftFeatures {
   /// Analyses `path`.
   ///
-  /// A folder is read as a `moodsketch sketch` output: its `sketch.mid` when present, else `sketch.json`
-  /// (a ``Score``, or an object with a `score` field), else `sketch.wav`.
+  /// A folder is read as a `moodsketch sketch` output: its `sketch.wav` for the sound with key and tempo
+  /// from its `sketch.mid` when both are there; else `sketch.mid`, else `sketch.json` (a ``Score``, or an
+  /// object with a `score` field), else `sketch.wav`.
   ///
   /// - Throws: ``AnalysisError`` for unreadable files; ``RecommendError/invalidParameter(name:value:allowed:)``
   ///   for a folder with no sketch in it.
@@ -23,17 +24,29 @@ public enum DraftFeatures {
     }
     let folder = URL(fileURLWithPath: path)
     let midi = folder.appendingPathComponent("sketch.mid").path
-    if FileManager.default.fileExists(atPath: midi) {
-      return try analyzer.analyzeMIDI(path: midi).features
+    let wav = folder.appendingPathComponent("sketch.wav").path
+    let hasMIDI = FileManager.default.fileExists(atPath: midi)
+    let hasWAV = FileManager.default.fileExists(atPath: wav)
+    if hasMIDI && hasWAV {
+      // The rendering carries the sound (timbre, brightness, loudness) the catalog's audio is compared on;
+      // the MIDI knows the key and tempo exactly, so those come from it.
+      var features = try analyzer.analyzeAudio(path: wav).features
+      let symbolic = try analyzer.analyzeMIDI(path: midi).features
+      features.tempoBPM = symbolic.tempoBPM ?? features.tempoBPM
+      features.tempoConfidence =
+        symbolic.tempoBPM == nil ? features.tempoConfidence : symbolic.tempoConfidence
+      if let key = symbolic.key {
+        features.key = key
+        features.keyStrength = symbolic.keyStrength
+      }
+      return features
     }
+    if hasMIDI { return try analyzer.analyzeMIDI(path: midi).features }
     let json = folder.appendingPathComponent("sketch.json").path
     if let data = FileManager.default.contents(atPath: json), let score = decodeScore(data) {
       return analyzer.analyzeScore(score)
     }
-    let wav = folder.appendingPathComponent("sketch.wav").path
-    if FileManager.default.fileExists(atPath: wav) {
-      return try analyzer.analyzeAudio(path: wav).features
-    }
+    if hasWAV { return try analyzer.analyzeAudio(path: wav).features }
     throw RecommendError.invalidParameter(
       name: "DRAFT folder", value: path,
       allowed:

@@ -48,7 +48,9 @@ public struct ReferenceFinder: Sendable {
     if options.diverse && hits.count > options.k {
       let order = MaximalMarginalRelevance.rerank(
         count: hits.count, k: options.k, lambda: options.diversityLambda,
-        relevance: { exp(-hits[$0].distance) },
+        // Relative to the best hit, so relevance and redundancy share one 0…1 scale whatever the
+        // catalog's spread (absolute exp(−d) can be tiny for every candidate, letting redundancy win alone).
+        relevance: { exp(-(hits[$0].distance - hits[0].distance)) },
         similarity: { a, b in
           let d = metric.groupDistances(
             index.row(hits[a].row), index.row(hits[b].row), knownA: index.knownGroups(hits[a].row),

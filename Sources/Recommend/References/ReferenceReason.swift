@@ -41,7 +41,10 @@ enum ReferenceReason {
         parts.append("different timbre")
       }
     }
-    if active.contains(.energy), known & FeatureGroup.energy.bit != 0 {
+    // Energy is mentioned only where brightness is unknown (imported tables), to keep the line short.
+    if active.contains(.energy), known & FeatureGroup.energy.bit != 0,
+      known & FeatureGroup.brightness.bit == 0
+    {
       let e = FeatureGroup.energy.dimensions.lowerBound
       let delta = Double(trackVector[e] - queryVector[e])
       if abs(delta) >= 0.1 { parts.append(delta > 0 ? "more energy" : "less energy") }

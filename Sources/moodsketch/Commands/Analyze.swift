@@ -13,7 +13,7 @@ struct Analyze: ParsableCommand {
     discussion: """
       Reads WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3 (any channel count) and Standard MIDI Files,
       several at once on all cores. Descriptors follow librosa's names and defaults (sr 22050 Hz,
-      n_fft 2048, hop_length 512); loudness is EBU R128 on the original channels.
+      n_fft 2048, hop_length 512); loudness is EBU R128, measured on every channel.
         moodsketch analyze draft.wav reference.flac
         moodsketch analyze sketch.mid --profile temperley --json
       A file that cannot be read is reported on one line; the others are still analysed, and the

@@ -9,18 +9,20 @@ struct CatalogAdd: ParsableCommand {
     commandName: "add",
     abstract: "Analyse audio and MIDI files (folders recursively) and add them to the catalog.",
     discussion: """
-      Files are analysed in parallel on all cores and each one is saved as soon as it is done: interrupt at
-      any time and run the same command again to finish. Unchanged files (same size and modification time,
-      or else the same content hash) are skipped; files analysed by an older version are analysed again.
-      A file that cannot be read is reported and skipped. Title, artist, album and genre come from the
-      file's tags when it has them. Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
+      Files are analysed in parallel on all cores and each one is saved as soon
+      as it is done: interrupt at any time and run the same command again to
+      finish. Unchanged files (same size and modification time, or else the
+      same content hash) are skipped; files analysed by an older version are
+      analysed again. A file that cannot be read is reported and skipped.
+      Title, artist, album and genre come from the file's tags when present.
+      Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
       """)
 
   @Argument(
     help: ArgumentHelp("Audio or MIDI files, or folders to search recursively.", valueName: "path"))
   var paths: [String]
 
-  @Option(help: ArgumentHelp("Files analysed at once; default: all cores.", valueName: "n"))
+  @Option(help: ArgumentHelp("Files analysed at once; all cores unless set.", valueName: "n"))
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
   @OptionGroup var catalogOptions: CatalogOptions

@@ -7,8 +7,9 @@ struct CatalogCommand: ParsableCommand {
     abstract:
       "Keep a catalog of reference tracks: add audio and MIDI, import Spotify-style tables, list, show, remove.",
     discussion: """
-      The catalog is a SQLite database: --catalog PATH, else $MOODSKETCH_CATALOG, else
-      $XDG_DATA_HOME/moodsketch/catalog.sqlite (~/.local/share/moodsketch/catalog.sqlite).
+      The catalog is a SQLite database: --catalog PATH, else
+      $MOODSKETCH_CATALOG, else $XDG_DATA_HOME/moodsketch/catalog.sqlite
+      (~/.local/share/moodsketch/catalog.sqlite).
         moodsketch catalog add ~/Music/references
         moodsketch catalog import tracks.csv
         moodsketch catalog list

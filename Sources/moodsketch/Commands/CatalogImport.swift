@@ -8,19 +8,24 @@ struct CatalogImport: ParsableCommand {
     commandName: "import",
     abstract: "Import a table of tracks with Spotify-style audio features (CSV).",
     discussion: """
-      Columns are found by name, in any case; others are ignored. Needed: a title (title, name, track_name),
-      valence and energy. Used when present: artist, album, tempo, key, mode, loudness, genre, duration_ms,
-      danceability, acousticness, instrumentalness, speechiness, liveness.
+      Columns are found by name, in any case; others are ignored. Needed: a title
+      (title, name, track_name), valence and energy. Used when present: artist,
+      album, tempo, key, mode, loudness, genre, duration_ms, danceability,
+      acousticness, instrumentalness, speechiness, liveness.
+
       Mapping into the catalog's feature space:
-        valence 0…1       → valence −1…1 (2v − 1)
-        energy 0…1        → arousal −1…1 = 2(0.6 energy + 0.2 tempo′ + 0.2 loudness′) − 1,
-                            tempo′: 60…180 BPM → 0…1, loudness′: −30…−5 dB → 0…1; energy also as energy
-        key 0–11, mode    → key (key −1 = unknown; mode 1 major, 0 minor)
-        tempo, loudness   → tempo (BPM), loudness (LUFS)
-        genre             → a tag and the style
-      Brightness and timbre cannot be derived from these columns: they are marked unknown and
-      `references` compares these rows on the rest. Malformed rows are reported by line and skipped;
-      importing the same file again replaces its rows.
+        valence 0…1      → valence −1…1 as 2v − 1
+        energy 0…1       → arousal −1…1 as 2(0.6 energy + 0.2 t + 0.2 l) − 1,
+                           t: tempo 60…180 BPM → 0…1, l: loudness −30…−5 dB → 0…1;
+                           energy is also kept as the energy dimension
+        key 0–11, mode   → key (key −1 = unknown; mode 1 major, 0 minor)
+        tempo, loudness  → tempo (BPM), loudness (LUFS)
+        genre            → a tag and the style
+      Brightness and timbre cannot come from these columns: they are marked
+      unknown and `references` compares these rows on the rest.
+
+      Malformed rows are reported by line number and skipped; importing the
+      same file again replaces its rows.
       """)
 
   @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))

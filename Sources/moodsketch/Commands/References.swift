@@ -12,15 +12,17 @@ struct References: ParsableCommand {
     abstract:
       "Find reference tracks in your catalog that feel like a draft (audio, MIDI or a sketch folder).",
     discussion: """
-      Similarity combines mood (valence, arousal), tempo (half and double time count as close), key
-      (same key, relative major/minor and neighbours on the circle of fifths count as close), timbre (MFCC
-      means), energy and brightness (spectral centroid). Each weighs 1 unless --weights says otherwise;
-      0 ignores a group. Every result says why it was picked.
+      Similarity combines mood (valence, arousal), tempo (half and double time
+      count as close), key (same key; a fifth apart; relative and parallel
+      major/minor count as close), timbre (MFCC means), energy and brightness
+      (spectral centroid). Each group weighs 1 unless --weights says otherwise;
+      0 ignores it. Every result says why it was picked.
         moodsketch references draft.wav
         moodsketch references drive/ --k 5 --mood "darker, more tense" --diverse
-        moodsketch references idea.mid --tempo-range 80-100 --weights key=2,timbre=0
-      When the catalog is empty and the Debian packages asc-music or singularity-music are installed,
-      their music is indexed first (once) so references work on a fresh machine.
+        moodsketch references idea.mid --tempo-range 80-100 --weights key=2
+      When the catalog is empty and the Debian packages asc-music or
+      singularity-music are installed, their music is indexed first (once),
+      so references work on a fresh machine.
       """)
 
   @Argument(
@@ -29,7 +31,7 @@ struct References: ParsableCommand {
       valueName: "draft"))
   var draft: String
 
-  @Option(help: ArgumentHelp("How many references to list; default: 10.", valueName: "n"))
+  @Option(help: ArgumentHelp("How many references to list.", valueName: "n"))
   var k = 10
 
   @Option(

@@ -16,12 +16,14 @@ struct RenderCommand: ParsableCommand {
         moodsketch render song.mid
         moodsketch render song.mid --out song.flac --bit-depth 24 --sample-rate 48000
         moodsketch render song.mid --loudness -16
-      Level: by default the file is as loud as `fluidsynth -F` makes it (master gain 0.2, often
-      -40 to -25 LUFS). --gain raises FluidSynth's master gain like `fluidsynth -g` (doubling it adds
-      6 dB; too high clips). --loudness scales the finished render to an integrated loudness (EBU R128)
-      without ever letting a sample peak above --peak-ceiling (default -1 dBFS); very dynamic music may
-      then stay below the target, and the output says where it landed. Streaming services play at about
+
+      Level: by default the file is as loud as `fluidsynth -F` makes it (master gain 0.2, often \
+      -40 to -25 LUFS). --gain raises FluidSynth's master gain like `fluidsynth -g` (doubling it adds \
+      6 dB; too high clips). --loudness scales the finished render to an integrated loudness (EBU R128) \
+      without ever letting a sample peak above --peak-ceiling (default -1 dBFS); very dynamic music may \
+      then stay below the target, and the output says where it landed. Streaming services play at about \
       -14 LUFS; -16 suits a demo.
+
       Output appears only when rendering succeeded: errors never leave a partial file.
       """)
 
@@ -50,7 +52,7 @@ struct RenderCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "FluidSynth master gain, 0–10, like fluidsynth -g; default 0.2.", valueName: "gain"))
+      "FluidSynth master gain, 0–10, like fluidsynth -g.", valueName: "gain"))
   var gain: Double = Renderer.defaultGain
 
   @Option(
@@ -63,7 +65,7 @@ struct RenderCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "With --loudness: highest sample peak allowed, in dBFS, -30 to 0; default -1.",
+      "With --loudness: highest sample peak allowed, in dBFS, -30 to 0.",
       valueName: "dbfs"))
   var peakCeiling: Double = -1
 
@@ -79,7 +81,8 @@ struct RenderCommand: ParsableCommand {
 
   func validate() throws {
     guard Renderer.gains.contains(gain) else {
-      throw ValidationError("--gain \(gain) is out of range; use 0–10 (FluidSynth's default is 0.2)")
+      throw ValidationError(
+        "--gain \(gain) is out of range; use 0–10 (FluidSynth's default is 0.2)")
     }
     if let loudness, !LoudnessTarget.targetRange.contains(loudness) {
       throw ValidationError("--loudness \(loudness) is out of range; use -60 to -5 LUFS (e.g. -16)")

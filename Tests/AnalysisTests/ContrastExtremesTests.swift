@@ -1,0 +1,26 @@
+import Testing
+import Theory
+
+@testable import Analysis
+
+/// Spectral contrast keeps only the few smallest and largest magnitudes of each band; a wrong pick
+/// would shift every contrast value a user sees, so the one-pass selection is checked against sorting.
+@Suite struct ContrastExtremesTests {
+  @Test(arguments: [(1, 1), (1, 19), (3, 5), (4, 6), (9, 430), (32, 40)])
+  func picksTheSameValuesAsSorting(q: Int, count: Int) {
+    var generator = SeededGenerator(seed: UInt64(q * 1000 + count))
+    let values = (0..<count).map { _ in Float.random(in: 0..<1, using: &generator) }
+    let low = UnsafeMutablePointer<Float>.allocate(capacity: q)
+    let high = UnsafeMutablePointer<Float>.allocate(capacity: q)
+    defer {
+      low.deallocate()
+      high.deallocate()
+    }
+    values.withUnsafeBufferPointer {
+      FrameProcessor.extremes($0.baseAddress!, count, q, low: low, high: high)
+    }
+    let sorted = values.sorted()
+    #expect(Array(UnsafeBufferPointer(start: low, count: q)) == Array(sorted.prefix(q)))
+    #expect(Array(UnsafeBufferPointer(start: high, count: q)) == Array(sorted.suffix(q)))
+  }
+}
