@@ -34,6 +34,30 @@ echo "ALS again on 2 threads …" >&2
   > "$out/ours-threads.json"
 echo "training implicit (1 thread) …" >&2
 "$venv/bin/python" Benchmarks/recommend/implicit_baseline.py "$out" "$out/implicit.tsv" "$out/implicit-times.json"
+# Training time alone, the issue-5 target: both single-threaded, interleaved (ours, theirs, ours, …) so that load
+# from other jobs on a shared machine hits both alike; medians and their ratio go to als-timing.md.
+runs="${ALS_RUNS:-7}"
+echo "timing ALS training, ours and implicit's, $runs interleaved single-threaded runs each …" >&2
+times="$out/als-times.txt"
+: > "$times"
+for _ in $(seq "$runs"); do
+  "$MOODSKETCH_BIN" evaluate --train "$out/train.tsv" --test "$out/test.tsv" --models als --threads 1 --json \
+    | python3 -c 'import json, sys; m = json.load(sys.stdin)["models"][0]; print("ours", m["trainingSeconds"], m["trainingCPUSeconds"])' \
+    >> "$times"
+  OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 "$venv/bin/python" Benchmarks/recommend/implicit_als_time.py \
+    "$out/train.tsv" >> "$times"
+done
+# Instructions executed by our ALS training (inclusive cost of ALSModel's training initialiser): unlike seconds,
+# this does not move with the machine's load. About a minute under valgrind; ALS_CALLGRIND=0 skips it.
+ir=""
+if [ "${ALS_CALLGRIND:-1}" = 1 ] && command -v valgrind > /dev/null; then
+  echo "counting ALS instructions under callgrind …" >&2
+  valgrind --tool=callgrind --callgrind-out-file="$out/als.callgrind" "$MOODSKETCH_BIN" evaluate \
+    --train "$out/train.tsv" --test "$out/test.tsv" --models als --threads 1 --json > /dev/null 2> "$out/als.callgrind.log"
+  ir="$(callgrind_annotate --inclusive=yes "$out/als.callgrind" 2> /dev/null \
+    | awk '/ALSModelV8training/ { gsub(",", "", $1); if ($1 + 0 > best) best = $1 + 0 } END { if (best) printf "%.0f\n", best }')"
+fi
+python3 Benchmarks/recommend/als_timing.py "$times" "$ir" | tee "$out/als-timing.md"
 echo "scoring implicit's lists with our metrics …" >&2
 "$MOODSKETCH_BIN" evaluate --train "$out/train.tsv" --test "$out/test.tsv" --models pop --threads 1 \
   --score "$out/implicit.tsv" --json > "$out/theirs.json"

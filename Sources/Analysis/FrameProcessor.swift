@@ -300,58 +300,73 @@ final class FrameProcessor {
 
   /// Writes the `q` smallest of `values[0..<count]` to `low` and the `q` largest to `high`, both in
   /// ascending order (they overlap when count < 2q, as the ends of a sorted array do). 1 ≤ q ≤ count.
+  ///
+  /// Spectra fall with frequency, so within a band the smallest values tend to sit at the top and the
+  /// largest at the bottom: each list is seeded from the end where its values probably are, and then
+  /// nearly every run of 8 bins is rejected by one vector comparison against the list's edge.
   static func extremes(
     _ values: UnsafePointer<Float>, _ count: Int, _ q: Int, low: UnsafeMutablePointer<Float>,
     high: UnsafeMutablePointer<Float>
   ) {
-    // Seed both lists with the first q values, sorted by insertion.
-    for i in 0..<q {
-      let v = values[i]
-      var j = i
+    // Smallest: seed with the last q values (sorted ascending), scan the rest.
+    for i in 0..<q { insertAscending(values[count - q + i], into: low, filled: i) }
+    var lowEdge = low[q - 1]
+    scan(values, from: 0, to: count - q, skip: { !any($0 .< lowEdge) }) { v in
+      guard v < lowEdge else { return }
+      var j = q - 1
       while j > 0, low[j - 1] > v {
         low[j] = low[j - 1]
         j -= 1
       }
       low[j] = v
+      lowEdge = low[q - 1]
     }
-    for i in 0..<q { high[i] = low[i] }
-    var lowEdge = low[q - 1]
+    // Largest: seed with the first q values, scan the rest.
+    for i in 0..<q { insertAscending(values[i], into: high, filled: i) }
     var highEdge = high[0]
-    var i = q
+    scan(values, from: q, to: count, skip: { !any($0 .> highEdge) }) { v in
+      guard v > highEdge else { return }
+      var j = 0
+      while j < q - 1, high[j + 1] < v {
+        high[j] = high[j + 1]
+        j += 1
+      }
+      high[j] = v
+      highEdge = high[0]
+    }
+  }
+
+  /// Inserts `v` into the sorted `list[0..<filled]`, keeping it sorted.
+  @inline(__always)
+  private static func insertAscending(
+    _ v: Float, into list: UnsafeMutablePointer<Float>, filled: Int
+  ) {
+    var j = filled
+    while j > 0, list[j - 1] > v {
+      list[j] = list[j - 1]
+      j -= 1
+    }
+    list[j] = v
+  }
+
+  /// Calls `visit` for each of `values[start..<end]`, except runs of 8 for which `skip` is true.
+  @inline(__always)
+  private static func scan(
+    _ values: UnsafePointer<Float>, from start: Int, to end: Int,
+    skip: (SIMD8<Float>) -> Bool, visit: (Float) -> Void
+  ) {
     let raw = UnsafeRawPointer(values)
-    while i < count {
-      // Once the lists hold typical extremes, whole runs of 8 bins fall between the two edges:
-      // test them together and skip, so the per-bin branches run only near a candidate.
-      if i + 8 <= count {
-        let run = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-        if !any(run .< lowEdge) && !any(run .> highEdge) {
-          i += 8
-          continue
-        }
+    var i = start
+    while i + 8 <= end {
+      let run = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      if !skip(run) {
+        for k in 0..<8 { visit(run[k]) }
       }
-      let end = min(count, i + 8)
-      while i < end {
-        let v = values[i]
-        i += 1
-        if v < lowEdge {
-          var j = q - 1
-          while j > 0, low[j - 1] > v {
-            low[j] = low[j - 1]
-            j -= 1
-          }
-          low[j] = v
-          lowEdge = low[q - 1]
-        }
-        if v > highEdge {
-          var j = 0
-          while j < q - 1, high[j + 1] < v {
-            high[j] = high[j + 1]
-            j += 1
-          }
-          high[j] = v
-          highEdge = high[0]
-        }
-      }
+      i += 8
+    }
+    while i < end {
+      visit(values[i])
+      i += 1
     }
   }
 

@@ -18,23 +18,28 @@ public struct GeneratedChord: Sendable, Hashable {
 /// Writes the chord progression: samples the n-gram model phrase by phrase and conditions it on the plan.
 ///
 /// How the mood acts (each a documented, separable bias on the trained model):
-/// - **Mode**: the plan's key picks the major or minor table (modes with a minor third use minor).
+/// - **Mode**: the plan's key picks the major or minor table (modes with a minor third use minor);
+///   a church mode or harmonic minor keeps only the chords inside its own scale and favours its
+///   colour chords (``ModalHarmony``), and the chart names chords in the mode itself.
 /// - **Borrowed chords**: the probability mass of tokens from the parallel mode
 ///   (``ChordToken/isBorrowed(_:mode:)``) is rescaled, in odds, towards `borrowedChordProbability`
 ///   (half of it per chord slot, at most 35 %, and at most ×8 per token, so an unheard-of chord is never
 ///   forced in and the diatonic chords stay the rule).
+/// - **Minor colour**: a major-key plan with much borrowing (bittersweet, nostalgic) favours the
+///   borrowed iv and ♭VI and openings on vi or ii (``minorColour(_:)``, ``openingWeights(_:)``).
 /// - **Colour**: each chord's chance of a seventh is its corpus share moved in logit space by
 ///   4 × (`seventhProbability` − 0.3); which seventh follows the corpus (`V` → `V7`, `IV` → `IVmaj7`).
 /// - **Harmonic rhythm**: `chordsPerBar` sets the slot grid (one chord per two bars … two per bar).
-/// - **Shape**: the piece opens on the tonic (the model's start context then shapes what follows), phrases follow
+/// - **Shape**: the piece opens on the tonic or a chord that leads there (``openingWeights(_:)``), phrases follow
 ///   ``Form``, and every phrase that "cadences home" approaches its last bar with a cadence chord
 ///   (V, IV, bVII in major; V, iv, VII, v in minor) chosen by the model's own probability of then
 ///   resolving to the tonic. Immediate repeats are masked (the model learned chord *changes*) except
 ///   in ambient music, where a held chord is part of the style.
 ///
-/// Each phrase is drawn several times and the candidate with the best model likelihood, plus a
-/// variety bonus, minus its distance from the plan's borrowed-chord share, is kept: that removes most
-/// dull or odd draws without making every seed the same.
+/// Each phrase is drawn several times and scored by its model likelihood, plus a variety bonus,
+/// minus its distance from the plan's borrowed-chord share; one of the well-scoring draws is then
+/// chosen at random in proportion to exp(score / T) (``bestPhrase(count:prefix:history:context:cadence:leaveTonic:generator:)``):
+/// that removes most dull or odd draws without making every seed the same.
 public struct ChordGenerator: Sendable {
   public let model: CompositionModel
   /// Candidates drawn per phrase.
@@ -335,7 +340,7 @@ public struct ChordGenerator: Sendable {
       // A mode is recognised by its colour chord (lydian's II, dorian's IV): a phrase that plays one
       // is preferred, or the parent major/minor statistics would leave it out.
       let modalColour =
-        context.modal.isModal && tokens.contains { (context.modal.colour[$0] ?? 0) > 1 } ? 0.6 : 0
+        context.modal.isModal && tokens.contains { (context.modal.colour[$0] ?? 0) > 1 } ? 0.8 : 0
       let score =
         logLikelihood / Double(max(1, tokens.count)) + 1.2 * variety - 2 * borrowedMiss
         + modalColour

@@ -315,7 +315,7 @@ public struct MelodyGenerator {
         if abs(p - previous) > 9 { w *= 0.15 }
         // POP909's sung lines repeat notes for syllables; played by an instrument that sounds stuck,
         // so repeats are damped, and a third in a row nearly ruled out.
-        if p == previous { w *= state.steps.suffix(1) == ["+0"] ? 0.04 : 0.25 }
+        if p == previous { w *= state.steps.suffix(1) == ["+0"] ? 0.005 : 0.25 }
         // Trilling between two notes (B C B C) is a figure, not a tune.
         if state.recent.count >= 3, p == state.recent[state.recent.count - 2],
           previous == state.recent[state.recent.count - 3]

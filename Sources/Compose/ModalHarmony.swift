@@ -46,7 +46,7 @@ struct ModalHarmony: Sendable {
   /// The colour chords of a mode and how much more often than the corpus to play them.
   static func characteristic(_ mode: Mode) -> [String: Double] {
     switch mode {
-    case .lydian: ["II": 10, "vii": 3]
+    case .lydian: ["II": 12, "vii": 3]
     case .mixolydian: ["bVII": 4, "v": 3]
     case .dorian: ["IV": 3, "ii": 3]
     case .phrygian: ["bII": 25, "vii": 3]

@@ -76,7 +76,9 @@ final class ALSSolver {
     let threads = parameters.threads
     let lambda = parameters.regularization
     var gram = ALSModel.gram(y, rows: fixedRows, factors: f, threads: threads)
-    let activeRows = (0..<confidence.rows).reduce(0) { $0 + (confidence.count(ofRow: $1) > 0 ? 1 : 0) }
+    let activeRows = (0..<confidence.rows).reduce(0) {
+      $0 + (confidence.count(ofRow: $1) > 0 ? 1 : 0)
+    }
     let useEigenbasis: Bool
     switch basisChoice {
     case .gramProduct: useEigenbasis = false

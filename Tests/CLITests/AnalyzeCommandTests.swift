@@ -6,8 +6,12 @@ import Testing
   /// Writes 16-bit PCM mono WAV bytes by hand, so these tests depend only on the built binary.
   static func writeWAV(_ samples: [Float], rate: Int, to path: String) throws {
     var data = Data()
-    func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { data.append(contentsOf: $0) } }
-    func u16(_ v: Int) { withUnsafeBytes(of: UInt16(v).littleEndian) { data.append(contentsOf: $0) } }
+    func u32(_ v: Int) {
+      withUnsafeBytes(of: UInt32(v).littleEndian) { data.append(contentsOf: $0) }
+    }
+    func u16(_ v: Int) {
+      withUnsafeBytes(of: UInt16(v).littleEndian) { data.append(contentsOf: $0) }
+    }
     data.append(contentsOf: Array("RIFF".utf8))
     u32(36 + samples.count * 2)
     data.append(contentsOf: Array("WAVEfmt ".utf8))
@@ -108,11 +112,15 @@ import Testing
     let files = try #require(json["files"] as? [[String: Any]])
     #expect(files.map { $0["path"] as? String } == [wav, mid])
     let features = try #require(files[0]["features"] as? [String: Any])
-    for key in ["durationSeconds", "tempoBPM", "key", "keyStrength", "loudnessLUFS", "valence", "arousal"] {
+    for key in [
+      "durationSeconds", "tempoBPM", "key", "keyStrength", "loudnessLUFS", "valence", "arousal",
+    ] {
       #expect(features[key] != nil, "features lack \(key)")
     }
     let summary = try #require(features["summary"] as? [String: Double])
-    for name in ["mfcc_0_mean", "chroma_2_mean", "spectral_contrast_6_std", "spectral_flatness_mean"] {
+    for name in [
+      "mfcc_0_mean", "chroma_2_mean", "spectral_contrast_6_std", "spectral_flatness_mean",
+    ] {
       #expect(summary[name] != nil, "summary lacks \(name)")
     }
     let vector = try #require(features["vector"] as? [Double])
@@ -147,12 +155,15 @@ import Testing
     try bytes.prefix(bytes.count / 3).write(to: URL(fileURLWithPath: truncated))
 
     let bad = [missing, empty, text, zeroLength, truncated]
-    let result = try CLI.run(["analyze", missing, good, empty, text, zeroLength, truncated, silence])
+    let result = try CLI.run([
+      "analyze", missing, good, empty, text, zeroLength, truncated, silence,
+    ])
     #expect(result.status == 66, "a missing file comes first, so the exit code says missing input")
     let errors = result.stderr.split(separator: "\n").map(String.init)
     #expect(errors.count == bad.count, "\(result.stderr)")
     for file in bad {
-      #expect(errors.filter { $0.contains(file) }.count == 1, "\(file) not named once: \(result.stderr)")
+      #expect(
+        errors.filter { $0.contains(file) }.count == 1, "\(file) not named once: \(result.stderr)")
     }
     #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack"))
     // The readable files are still analysed, in order.

@@ -144,6 +144,37 @@ import Testing
     #expect(String(decoding: wav.prefix(4), as: UTF8.self) == "RIFF")
   }
 
+  /// A lydian sketch must sound lydian: its chords and melody in A lydian (D♯, never D), spelled so,
+  /// with the numerals of the mode (B major is II), and the lydian II in at least one of four seeds.
+  @Test func lydianSketchesStayLydianAndNameChordsInTheMode() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let lydian: Set<String> = ["A", "B", "C#", "D#", "E", "F#", "G#"]
+    var numerals: [String] = []
+    for seed in 1...4 {
+      let result = try CLI.run([
+        "sketch", "dreamy ambient space", "--key", "A lydian", "--seed", "\(seed)", "--no-render",
+        "--json", "--out", folder.appendingPathComponent("s\(seed)").path,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let report = try #require(
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      #expect(report["key"] as? String == "A lydian")
+      let bars = try #require(report["progression"] as? [[String: Any]])
+      for chord in bars.flatMap({ $0["chords"] as? [[String: Any]] ?? [] }) {
+        let symbol = chord["symbol"] as? String ?? ""
+        #expect(!symbol.hasPrefix("D") || symbol.hasPrefix("D#"), "seed \(seed): \(symbol)")
+        numerals.append(chord["roman"] as? String ?? "")
+      }
+      for note in report["melody"] as? [[String: Any]] ?? [] {
+        let name = (note["name"] as? String ?? "").filter { !$0.isNumber && $0 != "-" }
+        #expect(lydian.contains(name), "seed \(seed): melody note \(name)")
+      }
+    }
+    #expect(numerals.contains { $0.hasPrefix("II") }, "no lydian II in \(numerals)")
+    #expect(!numerals.contains { $0.hasPrefix("IV") }, "a major IV is not lydian: \(numerals)")
+  }
+
   @Test func trainWithoutDataNamesTheFolder() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
