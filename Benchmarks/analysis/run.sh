@@ -7,6 +7,8 @@
 # Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa and essentia (pip) on first run
 # (or set ANALYSIS_VENV to a venv that has both).
 # MOODSKETCH_BIN=path skips the release build and times that binary instead.
+# KEY_PROFILES=1 also compares keys per named profile (ours with krumhansl/temperley/edma against Essentia's
+# KeyExtractor with the same profile and its default bgate; a few more minutes of Essentia).
 # Results go to Benchmarks/results/analysis-*.{jsonl,json,txt} (git-ignored).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -50,3 +52,14 @@ two=$($timer "$bin" analyze --jobs 2 --json "$@" 2>&1 >/dev/null | tail -1)
 # shellcheck disable=SC2086 # "$one" is "wall cpu"
 "$venv/bin/python" "$here/summarize.py" "$out/analysis-python.jsonl" "$out/analysis-ours.json" $one \
   "$(echo "$two" | cut -d' ' -f1)" | tee "$out/analysis-summary.txt"
+
+if [ "${KEY_PROFILES:-0}" = 1 ]; then
+  echo "key profiles: Essentia KeyExtractor per profile, ours per profile ..." >&2
+  OMP_NUM_THREADS=1 "$venv/bin/python" "$here/key_profiles.py" "$@" >"$out/analysis-essentia-keys.json"
+  for profile in krumhansl temperley edma; do
+    "$bin" analyze --jobs 2 --json --profile "$profile" "$@" >"$out/analysis-ours-$profile.json" || true
+  done
+  "$venv/bin/python" "$here/key_agreement.py" "$out/analysis-essentia-keys.json" \
+    "$out/analysis-ours-krumhansl.json" "$out/analysis-ours-temperley.json" \
+    "$out/analysis-ours-edma.json" | tee "$out/analysis-key-profiles.txt"
+fi

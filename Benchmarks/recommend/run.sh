@@ -5,7 +5,9 @@
 #   Benchmarks/recommend/run.sh [SPLIT_SEED]
 #
 # Needs: the data in ../shared/data/lastfm_hetrec2011, python3 with venv (Debian: python3-venv), network for
-# the first `pip install implicit`. Env: MOODSKETCH_BIN to use an already built binary.
+# the first `pip install implicit`; valgrind (optional) for the instruction count of our ALS training.
+# Env: MOODSKETCH_BIN to use an already built binary; ALS_RUNS (default 7) interleaved ALS timing runs each;
+# ALS_CALLGRIND=0 to skip the callgrind count.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seed="${1:-1}"

@@ -67,7 +67,10 @@ public struct ALSModel: Recommender {
     let items = (0..<(itemCount * f)).map { _ in Float(rng.nextUnit()) * 0.01 }
     let cui = ALSModel.confidence(plays, alpha: parameters.alpha)
     let ciu = cui.transposed()
-    let solver = ALSSolver(users: users, items: items, parameters: parameters, basis: basis)
+    let solver = ALSSolver(
+      users: users, userCount: userCount, items: items, itemCount: itemCount,
+      parameters: parameters,
+      basis: basis)
     for iteration in 1...max(1, parameters.iterations) {
       solver.sweep(userItems: cui, itemUsers: ciu)
       onIteration(iteration)

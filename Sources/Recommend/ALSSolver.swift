@@ -24,12 +24,16 @@ final class ALSSolver {
   /// The rotation R with stored factors = original factors · R (f × f row-major), nil while it is the identity.
   private var rotation: [Double]?
 
-  init(users: [Float], items: [Float], parameters: ALSModel.Parameters, basis: ALSBasis) {
+  /// Takes `userCount` × factors and `itemCount` × factors row-major initial factors.
+  init(
+    users: [Float], userCount: Int, items: [Float], itemCount: Int,
+    parameters: ALSModel.Parameters, basis: ALSBasis
+  ) {
     f = parameters.factors
     self.parameters = parameters
     basisChoice = basis
-    userCount = users.count / f
-    itemCount = items.count / f
+    self.userCount = userCount
+    self.itemCount = itemCount
     self.users = .allocate(capacity: max(1, users.count))
     self.items = .allocate(capacity: max(1, items.count))
     self.users.initialize(from: users, count: users.count)

@@ -57,7 +57,7 @@ public final class SoxrResampler {
     input.withUnsafeBufferPointer { process($0, endOfInput: endOfInput) }
   }
 
-  /// As ``process(_:endOfInput:)-(_,_)``, reading the frames in place.
+  /// The same as the array version, reading the frames in place (no copy of the input).
   public func process(_ input: UnsafeBufferPointer<Float>, endOfInput: Bool) -> [Float] {
     guard !finished else { return [] }
     finished = endOfInput

@@ -23,4 +23,25 @@ import Theory
     #expect(Array(UnsafeBufferPointer(start: low, count: q)) == Array(sorted.prefix(q)))
     #expect(Array(UnsafeBufferPointer(start: high, count: q)) == Array(sorted.suffix(q)))
   }
+
+  /// A falling spectrum puts the smallest values at the band's top and the largest at its bottom,
+  /// the case the one-pass selection is seeded for; a rising one is its worst case.
+  @Test(arguments: [true, false])
+  func followsFallingAndRisingSpectra(falling: Bool) {
+    let count = 300
+    let q = 6
+    let values = (0..<count).map { i in Float(falling ? count - i : i) + Float(i % 7) * 0.25 }
+    let low = UnsafeMutablePointer<Float>.allocate(capacity: q)
+    let high = UnsafeMutablePointer<Float>.allocate(capacity: q)
+    defer {
+      low.deallocate()
+      high.deallocate()
+    }
+    values.withUnsafeBufferPointer {
+      FrameProcessor.extremes($0.baseAddress!, count, q, low: low, high: high)
+    }
+    let sorted = values.sorted()
+    #expect(Array(UnsafeBufferPointer(start: low, count: q)) == Array(sorted.prefix(q)))
+    #expect(Array(UnsafeBufferPointer(start: high, count: q)) == Array(sorted.suffix(q)))
+  }
 }
