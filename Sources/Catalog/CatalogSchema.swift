@@ -44,7 +44,8 @@ enum CatalogSchema {
       // A covering index: loading the search matrix reads ~120 bytes per track from it instead of
       // every full row with its features JSON (see Benchmarks/catalog/README.md for the load times).
       try db.create(
-        index: "track_vector_scan", on: "track", columns: ["vectorVersion", "id", "knownGroups", "vector"])
+        index: "track_vector_scan", on: "track",
+        columns: ["vectorVersion", "id", "knownGroups", "vector"])
     }
     return migrator
   }

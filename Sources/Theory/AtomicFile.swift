@@ -10,8 +10,10 @@ public enum AtomicFile {
     public var category: ErrorCategory { .cannotCreateOutput }
     public var description: String {
       switch self {
-      case .folderMissing(let path): "cannot write \(path): its folder does not exist; create it first or choose another --out"
-      case .cannotWrite(let path, let reason): "cannot write \(path): \(reason); check the folder's permissions or choose another --out"
+      case .folderMissing(let path):
+        "cannot write \(path): its folder does not exist; create it first or choose another --out"
+      case .cannotWrite(let path, let reason):
+        "cannot write \(path): \(reason); check the folder's permissions or choose another --out"
       }
     }
   }
@@ -29,11 +31,15 @@ public enum AtomicFile {
 
   /// Lets `produce` write a temporary path (for C libraries that open files themselves), then renames it
   /// over `path`. If `produce` throws, the temporary file is removed and `path` is untouched.
-  public static func write(to path: String, _ produce: (_ temporaryPath: String) throws -> Void) throws {
+  public static func write(to path: String, _ produce: (_ temporaryPath: String) throws -> Void)
+    throws
+  {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
       throw Failure.folderMissing(path)
     }
     guard FileManager.default.isWritableFile(atPath: folder) else {
@@ -41,7 +47,8 @@ public enum AtomicFile {
     }
     // Keep the extension: libsndfile picks the container from it.
     let ext = url.pathExtension
-    let temporary = folder + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp"
+    let temporary =
+      folder + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp"
       + (ext.isEmpty ? "" : ".\(ext)")
     do {
       try produce(temporary)

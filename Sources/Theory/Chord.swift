@@ -35,10 +35,13 @@ public struct Chord: Sendable, Hashable, Codable, CustomStringConvertible {
       bassDegree = String(qualityAndBass[qualityAndBass.index(after: slash)...])
       qualityAndBass = String(qualityAndBass[..<slash])
     }
-    guard let root = NoteClass(parts[0]), let quality = ChordQuality(harte: qualityAndBass) else { return nil }
+    guard let root = NoteClass(parts[0]), let quality = ChordQuality(harte: qualityAndBass) else {
+      return nil
+    }
     var bass: NoteClass?
     if let degree = bassDegree, let semis = Chord.harteDegreeSemitones(degree) {
-      bass = NoteClass.spelling(ofPitchClass: root.pitchClass + semis, preferFlats: root.accidental < 0)
+      bass = NoteClass.spelling(
+        ofPitchClass: root.pitchClass + semis, preferFlats: root.accidental < 0)
     }
     self.init(root, quality, bass: bass)
   }

@@ -1,10 +1,23 @@
 /// The quality of a chord: its intervals above the root, with chart and Roman-numeral spellings.
 public enum ChordQuality: String, Sendable, Hashable, Codable, CaseIterable {
-  case major = "maj", minor = "min", diminished = "dim", augmented = "aug"
+  case major = "maj"
+  case minor = "min"
+  case diminished = "dim"
+  case augmented = "aug"
   case sus2, sus4
-  case dominant7 = "7", major7 = "maj7", minor7 = "min7", halfDiminished7 = "hdim7", diminished7 = "dim7"
-  case minorMajor7 = "minmaj7", major6 = "maj6", minor6 = "min6", sus4dominant7 = "7sus4"
-  case add9, dominant9 = "9", major9 = "maj9", minor9 = "min9"
+  case dominant7 = "7"
+  case major7 = "maj7"
+  case minor7 = "min7"
+  case halfDiminished7 = "hdim7"
+  case diminished7 = "dim7"
+  case minorMajor7 = "minmaj7"
+  case major6 = "maj6"
+  case minor6 = "min6"
+  case sus4dominant7 = "7sus4"
+  case add9
+  case dominant9 = "9"
+  case major9 = "maj9"
+  case minor9 = "min9"
 
   /// Semitones above the root, root included.
   public var intervals: [Int] {

@@ -10,5 +10,7 @@ public struct Interval: Sendable, Hashable, Comparable, Codable {
   public static let P8 = Interval(12)
 
   /// Between two pitch classes, upward, 0–11.
-  public static func ascending(from a: Int, to b: Int) -> Interval { Interval(((b - a) % 12 + 12) % 12) }
+  public static func ascending(from a: Int, to b: Int) -> Interval {
+    Interval(((b - a) % 12 + 12) % 12)
+  }
 }

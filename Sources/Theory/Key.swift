@@ -34,7 +34,9 @@ public struct Key: Sendable, Hashable, Codable, CustomStringConvertible {
   public var scalePitchClasses: [Int] { mode.intervals.map { (tonic.pitchClass + $0) % 12 } }
 
   /// Whether spelling should prefer flats (F major, D minor, Bb…) — from the key signature.
-  public var prefersFlats: Bool { signatureAccidentals < 0 || (signatureAccidentals == 0 && tonic.accidental < 0) }
+  public var prefersFlats: Bool {
+    signatureAccidentals < 0 || (signatureAccidentals == 0 && tonic.accidental < 0)
+  }
 
   /// Sharps (positive) or flats (negative) in the key signature of the parallel major/minor
   /// that this mode is notated in (church modes use their parent major's signature).
@@ -67,7 +69,8 @@ public struct Key: Sendable, Hashable, Codable, CustomStringConvertible {
   public func spell(pitchClass pc: Int) -> NoteClass {
     let pc = ((pc % 12) + 12) % 12
     let letters = NoteClass.Letter.allCases
-    for (degree, interval) in mode.intervals.enumerated() where (tonic.pitchClass + interval) % 12 == pc {
+    for (degree, interval) in mode.intervals.enumerated()
+    where (tonic.pitchClass + interval) % 12 == pc {
       let letter = letters[(tonic.letter.rawValue + degree) % 7]
       var acc = pc - letter.naturalPitchClass
       if acc > 6 { acc -= 12 }

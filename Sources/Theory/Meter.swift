@@ -33,7 +33,9 @@ public struct Meter: Sendable, Hashable, Codable, CustomStringConvertible {
   public var quarterNotesPerBar: Double { Double(numerator) * 4 / Double(denominator) }
 
   /// Ticks in one bar at a given resolution (ticks per quarter note).
-  public func ticksPerBar(ticksPerQuarter: Int) -> Int { numerator * ticksPerQuarter * 4 / denominator }
+  public func ticksPerBar(ticksPerQuarter: Int) -> Int {
+    numerator * ticksPerQuarter * 4 / denominator
+  }
 
   /// Ticks in one felt beat (a dotted quarter in 6/8).
   public func ticksPerBeat(ticksPerQuarter: Int) -> Int {

@@ -46,7 +46,9 @@ public struct NoteClass: Sendable, Hashable, Codable, CustomStringConvertible {
   public var pitchClass: Int { ((letter.naturalPitchClass + accidental) % 12 + 12) % 12 }
 
   public var description: String {
-    let acc = accidental >= 0 ? String(repeating: "#", count: accidental) : String(repeating: "b", count: -accidental)
+    let acc =
+      accidental >= 0
+      ? String(repeating: "#", count: accidental) : String(repeating: "b", count: -accidental)
     return letter.name + acc
   }
 
@@ -54,12 +56,16 @@ public struct NoteClass: Sendable, Hashable, Codable, CustomStringConvertible {
   public static func spelling(ofPitchClass pc: Int, preferFlats: Bool) -> NoteClass {
     let pc = ((pc % 12) + 12) % 12
     let sharps: [NoteClass] = [
-      .init(.C), .init(.C, accidental: 1), .init(.D), .init(.D, accidental: 1), .init(.E), .init(.F),
-      .init(.F, accidental: 1), .init(.G), .init(.G, accidental: 1), .init(.A), .init(.A, accidental: 1), .init(.B),
+      .init(.C), .init(.C, accidental: 1), .init(.D), .init(.D, accidental: 1), .init(.E),
+      .init(.F),
+      .init(.F, accidental: 1), .init(.G), .init(.G, accidental: 1), .init(.A),
+      .init(.A, accidental: 1), .init(.B),
     ]
     let flats: [NoteClass] = [
-      .init(.C), .init(.D, accidental: -1), .init(.D), .init(.E, accidental: -1), .init(.E), .init(.F),
-      .init(.G, accidental: -1), .init(.G), .init(.A, accidental: -1), .init(.A), .init(.B, accidental: -1), .init(.B),
+      .init(.C), .init(.D, accidental: -1), .init(.D), .init(.E, accidental: -1), .init(.E),
+      .init(.F),
+      .init(.G, accidental: -1), .init(.G), .init(.A, accidental: -1), .init(.A),
+      .init(.B, accidental: -1), .init(.B),
     ]
     return preferFlats ? flats[pc] : sharps[pc]
   }

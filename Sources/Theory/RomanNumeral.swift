@@ -39,7 +39,8 @@ public struct RomanNumeral: Sendable, Hashable, Codable, CustomStringConvertible
     var acc = pc - letter.naturalPitchClass
     if acc > 6 { acc -= 12 }
     if acc < -6 { acc += 12 }
-    let root = (-2...2).contains(acc) ? NoteClass(letter, accidental: acc) : key.spell(pitchClass: pc)
+    let root =
+      (-2...2).contains(acc) ? NoteClass(letter, accidental: acc) : key.spell(pitchClass: pc)
     return Chord(root, quality)
   }
 
@@ -64,7 +65,8 @@ public struct RomanNumeral: Sendable, Hashable, Codable, CustomStringConvertible
       return
     }
     // Chromatic root: pick a neighbouring degree and an accidental.
-    let preferSharp = (offset == 6 && !key.mode.hasMinorThird) || (offset == 11 && key.mode.hasMinorThird)
+    let preferSharp =
+      (offset == 6 && !key.mode.hasMinorThird) || (offset == 11 && key.mode.hasMinorThird)
       || (offset == 9 && key.mode.hasMinorThird)
     if preferSharp, let index = scale.firstIndex(of: (offset + 11) % 12) {
       self.init(degree: index + 1, accidental: 1, quality: chord.quality)
@@ -81,7 +83,9 @@ public struct RomanNumeral: Sendable, Hashable, Codable, CustomStringConvertible
     let numerals = ["I", "II", "III", "IV", "V", "VI", "VII"]
     var base = numerals[(degree - 1) % 7]
     if quality.isMinorish { base = base.lowercased() }
-    let acc = accidental > 0 ? String(repeating: "#", count: accidental) : String(repeating: "b", count: -accidental)
+    let acc =
+      accidental > 0
+      ? String(repeating: "#", count: accidental) : String(repeating: "b", count: -accidental)
     var text = acc + base + quality.romanSuffix
     if let target = secondaryOf {
       text += "/" + numerals[(target - 1) % 7]
@@ -106,7 +110,8 @@ public struct RomanNumeral: Sendable, Hashable, Codable, CustomStringConvertible
       t = t.dropFirst()
     }
     let numeralChars = t.prefix { "IViv".contains($0) }
-    guard !numeralChars.isEmpty, let degree = RomanNumeral.degree(of: numeralChars.uppercased()) else { return nil }
+    guard !numeralChars.isEmpty, let degree = RomanNumeral.degree(of: numeralChars.uppercased())
+    else { return nil }
     let upper = numeralChars.first!.isUppercase
     let suffix = String(t.dropFirst(numeralChars.count))
     let quality: ChordQuality?
@@ -125,7 +130,8 @@ public struct RomanNumeral: Sendable, Hashable, Codable, CustomStringConvertible
     case ("°7", _), ("o7", _), ("dim7", _): quality = .diminished7
     case ("ø7", _), ("ø", _): quality = .halfDiminished7
     case ("+", _): quality = .augmented
-    default: quality = ChordQuality.allCases.first { $0.romanSuffix == suffix && $0.isMinorish == !upper }
+    default:
+      quality = ChordQuality.allCases.first { $0.romanSuffix == suffix && $0.isMinorish == !upper }
     }
     guard let q = quality else { return nil }
     self.init(degree: degree, accidental: accidental, quality: q, secondaryOf: secondary)

@@ -15,7 +15,8 @@ public struct Score: Sendable, Hashable, Codable {
   public var title: String?
 
   public init(
-    ticksPerQuarter: Int = 480, tempos: [TempoChange] = [], meters: [MeterChange] = [], keys: [KeyChange] = [],
+    ticksPerQuarter: Int = 480, tempos: [TempoChange] = [], meters: [MeterChange] = [],
+    keys: [KeyChange] = [],
     tracks: [Track] = [], chords: [ChordSpan] = [], title: String? = nil
   ) {
     self.ticksPerQuarter = ticksPerQuarter
@@ -63,7 +64,9 @@ public struct Track: Sendable, Hashable, Codable {
   /// Other channel events worth keeping when reading and writing (controllers, pitch bend, …).
   public var controls: [ControlEvent]
 
-  public init(name: String, program: Int, channel: Int, notes: [NoteEvent] = [], controls: [ControlEvent] = []) {
+  public init(
+    name: String, program: Int, channel: Int, notes: [NoteEvent] = [], controls: [ControlEvent] = []
+  ) {
     self.name = name
     self.program = program
     self.channel = channel

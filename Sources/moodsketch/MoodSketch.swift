@@ -4,7 +4,8 @@ import ArgumentParser
 struct MoodSketch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "moodsketch",
-    abstract: "Turn a mood into a chord progression, a melody, a MIDI file and a WAV — and find music that feels the same.",
+    abstract:
+      "Turn a mood into a chord progression, a melody, a MIDI file and a WAV — and find music that feels the same.",
     discussion: """
       Describe a mood in words and moodsketch writes a sketch that carries it:
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive

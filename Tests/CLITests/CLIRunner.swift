@@ -23,13 +23,19 @@ enum CLI {
   }
 
   @discardableResult
-  static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], in directory: URL? = nil)
+  static func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    in directory: URL? = nil
+  )
     throws -> CLIResult
   {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
+    env["XDG_DATA_HOME"] = isolatedDataHome.path
+    env["MOODSKETCH_CATALOG"] = nil
     for (k, v) in environment { env[k] = v }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
@@ -51,9 +57,18 @@ enum CLI {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// One data folder per test process, so no test reads or writes ~/.local/share/moodsketch.
+  static let isolatedDataHome: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "moodsketch-xdg-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }()
+
   /// A fresh temporary folder for one test.
   static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("moodsketch-test-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "moodsketch-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -13,8 +13,14 @@ import Testing
   }
 
   @Test func secondsFollowTheTempoMap() {
-    var score = Score(ticksPerQuarter: 480, tempos: [TempoChange(tick: 0, bpm: 120), TempoChange(tick: 1920, bpm: 60)])
-    score.tracks = [Track(name: "p", program: 0, channel: 0, notes: [NoteEvent(start: 0, duration: 2400, pitch: Pitch(60), velocity: 90)])]
+    var score = Score(
+      ticksPerQuarter: 480,
+      tempos: [TempoChange(tick: 0, bpm: 120), TempoChange(tick: 1920, bpm: 60)])
+    score.tracks = [
+      Track(
+        name: "p", program: 0, channel: 0,
+        notes: [NoteEvent(start: 0, duration: 2400, pitch: Pitch(60), velocity: 90)])
+    ]
     // 4 beats at 120 = 2 s, then 1 beat at 60 = 1 s.
     #expect(abs(score.durationSeconds - 3.0) < 1e-9)
   }

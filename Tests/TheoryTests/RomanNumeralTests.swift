@@ -32,7 +32,9 @@ import Testing
   }
 
   @Test func parsesAndRealisesNumerals() throws {
-    let cases: [(String, String)] = [("I", "C"), ("vi", "Am"), ("bVII", "Bb"), ("V7/V", "D7"), ("viiø7", "Bm7b5"), ("iv", "Fm")]
+    let cases: [(String, String)] = [
+      ("I", "C"), ("vi", "Am"), ("bVII", "Bb"), ("V7/V", "D7"), ("viiø7", "Bm7b5"), ("iv", "Fm"),
+    ]
     for (text, symbol) in cases {
       let numeral = try #require(RomanNumeral(parsing: text), "cannot parse \(text)")
       #expect(numeral.chord(in: cMajor).symbol == symbol, "\(text) in C major")

@@ -68,7 +68,7 @@ enum ReferenceReason {
     if q.tonic.pitchClass == t.tonic.pitchClass {
       return "parallel \(tMinor ? "minor" : "major") (\(t.shortName))"
     }
-    return "key \(t.shortName), \(around) fifths away"
+    return "key \(t.shortName), \(around) \(around == 1 ? "fifth" : "fifths") away"
   }
 
   static func tempoPhrase(_ q: Double, _ t: Double) -> String {

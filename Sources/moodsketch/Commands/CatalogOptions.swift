@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalog
+import Foundation
 
 /// `--catalog PATH`, shared by every command that reads or writes the catalog.
 struct CatalogOptions: ParsableArguments {
@@ -19,5 +20,26 @@ struct CatalogOptions: ParsableArguments {
   func openForReading() throws -> CatalogStore {
     let (path, explicit) = CatalogLocation.resolve(option: catalog)
     return explicit ? try CatalogStore(path: path, access: .readOnly) : try CatalogStore(path: path)
+  }
+
+  /// Opens the catalog for reading; an empty one is first filled from the default reference music
+  /// (Debian's asc-music and singularity-music) when it is installed, once, with progress on a terminal.
+  func openFillingDefaultMusic() throws -> CatalogStore {
+    let (path, explicit) = CatalogLocation.resolve(option: catalog)
+    if explicit && !FileManager.default.fileExists(atPath: path) {
+      throw CatalogError.missingCatalog(path)
+    }
+    let folders = DefaultCatalog.installedFolders
+    let readOnly = try CatalogStore(path: path, access: explicit ? .readOnly : .readWrite)
+    guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
+    let store = try CatalogStore(path: path)
+    printError(
+      "the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)"
+    )
+    let report = try CatalogIngest.add(
+      paths: folders, to: store, analyse: CatalogAnalyser.make(),
+      progress: CatalogProgressBar.ifTerminal(label: "indexing"))
+    for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
+    return store
   }
 }

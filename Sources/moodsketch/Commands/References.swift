@@ -105,7 +105,7 @@ struct References: ParsableCommand {
       }
       // The draft itself, when it is in the catalog, is not a reference for itself.
       options.excludedPaths = [CatalogLocation.absolute(draft)]
-      let store = try openCatalog()
+      let store = try catalogOptions.openFillingDefaultMusic()
       let features = try DraftFeatures.load(path: draft)
       let finder = try ReferenceFinder(store: store)
       return (features, try finder.references(for: features, options: options), finder.index.count)
@@ -129,28 +129,7 @@ struct References: ParsableCommand {
       )
     }
     for (i, r) in results.enumerated() {
-      print(
-        String(format: "%2d. %@  %3.0f%%  %@", i + 1, r.displayName, r.similarity * 100, r.reason))
+      print(SketchReferences.line(i + 1, r))
     }
-  }
-
-  /// Opens the catalog; an empty one is first filled from the default music folders when they exist.
-  func openCatalog() throws -> CatalogStore {
-    let (path, explicit) = CatalogLocation.resolve(option: catalogOptions.catalog)
-    if explicit && !FileManager.default.fileExists(atPath: path) {
-      throw CatalogError.missingCatalog(path)
-    }
-    let folders = DefaultCatalog.installedFolders
-    let readOnly = try CatalogStore(path: path, access: explicit ? .readOnly : .readWrite)
-    guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
-    let store = try CatalogStore(path: path)
-    printError(
-      "the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)"
-    )
-    let report = try CatalogIngest.add(
-      paths: folders, to: store, analyse: CatalogAnalyser.make(),
-      progress: CatalogProgressBar.ifTerminal(label: "indexing"))
-    for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
-    return store
   }
 }

@@ -1,5 +1,6 @@
 import Affect
 import ArgumentParser
+import Catalog
 import Compose
 import Foundation
 import SMF
@@ -67,6 +68,11 @@ struct Sketch: ParsableCommand {
   @Flag(help: "Write only the MIDI and JSON files, no WAV.")
   var noRender = false
 
+  @Flag(help: "Do not list the closest reference tracks from the catalog.")
+  var noReferences = false
+
+  @OptionGroup var catalogOptions: CatalogOptions
+
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -123,9 +129,11 @@ struct Sketch: ParsableCommand {
         try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
       }
       let renderMS = Date().timeIntervalSince(renderStarted) * 1000
+      let references =
+        noReferences ? nil : SketchReferences.find(folder: out, catalog: catalogOptions.catalog)
 
       if output.json {
-        try JSONOutput.print(report)
+        try printJSON(report, references: references)
         return
       }
       print(
@@ -147,7 +155,29 @@ struct Sketch: ParsableCommand {
           ", rendered \(String(format: "%.1f", $0.seconds)) s of audio at \(String(format: "%.1f", $0.loudnessLUFS ?? -70)) LUFS in \(Int(renderMS)) ms"
         } ?? ""
       print("composed in \(Int(composedMS)) ms\(renderNote) (\(seedNote))")
+      switch references {
+      case .found(let results) where !results.isEmpty:
+        print("\nclosest references in your catalog:")
+        for (i, r) in results.enumerated() { print(SketchReferences.line(i + 1, r)) }
+      case .noCatalog(let note), .failed(let note): printError(note)
+      case .found, nil: break
+      }
     }
+  }
+
+  /// The sketch report as JSON, with the references (when looked up) added under `references`.
+  private func printJSON(_ report: SketchReport, references: SketchReferences.Outcome?) throws {
+    guard case .found(let results) = references else {
+      if case .failed(let note) = references { printError(note) }
+      return try JSONOutput.print(report)
+    }
+    let encoder = JSONOutput.encoder()
+    var object =
+      try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any] ?? [:]
+    object["references"] = try JSONSerialization.jsonObject(with: encoder.encode(results))
+    let data = try JSONSerialization.data(
+      withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+    FileHandle.standardOutput.write(data + Data("\n".utf8))
   }
 }
 

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// `sketch` closes with the nearest reference tracks when the user has a catalog.
+@Suite struct SketchReferencesTests {
+  /// A small Spotify-style table: a slow sad minor track, a fast happy major one, a calm one.
+  let table = """
+    title,artist,valence,energy,tempo,key,mode,loudness,danceability
+    Rain On Glass,Test Artist,0.15,0.20,72,9,0,-14,0.3
+    Sunburst,Test Artist,0.95,0.90,128,7,1,-6,0.8
+    Still Water,Test Artist,0.55,0.15,68,0,1,-18,0.2
+    """
+
+  @Test func listsTheClosestReferencesWithReasons() throws {
+    let folder = try CLI.temporaryFolder()
+    let csv = folder.appendingPathComponent("refs.csv")
+    try table.write(to: csv, atomically: true, encoding: .utf8)
+    let catalog = folder.appendingPathComponent("catalog.sqlite").path
+    let env = ["MOODSKETCH_CATALOG": catalog]
+    let imported = try CLI.run(["catalog", "import", csv.path], environment: env)
+    #expect(imported.status == 0, "\(imported.stderr)")
+
+    let out = folder.appendingPathComponent("sad").path
+    let sad = try CLI.run(
+      ["sketch", "sad slow rainy night", "--out", out, "--no-render", "--seed", "3"],
+      environment: env)
+    #expect(sad.status == 0, "\(sad.stderr)")
+    #expect(sad.stdout.contains("closest references in your catalog:"))
+    let section =
+      sad.stdout.components(separatedBy: "closest references in your catalog:").last ?? ""
+    let lines = section.split(separator: "\n").filter {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    #expect(lines.count == 3)
+    // The sad sketch sits nearest the sad track, and every result says why.
+    #expect(lines.first?.contains("Rain On Glass") == true, "\(sad.stdout)")
+
+    let json = try CLI.run(
+      [
+        "sketch", "sad slow rainy night", "--out", out + "2", "--no-render", "--seed", "3",
+        "--json",
+      ],
+      environment: env)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let references = try #require(object["references"] as? [[String: Any]])
+    #expect(references.count == 3)
+    #expect(references.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
+  }
+
+  @Test func withoutACatalogTheSketchStillSucceedsAndSaysHowToGetOne() throws {
+    let folder = try CLI.temporaryFolder()
+    let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("none.sqlite").path]
+    let result = try CLI.run(
+      ["sketch", "happy", "--out", folder.appendingPathComponent("s").path, "--no-render"],
+      environment: env)
+    #expect(result.status == 0)
+    #expect(result.stderr.contains("no reference catalog yet"))
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
+  }
+}
