@@ -81,6 +81,23 @@ struct CompingWriter {
     let beat = grid.ticksPerBeat
     let s16 = grid.sixteenth
     let held = { (l: Int) in max(s16, Int(Double(l) * articulation)) }
+    // A one-bar figure of (onset, length) in sixteenths, repeated over the span; the downbeat is accented.
+    let barFigure = { (figure: [(Int, Int)]) -> [Hit] in
+      var out: [Hit] = []
+      var barStart = start - start % grid.ticksPerBar
+      while barStart < end {
+        for (offset16, length16) in figure {
+          let t = barStart + offset16 * s16
+          guard t >= start, t < end else { continue }
+          out.append(
+            Hit(
+              start: t, length: held(min(length16 * s16, end - t)), voice: nil,
+              accent: offset16 == 0 ? 0 : -6))
+        }
+        barStart += grid.ticksPerBar
+      }
+      return out
+    }
     var hits: [Hit] = []
     switch pattern {
     case .pad:
@@ -142,18 +159,7 @@ struct CompingWriter {
         t += beat
       }
     case .tresillo where grid.isCommonTime:
-      var barStart = start - start % grid.ticksPerBar
-      while barStart < end {
-        for (offset16, length16) in [(0, 6), (6, 6), (12, 4)] {
-          let t = barStart + offset16 * s16
-          guard t >= start, t < end else { continue }
-          hits.append(
-            Hit(
-              start: t, length: held(min(length16 * s16, end - t)), voice: nil,
-              accent: offset16 == 0 ? 0 : -6))
-        }
-        barStart += grid.ticksPerBar
-      }
+      hits += barFigure([(0, 6), (6, 6), (12, 4)])
     case .tresillo:
       var t = start
       while t < end {
@@ -166,18 +172,7 @@ struct CompingWriter {
     case .syncopated:
       if grid.isCommonTime {
         // Bossa / Charleston: beat 1, the "and" of 2, beat 4 — the figure guitarists comp with.
-        var barStart = start - start % grid.ticksPerBar
-        while barStart < end {
-          for (offset16, length16) in [(0, 3), (6, 4), (12, 3)] {
-            let t = barStart + offset16 * s16
-            guard t >= start, t < end else { continue }
-            hits.append(
-              Hit(
-                start: t, length: held(min(length16 * s16, end - t)), voice: nil,
-                accent: offset16 == 0 ? 0 : -6))
-          }
-          barStart += grid.ticksPerBar
-        }
+        hits += barFigure([(0, 3), (6, 4), (12, 3)])
       } else {
         var t = start
         while t < end {

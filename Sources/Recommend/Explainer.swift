@@ -11,23 +11,7 @@ struct Explainer {
   /// Cosine of two items' listener columns: how much the same people play both.
   func coListening(_ a: Int, _ b: Int) -> Float {
     guard a < byItem.rows, b < byItem.rows, norms[a] > 0, norms[b] > 0 else { return 0 }
-    var p = byItem.rowStart[a]
-    var q = byItem.rowStart[b]
-    var s: Float = 0
-    while p < byItem.rowStart[a + 1], q < byItem.rowStart[b + 1] {
-      let cp = byItem.columnIndex[p]
-      let cq = byItem.columnIndex[q]
-      if cp == cq {
-        s += byItem.values[p] * byItem.values[q]
-        p += 1
-        q += 1
-      } else if cp < cq {
-        p += 1
-      } else {
-        q += 1
-      }
-    }
-    return s / (norms[a] * norms[b])
+    return byItem.rowDot(a, b) / (norms[a] * norms[b])
   }
 
   /// The user's items most co-listened with `item`, best first.

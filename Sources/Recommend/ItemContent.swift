@@ -55,25 +55,7 @@ public struct ItemContent: Sendable {
 
   /// Cosine similarity of two items' tag vectors.
   public func similarity(_ a: Int, _ b: Int) -> Float {
-    var p = vectors.rowStart[a]
-    var q = vectors.rowStart[b]
-    let pe = vectors.rowStart[a + 1]
-    let qe = vectors.rowStart[b + 1]
-    var s: Float = 0
-    while p < pe, q < qe {
-      let cp = vectors.columnIndex[p]
-      let cq = vectors.columnIndex[q]
-      if cp == cq {
-        s += vectors.values[p] * vectors.values[q]
-        p += 1
-        q += 1
-      } else if cp < cq {
-        p += 1
-      } else {
-        q += 1
-      }
-    }
-    return s
+    vectors.rowDot(a, b)
   }
 
   /// A user's taste as tag weights: Σ log(1 + plays) · item vector over the given items, the strongest

@@ -111,3 +111,28 @@ public struct SparseMatrix: Sendable {
     }
   }
 }
+
+extension SparseMatrix {
+  /// The dot product of rows `a` and `b`, merging their sorted column lists.
+  func rowDot(_ a: Int, _ b: Int) -> Float {
+    var p = rowStart[a]
+    var q = rowStart[b]
+    let pe = rowStart[a + 1]
+    let qe = rowStart[b + 1]
+    var s: Float = 0
+    while p < pe, q < qe {
+      let cp = columnIndex[p]
+      let cq = columnIndex[q]
+      if cp == cq {
+        s += values[p] * values[q]
+        p += 1
+        q += 1
+      } else if cp < cq {
+        p += 1
+      } else {
+        q += 1
+      }
+    }
+    return s
+  }
+}
