@@ -13,7 +13,10 @@ public struct Mood: Sendable, Hashable, Codable {
   /// Words the lexicon does not know: reported, never guessed.
   public var unknownWords: [String]
 
-  public init(valence: Double, arousal: Double, styles: [StyleWeight] = [], drivers: [Driver] = [], unknownWords: [String] = []) {
+  public init(
+    valence: Double, arousal: Double, styles: [StyleWeight] = [], drivers: [Driver] = [],
+    unknownWords: [String] = []
+  ) {
     self.valence = valence
     self.arousal = arousal
     self.styles = styles
@@ -35,7 +38,10 @@ public struct Mood: Sendable, Hashable, Codable {
   public var primaryStyle: Style? { styles.first?.style }
 
   public enum Quadrant: String, Sendable, Hashable, Codable {
-    case q1 = "Q1", q2 = "Q2", q3 = "Q3", q4 = "Q4"
+    case q1 = "Q1"
+    case q2 = "Q2"
+    case q3 = "Q3"
+    case q4 = "Q4"
   }
 
   public struct StyleWeight: Sendable, Hashable, Codable {
