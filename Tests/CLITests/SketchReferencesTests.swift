@@ -59,4 +59,15 @@ import Testing
     #expect(
       !FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
   }
+
+  @Test func aMissingDraftIsReportedBeforeAnyCatalogWork() throws {
+    let folder = try CLI.temporaryFolder()
+    let catalog = folder.appendingPathComponent("fresh.sqlite").path
+    let draft = folder.appendingPathComponent("no-such-draft.wav").path
+    let result = try CLI.run(["references", draft], environment: ["MOODSKETCH_CATALOG": catalog])
+    #expect(result.status == 66)
+    #expect(result.stderr.contains("no-such-draft.wav"))
+    #expect(
+      !result.stderr.contains("indexing"), "a bad draft must not start indexing: \(result.stderr)")
+  }
 }

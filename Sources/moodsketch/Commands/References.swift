@@ -105,8 +105,9 @@ struct References: ParsableCommand {
       }
       // The draft itself, when it is in the catalog, is not a reference for itself.
       options.excludedPaths = [CatalogLocation.absolute(draft)]
-      let store = try catalogOptions.openFillingDefaultMusic()
+      // Analyse the draft first: a bad draft is reported at once, before any catalog indexing.
       let features = try DraftFeatures.load(path: draft)
+      let store = try catalogOptions.openFillingDefaultMusic()
       let finder = try ReferenceFinder(store: store)
       return (features, try finder.references(for: features, options: options), finder.index.count)
     }
