@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
     .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSampleRate", "CSoxr", "CEBUR128"]),
-    .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW", "CEBUR128"], swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"], swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "Catalog",
       dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -59,7 +59,8 @@ public struct Analyzer: Sendable {
       let soxr =
         needsResampling
         ? try SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: channels) : nil
-      meter = LoudnessMeter(channels: channels, sampleRate: configuration.sampleRate)
+      meter = LoudnessMeter(
+        channels: channels, sampleRate: Double(configuration.sampleRate), measuresRange: true)
       let readFrames = max(1024, Int(reader.sampleRate / 2))
       let originalLimit =
         configuration.maxDurationSeconds.map { Int($0 * reader.sampleRate) } ?? Int.max
@@ -98,7 +99,8 @@ public struct Analyzer: Sendable {
   /// Loudness is measured on the mono signal.
   public func analyzeSamples(_ samples: [Float], name: String = "<samples>") -> AudioAnalysis {
     let stream = DescriptorStream(configuration: configuration)
-    let meter = LoudnessMeter(channels: 1, sampleRate: configuration.sampleRate)
+    let meter = LoudnessMeter(
+      channels: 1, sampleRate: Double(configuration.sampleRate), measuresRange: true)
     samples.withUnsafeBufferPointer { buffer in
       var start = 0
       // Feed in blocks, as a file would arrive, so this path exercises the streaming code.

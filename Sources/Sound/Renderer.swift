@@ -104,7 +104,7 @@ public struct Renderer {
       metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? [
         "comment": "rendered by moodsketch"
       ])
-    guard let meter = R128Meter(channels: 2, sampleRate: sampleRate) else {
+    guard let meter = LoudnessMeter(channels: 2, sampleRate: sampleRate) else {
       throw SoundError.cannotWrite(path: path, reason: "libebur128 cannot measure \(sampleRate) Hz")
     }
     let summary: Summary
@@ -153,7 +153,7 @@ public struct Renderer {
   public func renderSamples(_ score: Score, loudness: LoudnessTarget? = nil) throws -> [Float] {
     if let loudness { try Self.check(loudness) }
     var rendered = try renderIntoMemory(score, progress: nil)
-    if let loudness, let meter = R128Meter(channels: 2, sampleRate: sampleRate) {
+    if let loudness, let meter = LoudnessMeter(channels: 2, sampleRate: sampleRate) {
       meter.add(rendered.samples)
       Self.apply(
         loudness.scale(measuredLUFS: meter.integratedLUFS, peak: rendered.summary.peak),

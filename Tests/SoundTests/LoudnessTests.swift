@@ -36,7 +36,7 @@ func calmSketchScore() -> Score {
 
 /// Integrated loudness of interleaved stereo, measured independently of the renderer's own scaling.
 func integratedLUFS(_ samples: [Float], sampleRate: Double) -> Double? {
-  guard let meter = R128Meter(channels: 2, sampleRate: sampleRate) else { return nil }
+  guard let meter = LoudnessMeter(channels: 2, sampleRate: sampleRate) else { return nil }
   meter.add(samples)
   return meter.integratedLUFS
 }
