@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "Affect", dependencies: ["Theory"], resources: [.copy("Resources")]),
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
-    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSampleRate", "CSoxr", "CEBUR128"]),
+    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr", "CEBUR128"]),
     .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"], swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "Catalog",
@@ -36,8 +36,6 @@ let package = Package(
     .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
     .systemLibrary(
       name: "CFluidSynth", pkgConfig: "fluidsynth", providers: [.apt(["libfluidsynth-dev"])]),
-    .systemLibrary(
-      name: "CSampleRate", pkgConfig: "samplerate", providers: [.apt(["libsamplerate0-dev"])]),
     .systemLibrary(
       name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # C libraries the Swift targets link (see Package.swift's system-library targets)
-  libsndfile1-dev libfftw3-dev libfluidsynth-dev libsamplerate0-dev libsoxr-dev libebur128-dev libsqlite3-dev pkg-config
+  libsndfile1-dev libfftw3-dev libfluidsynth-dev libsoxr-dev libebur128-dev libsqlite3-dev pkg-config
   # A General MIDI SoundFont for rendering (found in /usr/share/sounds/sf2/)
   fluid-soundfont-gm
   # Real recorded music under free licences: the default reference catalog and audio tests

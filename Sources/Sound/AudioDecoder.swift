@@ -15,20 +15,18 @@ public enum AudioDecoder {
   ///   - path: any file libsndfile reads (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3).
   ///   - sampleRate: the rate `body` receives, in Hz; when it equals the file's rate, no resampling happens.
   ///   - blockFrames: samples per block; default 65,536 (about 3 s at 22,050 Hz).
-  ///   - quality: resampler quality; default `.sincFastest`.
   /// - Returns: the file's original rate, channels, decoded duration and tags.
   /// - Throws: ``SoundError`` for a missing, empty, non-audio or truncated file; whatever `body` throws.
   @discardableResult
   public static func forEachMonoBlock(
     path: String, sampleRate: Double, blockFrames: Int = 65536,
-    quality: Resampler.Quality = .sincFastest,
     _ body: ([Float]) throws -> Void
   ) throws -> AudioFileInfo {
     precondition(blockFrames > 0, "blockFrames must be positive")
     let reader = try AudioFileReader(path: path)
     let resampler =
       reader.sampleRate == sampleRate
-      ? nil : try Resampler(from: reader.sampleRate, to: sampleRate, quality: quality)
+      ? nil : try SoxrResampler(from: reader.sampleRate, to: sampleRate)
     // Read the file in blocks of about the same duration as the output blocks.
     let readFrames = max(1024, Int(Double(blockFrames) * reader.sampleRate / sampleRate))
     var pending: [Float] = []

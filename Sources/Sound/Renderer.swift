@@ -208,7 +208,8 @@ public struct Renderer {
     let messages = SynthMessage.schedule(
       score, sampleRate: synthRate, blockFrames: Self.blockFrames)
     let upsampler =
-      synthRate == sampleRate ? nil : try StereoResampler(from: synthRate, to: sampleRate)
+      synthRate == sampleRate
+      ? nil : try SoxrResampler(from: synthRate, to: sampleRate, channels: 2)
     // The last note-off (the end of the last note) or the last controller, whichever is later.
     let lastEventFrame = messages.last?.frame ?? 0
 

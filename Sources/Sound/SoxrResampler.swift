@@ -4,8 +4,7 @@ import CSoxr
 ///
 /// Quality is libsoxr's "HQ" recipe (20-bit precision, 91 % bandwidth, linear phase), which is what
 /// librosa's `load(sr=…)` uses by default (`res_type='soxr_hq'`), so analyses resampled here match
-/// librosa's input closely. It runs on one thread and is several times faster than libsamplerate's
-/// fastest sinc converter.
+/// librosa's input closely. The renderer uses it too, for output rates above FluidSynth's 96 kHz.
 ///
 /// Feed blocks in order; each call returns the frames ready so far. Pass `endOfInput: true` with the
 /// last block (it may be empty) to flush the filter's delay; the total output is `input × ratio`

@@ -7,7 +7,7 @@ import Testing
   @Test(arguments: [(44100.0, 22050.0), (48000.0, 22050.0), (22050.0, 44100.0), (44100.0, 16000.0)])
   func aSineKeepsItsFrequencyAndTheLengthScales(from: Double, to: Double) throws {
     let input = sine(frequency: 440, seconds: 2, sampleRate: from)
-    let resampler = try Resampler(from: from, to: to)
+    let resampler = try SoxrResampler(from: from, to: to)
     var output: [Float] = []
     // Uneven block sizes, as a streaming caller would feed.
     var start = 0
@@ -25,8 +25,10 @@ import Testing
     #expect(abs(rms(middle) - 0.5 / 2.squareRoot()) < 0.01)
   }
 
-  @Test func anImpossibleRatioIsRefused() {
-    #expect(throws: SoundError.self) { try Resampler(from: 192000, to: 100) }
+  @Test func anImpossibleRateIsRefused() {
+    #expect(throws: SoundError.self) { try SoxrResampler(from: 0, to: 22050) }
+    #expect(throws: SoundError.self) { try SoxrResampler(from: 44100, to: -1) }
+    #expect(throws: SoundError.self) { try SoxrResampler(from: .infinity, to: 22050) }
   }
 
   @Test func theDecoderDeliversExactBlocksAtTheRequestedRate() throws {
