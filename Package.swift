@@ -18,7 +18,7 @@ let package = Package(
     .target(name: "Affect", dependencies: ["Theory"], resources: [.copy("Resources")]),
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
-    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr", "CEBUR128"]),
+    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"]),
     .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"], swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "Catalog",
@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(name: "AffectTests", dependencies: ["Affect"]),
     .testTarget(name: "ComposeTests", dependencies: ["Compose", "SMF"]),
     .testTarget(name: "SMFTests", dependencies: ["SMF"]),
-    .testTarget(name: "SoundTests", dependencies: ["Sound", "SMF"]),
+    .testTarget(name: "SoundTests", dependencies: ["Sound", "SMF", "CEBUR128"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
     .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),

@@ -1,10 +1,14 @@
 """Times librosa and Essentia computing the descriptor set `moodsketch analyze` computes, one file at a
 time, single-threaded, and records their tempo and key for the agreement table.
 
-Descriptor set (sr 22050, n_fft 2048, hop 512): decode + resample, STFT, mel (128), MFCC (20),
-chroma (librosa chroma_stft / Essentia HPCP), spectral centroid, bandwidth, rolloff, flatness, contrast,
-flux (librosa: onset_strength), RMS, zero-crossing rate, onset strength, tempo + beats, key.
-librosa has no key finder: its time includes a Krumhansl correlation on the mean chroma (negligible).
+Descriptor set (sr 22050, n_fft 2048, hop 512): decode, EBU R128 integrated loudness of all channels at the
+file's rate, downmix + resample, STFT, mel (128), MFCC (20), tuning estimate, chroma (librosa chroma_stft with
+its default tuning estimate / Essentia HPCP at the estimated tuning frequency), spectral centroid, bandwidth,
+rolloff, flatness, contrast, flux (librosa: onset_strength), RMS, zero-crossing rate, onset strength,
+tempo + beats, key.
+librosa has no loudness meter: its side uses pyloudnorm (integrated loudness only; it has no loudness
+range, which moodsketch and Essentia also compute). librosa has no key finder: its time includes a
+Krumhansl correlation on the mean chroma (negligible).
 Essentia runs in standard mode frame by frame from Python, as its Python users usually do.
 
 Usage: python_descriptors.py FILE... > results.jsonl
@@ -26,12 +30,16 @@ def librosa_run(path):
 
     start = time.perf_counter()
     cpu = time.process_time()
-    y, _ = librosa.load(path, sr=SR, mono=True)
+    import pyloudnorm
+
+    y, sr = librosa.load(path, sr=None, mono=False)
+    pyloudnorm.Meter(sr).integrated_loudness(y.T)
+    y = librosa.resample(librosa.to_mono(y), orig_sr=sr, target_sr=SR)
     S = np.abs(librosa.stft(y, n_fft=N_FFT, hop_length=HOP))
     P = S**2
     mel = librosa.feature.melspectrogram(S=P, sr=SR)
     librosa.feature.mfcc(S=librosa.power_to_db(mel), n_mfcc=20)
-    chroma = librosa.feature.chroma_stft(S=P, sr=SR, tuning=0.0)
+    chroma = librosa.feature.chroma_stft(S=P, sr=SR)
     librosa.feature.spectral_centroid(S=S, sr=SR)
     librosa.feature.spectral_bandwidth(S=S, sr=SR)
     librosa.feature.spectral_rolloff(S=S, sr=SR)
@@ -56,12 +64,15 @@ def essentia_run(path):
     essentia.log.warningActive = False
     start = time.perf_counter()
     cpu = time.process_time()
-    y = es.MonoLoader(filename=path, sampleRate=SR)()
+    audio, sr, channels, _, _, _ = es.AudioLoader(filename=path)()
+    es.LoudnessEBUR128(sampleRate=sr)(audio)  # AudioLoader gives stereo samples even for mono files
+    y = es.Resample(inputSampleRate=sr, outputSampleRate=SR)(es.MonoMixer()(audio, channels))
     window = es.Windowing(type="hann", size=N_FFT)
     spectrum = es.Spectrum(size=N_FFT)
     melbands = es.MelBands(numberBands=128, sampleRate=SR, inputSize=N_FFT // 2 + 1, highFrequencyBound=SR / 2)
     mfcc = es.MFCC(numberCoefficients=20, numberBands=128, sampleRate=SR, inputSize=N_FFT // 2 + 1, highFrequencyBound=SR / 2)
     peaks = es.SpectralPeaks(sampleRate=SR)
+    tuning = es.TuningFrequency()
     hpcp = es.HPCP(sampleRate=SR)
     centroid = es.Centroid(range=SR / 2)
     moments = es.CentralMoments(range=SR / 2)
@@ -77,6 +88,7 @@ def essentia_run(path):
         melbands(spec)
         mfcc(spec)
         freqs, mags = peaks(spec)
+        frequency, _cents = tuning(freqs, mags)
         hpcp(freqs, mags)
         centroid(spec)
         moments(spec)
@@ -88,7 +100,7 @@ def essentia_run(path):
         zcr(frame)
         onset(spec, spec)
     bpm, _beats, confidence, _, _ = es.RhythmExtractor2013(method="multifeature")(y)
-    key, scale, strength = es.KeyExtractor(profileType="krumhansl", sampleRate=SR)(y)
+    key, scale, strength = es.KeyExtractor(profileType="krumhansl", sampleRate=SR, tuningFrequency=frequency)(y)
     elapsed = time.perf_counter() - start
     return elapsed, time.process_time() - cpu, len(y) / SR, float(bpm), f"{key} {scale}"
 

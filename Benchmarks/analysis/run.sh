@@ -4,7 +4,7 @@
 #
 #   Benchmarks/analysis/run.sh [FILE...]     default: the tracks of Debian's asc-music and singularity-music
 #
-# Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa and essentia (pip) on first run
+# Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa, pyloudnorm and essentia (pip) on first run
 # (or set ANALYSIS_VENV to a venv that has both).
 # MOODSKETCH_BIN=path skips the release build and times that binary instead.
 # KEY_PROFILES=1 also compares keys per named profile (ours with krumhansl/temperley/edma against Essentia's
@@ -26,9 +26,9 @@ if [ "$#" -eq 0 ]; then
 fi
 [ "$#" -gt 0 ] || { echo "no files: install asc-music and singularity-music, or pass files" >&2; exit 66; }
 
-if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet 'librosa>=0.10,<0.12' essentia
+if ! "$venv/bin/python" -c 'import librosa, pyloudnorm, essentia' 2>/dev/null; then
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet 'librosa>=0.10,<0.12' pyloudnorm essentia
 fi
 
 bin="${MOODSKETCH_BIN:-}"

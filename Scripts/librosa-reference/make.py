@@ -2,8 +2,10 @@
 
 The signals are defined by formula (no random numbers), so the Swift tests can make the same samples:
 see `referenceSignal(named:)` in Tests/AnalysisTests/LibrosaAgreementTests.swift. All at sr=22050, with
-librosa's defaults (n_fft=2048, hop_length=512, n_mels=128, Slaney mel, n_mfcc=20) and chroma_stft
-with tuning=0 (moodsketch does not estimate tuning).
+librosa's defaults (n_fft=2048, hop_length=512, n_mels=128, Slaney mel, n_mfcc=20). The frame tables use
+chroma_stft with tuning=0 (frame by frame, moodsketch's per-frame chroma is at A440); the "tuning" table has
+librosa's tuning estimate (as chroma_stft's default makes it, from the power spectrogram) and the mean of
+chroma_stft at that estimated tuning, which are what moodsketch's track summary reports.
 """
 import json
 import sys
@@ -32,6 +34,15 @@ def signal(name):
     elif name == "multitone":
         # 200 harmonics of 50 Hz up to 10 kHz with spread phases: energy in every contrast band.
         y = sum((0.02 / np.sqrt(h)) * np.sin(2 * np.pi * 50 * h * t + 0.1 * h * h) for h in range(1, 201))
+    elif name == "cmajor_sharp":
+        # C major triad with 4 harmonics, 37.4 cents sharp: tuning estimate 0.37.
+        detune = 2 ** (37.4 / 1200)
+        y = sum((0.2 / h) * np.sin(2 * np.pi * f * detune * h * t)
+                for f in (261.6255653, 329.6275569, 391.9954360) for h in range(1, 5))
+    elif name == "harmonics_flat":
+        # 220 Hz with 8 harmonics, 23.4 cents flat: tuning estimate -0.24 (the bin's left edge).
+        f0 = 220 * 2 ** (-23.4 / 1200)
+        y = sum((0.3 / h) * np.sin(2 * np.pi * f0 * h * t) for h in range(1, 9))
     else:
         raise ValueError(name)
     return y.astype(np.float32)
@@ -78,6 +89,14 @@ def main(out):
                 "spectral_contrast": [round(float(v), 4) for v in contrast[:, f]],
             }
         tables["signals"][name] = entry
+    tables["tuning"] = {}
+    for name in ["sine440", "cmajor", "chirp", "harmonics", "multitone", "cmajor_sharp", "harmonics_flat"]:
+        y = signal(name)
+        power = np.abs(librosa.stft(y)) ** 2
+        tables["tuning"][name] = {
+            "tuning": round(float(librosa.estimate_tuning(S=power, sr=SR)), 2),
+            "chroma_mean": [round(float(v), 5) for v in librosa.feature.chroma_stft(y=y, sr=SR).mean(axis=1)],
+        }
     with open(out, "w") as fh:
         json.dump(tables, fh, indent=1)
         fh.write("\n")

@@ -2,8 +2,8 @@
 ///
 /// The defaults match librosa: `sampleRate` 22050 Hz, `nFFT` 2048 samples (93 ms at 22050 Hz),
 /// `hopLength` 512 samples (23 ms, 43 frames per second), `nMels` 128 Slaney-scaled bands
-/// (`htk=False`, `norm='slaney'`), `nMFCC` 20, `topDB` 80 dB, `rollPercent` 0.85. Chroma uses
-/// `tuning=0` (A4 = 440 Hz, no tuning estimation).
+/// (`htk=False`, `norm='slaney'`), `nMFCC` 20, `topDB` 80 dB, `rollPercent` 0.85. Chroma follows
+/// `chroma_stft(tuning=None)`: the tuning is estimated from the track (``TuningEstimator``).
 public struct AnalysisConfiguration: Sendable, Hashable, Codable {
   /// Rate in Hz that audio is resampled to before analysis; default 22050.
   public var sampleRate: Int

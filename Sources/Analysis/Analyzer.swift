@@ -14,7 +14,7 @@ import Theory
 ///
 /// Audio is decoded by libsndfile in blocks, downmixed to mono (mean of the channels) and resampled with
 /// libsoxr (HQ, as librosa's `load`; ``Sound/SoxrResampler``) to ``AnalysisConfiguration/sampleRate``
-/// for the descriptors; loudness (EBU R128) is measured per channel at the analysis rate, as the
+/// for the descriptors; loudness (EBU R128) is measured per channel at the file's own rate, as the
 /// standard intends. Memory stays flat
 /// for any length. Thread-safe: one analyzer may run many files at once.
 public struct Analyzer: Sendable {
@@ -49,18 +49,16 @@ public struct Analyzer: Sendable {
     let stream = DescriptorStream(configuration: configuration)
     let analysisRate = Double(configuration.sampleRate)
     let channels = reader.channels
-    let needsResampling = reader.sampleRate != analysisRate
-    // Every channel is resampled, then metered and downmixed: loudness stays per channel as EBU R128
-    // wants, and metering at the analysis rate costs half as much as at 44.1 kHz.
+    // Loudness is metered on every channel at the file's own rate, as EBU R128 defines it; the
+    // descriptors need only the mono downmix, so only one channel goes through the resampler.
     let limit =
       configuration.maxDurationSeconds.map { Int($0 * analysisRate) } ?? Int.max
     let meter: LoudnessMeter?
     do {
       let soxr =
-        needsResampling
-        ? try SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: channels) : nil
-      meter = LoudnessMeter(
-        channels: channels, sampleRate: Double(configuration.sampleRate), measuresRange: true)
+        reader.sampleRate != analysisRate
+        ? try SoxrResampler(from: reader.sampleRate, to: analysisRate, channels: 1) : nil
+      meter = LoudnessMeter(channels: channels, sampleRate: reader.sampleRate, measuresRange: true)
       let readFrames = max(1024, Int(reader.sampleRate / 2))
       let originalLimit =
         configuration.maxDurationSeconds.map { Int($0 * reader.sampleRate) } ?? Int.max
@@ -72,9 +70,9 @@ public struct Analyzer: Sendable {
         }
         originalFrames += block.count / channels
         let atEnd = block.isEmpty || originalFrames >= originalLimit
-        let converted = soxr?.process(block, endOfInput: atEnd) ?? block
-        converted.withUnsafeBufferPointer { meter?.add($0) }
-        let output = Analyzer.downmix(converted, channels: channels)
+        block.withUnsafeBufferPointer { meter?.add($0) }
+        let mono = Analyzer.downmix(block, channels: channels)
+        let output = soxr?.process(mono, endOfInput: atEnd) ?? mono
         let room = limit - stream.sampleCount
         if output.count > room {
           stream.feed(Array(output[0..<room]))
@@ -199,13 +197,13 @@ public struct Analyzer: Sendable {
     var remarks: [String] = []
     var tempo: TempoEstimator.Estimate?
     var key: (key: Key, strength: Double)?
+    let chroma = stream.keyProfile
     if silent {
       remarks.append("digital silence: no tempo, no key, no loudness")
     } else {
       tempo = TempoEstimator(frameRate: configuration.frameRate).estimate(
         onsetEnvelope: stream.onsetEnvelope)
       if tempo == nil { remarks.append("no steady pulse found: no tempo") }
-      let chroma = stream.chromaKeySum
       if let estimate = KeyEstimator(profile: configuration.profile).estimate(pitchClasses: chroma),
         estimate.strength >= Analyzer.minimumKeyStrength
       {
@@ -222,7 +220,6 @@ public struct Analyzer: Sendable {
     summary = summary.mapValues { $0.isFinite ? $0 : 0 }
     let lufs = silent ? nil : loudness?.integratedLUFS
     let lra = silent ? nil : loudness?.rangeLU
-    let chroma = stream.chromaKeySum
     let cues = MoodModel.Cues(
       tempoBPM: tempo?.bpm, modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 },
       keyClarity: key?.strength ?? 0,

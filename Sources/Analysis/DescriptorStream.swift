@@ -2,8 +2,16 @@ import Foundation
 
 /// Streams audio through the frame descriptors and keeps only what the track descriptors need:
 /// running mean/std of every descriptor, the onset-strength envelope (43 values per second), the
-/// chroma energy sum and the peak level. The spectrogram itself is never stored, so memory stays flat
-/// for a three-hour file (the onset envelope of three hours is about 1.9 MB).
+/// tuning histogram, two weighted sums of the power spectrum and the peak level. The spectrogram itself
+/// is never stored, so memory stays flat for a three-hour file (the onset envelope of three hours is
+/// about 1.9 MB).
+///
+/// Chroma follows librosa's default `chroma_stft(tuning=None)`: the tuning is estimated from the whole
+/// track, which is known only at the end. The chroma filterbank is linear in the power spectrum, so the
+/// stream sums the per-frame power spectra (each divided by that frame's chroma maximum, the per-frame
+/// normalisation, taken at A440) and applies the tuned filterbank once at the end: the tuned chroma means
+/// and the key profile come out without a second pass. Chroma standard deviations are those of the A440
+/// frames (a variance is not linear in the spectrum).
 final class DescriptorStream {
   let configuration: AnalysisConfiguration
   private var framer: StreamingFramer
@@ -24,9 +32,13 @@ final class DescriptorStream {
   private var runningMaxDB: Float = -Float.infinity
   /// librosa.onset.onset_strength per frame (mean over mel bands of the positive dB difference).
   private(set) var onsetEnvelope: [Float] = []
-  /// Sum over frames of the normalised chroma weighted by the frame's RMS, C = 0: what key finding
-  /// uses, so that near-silent frames (whose normalised chroma is noise) count for little.
-  private(set) var chromaKeySum = [Double](repeating: 0, count: 12)
+  /// Σ over frames of power / (frame's chroma maximum): the tuned filterbank turns it into the
+  /// chroma means.
+  private var normalisedPowerSum: [Double]
+  /// The same weighted by each frame's RMS, so that near-silent frames (whose normalised chroma is
+  /// noise) count for little: the tuned filterbank turns it into the key profile.
+  private var keyPowerSum: [Double]
+  private let tuningEstimator: TuningEstimator
   private(set) var peak: Float = 0
 
   init(configuration: AnalysisConfiguration) {
@@ -34,6 +46,10 @@ final class DescriptorStream {
     framer = StreamingFramer(nFFT: configuration.nFFT, hopLength: configuration.hopLength)
     processor = FrameProcessor(configuration: configuration)
     mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
+    normalisedPowerSum = [Double](repeating: 0, count: processor.nBins)
+    keyPowerSum = [Double](repeating: 0, count: processor.nBins)
+    tuningEstimator = TuningEstimator(
+      sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
   }
 
   var sampleCount: Int { framer.sampleCount }
@@ -69,10 +85,19 @@ final class DescriptorStream {
     let contrast = p.contrast
     for i in 0..<7 { contrastStats[i].add(Double(contrast[i])) }
     let chroma = p.chroma
-    let rms = p.rms
-    for c in 0..<12 {
-      chromaStats[c].add(Double(chroma[c]))
-      chromaKeySum[c] += Double(chroma[c] * rms)
+    for c in 0..<12 { chromaStats[c].add(Double(chroma[c])) }
+    let power = p.power
+    tuningEstimator.add(power: power)
+    let inverseMaximum = Double(p.chromaNormalisation)
+    let rms = Double(p.rms)
+    normalisedPowerSum.withUnsafeMutableBufferPointer { sums in
+      keyPowerSum.withUnsafeMutableBufferPointer { keySums in
+        for k in 0..<power.count {
+          let v = Double(power[k]) * inverseMaximum
+          sums[k] += v
+          keySums[k] += v * rms
+        }
+      }
     }
     runningMaxDB = max(runningMaxDB, p.maxLogMel)
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
@@ -82,7 +107,26 @@ final class DescriptorStream {
     onsetStats.add(Double(onset))
   }
 
-  /// Summary statistics under `<name>_mean` / `<name>_std` (the names ``Features/vectorLayout`` uses).
+  /// The track's tuning in semitones from A440, [-0.5, 0.5) (``TuningEstimator``).
+  private(set) lazy var tuning: Double = tuningEstimator.estimate()
+
+  /// librosa's chroma filterbank at the track's tuning, 12 × nBins.
+  private lazy var tunedChroma: [[Float]] = Filterbanks.chroma(
+    sampleRate: configuration.sampleRate, nFFT: configuration.nFFT, tuning: tuning)
+
+  private func applyTunedChroma(_ sums: [Double]) -> [Double] {
+    tunedChroma.map { row in
+      var total = 0.0
+      for k in 0..<sums.count { total += Double(row[k]) * sums[k] }
+      return total
+    }
+  }
+
+  /// Pitch-class profile for key finding, C = 0: the tuned chroma of every frame, weighted by its RMS.
+  var keyProfile: [Double] { applyTunedChroma(keyPowerSum) }
+
+  /// Summary statistics under `<name>_mean` / `<name>_std` (the names ``Features/vectorLayout`` uses),
+  /// and `tuning_semitones`.
   func summary() -> [String: Double] {
     var out: [String: Double] = [:]
     let named = [
@@ -99,10 +143,12 @@ final class DescriptorStream {
       out["mfcc_\(i)_mean"] = s.mean
       out["mfcc_\(i)_std"] = s.std
     }
-    for (i, s) in chromaStats.enumerated() {
-      out["chroma_\(i)_mean"] = s.mean
-      out["chroma_\(i)_std"] = s.std
+    let frames = Double(max(1, frameCount))
+    for (i, mean) in applyTunedChroma(normalisedPowerSum).enumerated() {
+      out["chroma_\(i)_mean"] = mean / frames
+      out["chroma_\(i)_std"] = chromaStats[i].std
     }
+    out["tuning_semitones"] = tuning
     for (i, s) in contrastStats.enumerated() {
       out["spectral_contrast_\(i)_mean"] = s.mean
       out["spectral_contrast_\(i)_std"] = s.std

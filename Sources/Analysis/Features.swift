@@ -12,7 +12,8 @@ import Theory
 /// when ``key`` is nil).
 public struct Features: Sendable, Hashable, Codable {
   /// Layout version of ``vector``.
-  public static let currentVersion = 1
+  /// 2: chroma means and key at the estimated tuning (1: at A440).
+  public static let currentVersion = 2
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

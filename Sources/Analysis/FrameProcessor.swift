@@ -57,6 +57,10 @@ final class FrameProcessor {
   var logMel: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: logMelBuffer, count: nMels) }
   /// Chroma (librosa.feature.chroma_stft, tuning 0), max-normalised to 1 per frame, C first.
   var chroma: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: chromaBuffer, count: 12) }
+  /// Power spectrum |X|² of the frame (nBins values).
+  var power: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: powerBuffer, count: nBins) }
+  /// 1 / (largest A440 chroma energy of the frame): the factor of librosa's per-frame max normalisation.
+  private(set) var chromaNormalisation: Float = 1
   /// Spectral contrast in dB for the 7 bands.
   var contrast: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: contrastBuffer, count: 7) }
   /// MFCCs from the last ``computeMFCCAndOnset(floorDB:)``.
@@ -158,16 +162,26 @@ final class FrameProcessor {
     let n = configuration.nFFT
     precondition(frame.count == n)
     let x = frame.baseAddress!
-    // Time-domain descriptors on the raw frame (librosa.feature.rms, zero_crossing_rate).
-    var sumSquares: Float = 0
-    var crossings = 0
-    var previousNegative = x[0] < -1e-10
-    for i in 0..<n {
-      let v = x[i]
-      sumSquares += v * v
-      let negative = v < -1e-10
-      if negative != previousNegative { crossings += 1 }
-      previousNegative = negative
+    // Time-domain descriptors on the raw frame (librosa.feature.rms, zero_crossing_rate: a crossing
+    // wherever the sign bit changes after values within ±1e-10 count as 0), eight samples at a time.
+    let raw = UnsafeRawPointer(x)
+    let belowZero = SIMD8<Float>(repeating: -1e-10)
+    var squares = SIMD8<Float>()
+    var changes = SIMD8<Int32>()
+    var i = 1
+    while i + 8 <= n {
+      let here = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      let before = raw.loadUnaligned(fromByteOffset: (i - 1) * 4, as: SIMD8<Float>.self)
+      squares += here * here
+      changes.replace(with: changes &+ 1, where: (here .< belowZero) .^ (before .< belowZero))
+      i += 8
+    }
+    var sumSquares = squares.sum() + x[0] * x[0]
+    var crossings = Int(changes.wrappedSum())
+    while i < n {
+      sumSquares += x[i] * x[i]
+      if (x[i] < -1e-10) != (x[i - 1] < -1e-10) { crossings += 1 }
+      i += 1
     }
     rms = (sumSquares / Float(n)).squareRoot()
     zeroCrossingRate = Float(crossings) / Float(n)
@@ -180,25 +194,60 @@ final class FrameProcessor {
     spectralContrast()
   }
 
+  /// Power, magnitude, centroid, bandwidth, roll-off, flatness and flux from the FFT output, four
+  /// bins at a time (the complex output is read as interleaved re, im pairs).
   private func spectralShape() {
     let power = powerBuffer
     let magnitude = magnitudeBuffer
     let previous = previousMagnitude
-    let output = workspace.output
-    var magnitudeSum: Float = 0
-    var weightedFrequency: Float = 0
-    var fluxSum: Float = 0
-    var powerSum: Double = 0
-    var logPowerSum: Double = 0
-    // Flatness needs the mean log power; one log per 16 bins (of a Double product) is exact enough and
-    // far cheaper than one per bin. Bins are clamped to 1e-10, so 16 of them stay within Double's range.
-    var product = 1.0
-    for k in 0..<nBins {
-      let re = output[k].0
-      let im = output[k].1
+    let output = UnsafeRawPointer(workspace.output)
+    var magnitudeSums = SIMD4<Float>()
+    var weightedSums = SIMD4<Float>()
+    var fluxSums = SIMD4<Float>()
+    var powerSums = SIMD4<Double>()
+    var logPowerSums = SIMD4<Double>()
+    // Flatness needs the mean log power; one log per 16 bins of each lane (of a Double product) is exact
+    // enough and far cheaper than one per bin. Bins are clamped to 1e-10 and a power spectrum of samples
+    // in [-1, 1] stays below 2^20, so 16 factors stay well within Double's range.
+    var products = SIMD4<Double>(repeating: 1)
+    let floor = SIMD4<Float>(repeating: 1e-10)
+    var k = 0
+    var factors = 0
+    while k + 4 <= nBins {
+      let pairs = output.loadUnaligned(fromByteOffset: k * 8, as: SIMD8<Float>.self)
+      let re = pairs.evenHalf
+      let im = pairs.oddHalf
       let p = re * re + im * im
-      power[k] = p
       let m = p.squareRoot()
+      UnsafeMutableRawPointer(power + k).storeBytes(of: p, as: SIMD4<Float>.self)
+      UnsafeMutableRawPointer(magnitude + k).storeBytes(of: m, as: SIMD4<Float>.self)
+      magnitudeSums += m
+      weightedSums += m * UnsafeRawPointer(frequencies + k).loadUnaligned(as: SIMD4<Float>.self)
+      let d = m - UnsafeRawPointer(previous + k).loadUnaligned(as: SIMD4<Float>.self)
+      fluxSums += d * d
+      UnsafeMutableRawPointer(previous + k).storeBytes(of: m, as: SIMD4<Float>.self)
+      let clamped = SIMD4<Double>(pointwiseMax(p, floor))
+      powerSums += clamped
+      products *= clamped
+      factors += 1
+      if factors == 16 {
+        for lane in 0..<4 { logPowerSums[lane] += log(products[lane]) }
+        products = SIMD4<Double>(repeating: 1)
+        factors = 0
+      }
+      k += 4
+    }
+    for lane in 0..<4 { logPowerSums[lane] += log(products[lane]) }
+    var magnitudeSum = magnitudeSums.sum()
+    var weightedFrequency = weightedSums.sum()
+    var fluxSum = fluxSums.sum()
+    var powerSum = powerSums.sum()
+    var logPowerSum = logPowerSums.sum()
+    while k < nBins {
+      let (re, im) = workspace.output[k]
+      let p = re * re + im * im
+      let m = p.squareRoot()
+      power[k] = p
       magnitude[k] = m
       magnitudeSum += m
       weightedFrequency += m * frequencies[k]
@@ -207,37 +256,46 @@ final class FrameProcessor {
       previous[k] = m
       let clamped = max(1e-10, Double(p))
       powerSum += clamped
-      product *= clamped
-      if k & 15 == 15 {
-        logPowerSum += log(product)
-        product = 1
-      }
+      logPowerSum += log(clamped)
+      k += 1
     }
-    logPowerSum += log(product)
     flux = fluxSum.squareRoot()
     flatness = Float(exp(logPowerSum / Double(nBins)) / (powerSum / Double(nBins)))
-    if magnitudeSum > 0 {
-      let c = weightedFrequency / magnitudeSum
-      centroid = c
-      var spread: Float = 0
-      var cumulative: Float = 0
-      let threshold = Float(configuration.rollPercent) * magnitudeSum
-      var rolloffBin = -1
-      for k in 0..<nBins {
-        let d = frequencies[k] - c
-        spread += magnitude[k] * d * d
-        if rolloffBin < 0 {
-          cumulative += magnitude[k]
-          if cumulative >= threshold { rolloffBin = k }
-        }
-      }
-      bandwidth = (spread / magnitudeSum).squareRoot()
-      rolloff = frequencies[max(0, rolloffBin)]
-    } else {
+    guard magnitudeSum > 0 else {
       centroid = 0
       bandwidth = 0
       rolloff = 0
+      return
     }
+    let c = weightedFrequency / magnitudeSum
+    centroid = c
+    var spreads = SIMD4<Float>()
+    let centre = SIMD4<Float>(repeating: c)
+    k = 0
+    while k + 4 <= nBins {
+      let d = UnsafeRawPointer(frequencies + k).loadUnaligned(as: SIMD4<Float>.self) - centre
+      spreads += UnsafeRawPointer(magnitude + k).loadUnaligned(as: SIMD4<Float>.self) * d * d
+      k += 4
+    }
+    var spread = spreads.sum()
+    while k < nBins {
+      let d = frequencies[k] - c
+      spread += magnitude[k] * d * d
+      k += 1
+    }
+    bandwidth = (spread / magnitudeSum).squareRoot()
+    // Roll-off: the first bin where the running magnitude sum reaches the threshold.
+    let threshold = Float(configuration.rollPercent) * magnitudeSum
+    var cumulative: Float = 0
+    var rolloffBin = nBins - 1
+    for k in 0..<nBins {
+      cumulative += magnitude[k]
+      if cumulative >= threshold {
+        rolloffBin = k
+        break
+      }
+    }
+    rolloff = frequencies[rolloffBin]
   }
 
   private func melAndChroma() {
@@ -261,6 +319,7 @@ final class FrameProcessor {
       chromaMax = max(chromaMax, sum)
     }
     let scale: Float = chromaMax > Float.leastNormalMagnitude ? 1 / chromaMax : 1
+    chromaNormalisation = scale
     for c in 0..<12 { chromaBuffer[c] = chromaEnergyBuffer[c] * scale }
   }
 

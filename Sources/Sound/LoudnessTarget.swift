@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The render is scaled by one constant gain (no compression or limiting, so the dynamics stay as
 /// FluidSynth played them): the gain that brings its integrated loudness (EBU R128, measured with
-/// libebur128) to ``targetLUFS``, lowered if needed so that the highest sample lands at or below
+/// ``LoudnessMeter``) to ``targetLUFS``, lowered if needed so that the highest sample lands at or below
 /// ``peakCeilingDBFS``. Very dynamic material therefore ends up quieter than the target rather than
 /// clipped; the ``RenderReport`` says where it landed.
 ///

@@ -14,7 +14,7 @@ public struct RenderReport: Sendable, Hashable, Codable {
   public var bitDepth: BitDepth
   /// FluidSynth's master gain the render was played at (`synth.gain`); 0.2 unless chosen.
   public var gain: Double
-  /// Integrated loudness of the file (EBU R128, libebur128), in LUFS; nil for silence.
+  /// Integrated loudness of the file (EBU R128, ``LoudnessMeter``), in LUFS; nil for silence.
   public var loudnessLUFS: Double?
   /// The gain applied to reach ``loudnessTarget``, in dB; nil when not normalised.
   public var normalizationDB: Double?

@@ -105,7 +105,8 @@ public struct Renderer {
         "comment": "rendered by moodsketch"
       ])
     guard let meter = LoudnessMeter(channels: 2, sampleRate: sampleRate) else {
-      throw SoundError.cannotWrite(path: path, reason: "libebur128 cannot measure \(sampleRate) Hz")
+      throw SoundError.cannotWrite(
+        path: path, reason: "the loudness meter cannot measure \(sampleRate) Hz (16 Hz … 2.8 MHz)")
     }
     let summary: Summary
     var scale = 1.0

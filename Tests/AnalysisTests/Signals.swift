@@ -40,12 +40,15 @@ enum Signals {
   }
 
   /// Notes as sums of a few decaying harmonics (a rough piano), `seconds` each, chords one after another.
-  static func chords(_ chords: [[Int]], secondsEach: Double = 1, rate: Int = rate) -> [Float] {
+  /// `cents` detunes everything from A4 = 440 Hz.
+  static func chords(
+    _ chords: [[Int]], secondsEach: Double = 1, rate: Int = rate, cents: Double = 0
+  ) -> [Float] {
     let length = Int(secondsEach * Double(rate))
     var out = [Float](repeating: 0, count: length * chords.count)
     for (c, pitches) in chords.enumerated() {
       for pitch in pitches {
-        let f = 440 * pow(2, Double(pitch - 69) / 12)
+        let f = 440 * pow(2, (Double(pitch - 69) + cents / 100) / 12)
         for h in 1...4 where Double(h) * f < Double(rate) / 2 {
           let amplitude = 0.15 / Double(h)
           for i in 0..<length {
@@ -61,12 +64,12 @@ enum Signals {
 
   /// I–IV–V–I (major) or i–iv–V–i (minor, with the leading tone) in close position around middle C,
   /// with the bass an octave below, played twice.
-  static func cadence(tonic: Int, minor: Bool) -> [Float] {
+  static func cadence(tonic: Int, minor: Bool, cents: Double = 0) -> [Float] {
     let third = minor ? 3 : 4
     let root = 48 + tonic
     let i = [root - 12, root, root + third, root + 7]
     let iv = [root - 7, root + 5, root + 5 + third, root + 12]
     let v = [root - 5, root + 7, root + 11, root + 14]
-    return chords([i, iv, v, i, i, iv, v, i])
+    return chords([i, iv, v, i, i, iv, v, i], cents: cents)
   }
 }

@@ -53,6 +53,19 @@ import Theory
     }
   }
 
+  /// A band tuned up to half a semitone away from A440 sits between two keys; the tuning estimate
+  /// puts the chroma back on the grid. Tuning is reported within 0.1 semitone (librosa's estimator,
+  /// which we follow, leans a few cents towards the bin centres).
+  @Test(arguments: [(2, true, 45.0), (0, false, -40.0), (7, false, 30.0), (9, true, -48.0)])
+  func detunedCadenceReadsItsKeyAndTuning(tonic: Int, minor: Bool, cents: Double) throws {
+    let result = analyzer.analyzeSamples(Signals.cadence(tonic: tonic, minor: minor, cents: cents))
+    let key = try #require(result.features.key)
+    #expect(key.tonic.pitchClass == tonic, "\(cents) cents: \(key)")
+    #expect(key.mode == (minor ? .minor : .major), "\(cents) cents: \(key)")
+    let tuning = try #require(result.features.summary["tuning_semitones"])
+    #expect(abs(tuning - cents / 100) < 0.1, "tuning \(tuning) for \(cents) cents")
+  }
+
   @Test func digitalSilenceHasNoTempoNoKeyNoLoudness() {
     let result = analyzer.analyzeSamples([Float](repeating: 0, count: 22050 * 5))
     #expect(result.isSilent)

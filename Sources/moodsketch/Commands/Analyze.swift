@@ -118,6 +118,12 @@ private enum AnalysisText {
     } else {
       lines.append("  key         none")
     }
+    if let tuning = f.summary["tuning_semitones"], f.key != nil {
+      // A4 of the recording, and its offset in cents, so a producer can retune an instrument to it.
+      let a4 = 440 * pow(2, tuning / 12)
+      lines.append(
+        "  tuning      A4 = \(fixed(a4, 1)) Hz (\(String(format: "%+.0f", tuning * 100)) cents)")
+    }
     if let bpm = f.tempoBPM {
       let source =
         f.source == .midi
