@@ -7,6 +7,7 @@
 # Needs: swift, python3 (3.9+); makes Benchmarks/.venv-analysis with librosa, pyloudnorm and essentia (pip) on first run
 # (or set ANALYSIS_VENV to a venv that has both).
 # MOODSKETCH_BIN=path skips the release build and times that binary instead.
+# MEMORY=0 skips the peak-memory check on 10-minute and 3-hour files.
 # KEY_PROFILES=1 also compares keys per named profile (ours with krumhansl/temperley/edma against Essentia's
 # KeyExtractor with the same profile and its default bgate; a few more minutes of Essentia).
 # Results go to Benchmarks/results/analysis-*.{jsonl,json,txt} (git-ignored).
@@ -52,6 +53,22 @@ two=$($timer "$bin" analyze --jobs 2 --json "$@" 2>&1 >/dev/null | tail -1)
 # shellcheck disable=SC2086 # "$one" is "wall cpu"
 "$venv/bin/python" "$here/summarize.py" "$out/analysis-python.jsonl" "$out/analysis-ours.json" $one \
   "$(echo "$two" | cut -d' ' -f1)" | tee "$out/analysis-summary.txt"
+
+# Memory: peak resident size analysing 10 minutes and 3 hours of the same kind of music (Ogg/Vorbis,
+# stereo 44.1 kHz, written once by long_audio.py and kept in the results folder). Flat means streaming works.
+if [ "${MEMORY:-1}" = 1 ]; then
+  echo "memory: writing long test files once (3 hours takes a couple of minutes) ..." >&2
+  for minutes in 10 180; do
+    long="$out/long-$minutes-min.ogg"
+    [ -s "$long" ] || "$venv/bin/python" "$here/long_audio.py" "$long.part" "$minutes"
+    [ -s "$long.part" ] && mv "$long.part" "$long"
+    rss=$("$venv/bin/python" -c '
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$bin" analyze --jobs 1 --json "$long")
+    echo "  peak memory analysing $minutes min: $rss MB"
+  done | tee "$out/analysis-memory.txt"
+fi
 
 if [ "${KEY_PROFILES:-0}" = 1 ]; then
   echo "key profiles: Essentia KeyExtractor per profile, ours per profile ..." >&2

@@ -220,7 +220,7 @@ public struct Analyzer: Sendable {
     summary = summary.mapValues { $0.isFinite ? $0 : 0 }
     let lufs = silent ? nil : loudness?.integratedLUFS
     let lra = silent ? nil : loudness?.rangeLU
-    let cues = MoodModel.Cues(
+    var cues = MoodModel.Cues(
       tempoBPM: tempo?.bpm, modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 },
       keyClarity: key?.strength ?? 0,
       loudnessLUFS: lufs, onsetRate: onsetRate,
@@ -228,7 +228,9 @@ public struct Analyzer: Sendable {
       outOfKeyShare: key.flatMap {
         MoodModel.outOfKeyShare(chroma, scale: $0.key.scalePitchClasses)
       })
-    let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel().estimate(cues)
+    let mastered = summary["peak_dbfs"].map { $0 >= MoodModel.unmasteredPeakDBFS } ?? false
+    if !mastered { cues.loudnessLUFS = nil }
+    let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.audio.estimate(cues)
     let features = Features(
       source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm,
       tempoConfidence: tempo?.confidence ?? 0,

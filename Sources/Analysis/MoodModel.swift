@@ -14,7 +14,8 @@ import Foundation
 /// Each cue is first mapped to about [-1, 1] around a typical value (`cue = (x − centre) / spread`,
 /// clamped), then `arousal = tanh(Σ wᵢ cueᵢ)`, likewise valence. Cues that are unknown (no tempo, no key)
 /// contribute 0. How well this agrees with human ratings is measured, not assumed: see the vgmidi
-/// evaluation in `MoodEvaluationTests`.
+/// evaluations in `MoodEvaluationTests` (symbolic), `AudioMoodEvaluationTests` and
+/// Benchmarks/mood (audio renders). On audio, arousal beats the majority guess; valence does not.
 public struct MoodModel: Sendable, Hashable, Codable {
   /// Inputs of the model, in the units named.
   public struct Cues: Sendable, Hashable, Codable {
@@ -47,7 +48,23 @@ public struct MoodModel: Sendable, Hashable, Codable {
     }
   }
 
-  public init() {}
+  /// Out-of-key share at which the dissonance cue is 0. Symbolic analysis counts notes: 0.3.
+  public var outOfKeyCentre: Double
+
+  public init(outOfKeyCentre: Double = 0.3) {
+    self.outOfKeyCentre = outOfKeyCentre
+  }
+
+  /// The model for audio. Chroma from audio leaks energy outside the key (overtones, the analysis
+  /// window's spread): the six diatonic sketches in Examples/ measure 0.28–0.35 from their renders and
+  /// at most 0.10 from their MIDI, so the dissonance cue is centred 0.2 higher.
+  public static let audio = MoodModel(outOfKeyCentre: 0.5)
+
+  /// Below this sample peak (dBFS) a file was evidently not mastered, and its absolute loudness says
+  /// how it was bounced rather than how the music was played: ``Analyzer`` then leaves loudness out of
+  /// the mood. (Renders at FluidSynth's default gain peak near −18 dBFS at −34 LUFS, which read as
+  /// "calm" whatever was played.)
+  public static let unmasteredPeakDBFS = -6.0
 
   private static func scaled(_ x: Double?, centre: Double, spread: Double) -> Double {
     guard let x, x.isFinite else { return 0 }
@@ -62,7 +79,7 @@ public struct MoodModel: Sendable, Hashable, Codable {
     let brightness = Self.scaled(cues.brightnessHz, centre: 2000, spread: 1500)
     let mode = (cues.modeSign ?? 0) * min(1, max(0, cues.keyClarity) * 1.5)
     let clarity = cues.modeSign == nil ? 0 : Self.scaled(cues.keyClarity, centre: 0.6, spread: 0.3)
-    let dissonance = Self.scaled(cues.outOfKeyShare, centre: 0.3, spread: 0.2)
+    let dissonance = Self.scaled(cues.outOfKeyShare, centre: outOfKeyCentre, spread: 0.2)
     let arousal = tanh(0.5 * tempo + 0.5 * loudness + 0.45 * density + 0.3 * brightness)
     let valence = tanh(
       0.6 * mode + 0.2 * clarity + 0.25 * tempo + 0.15 * brightness - 0.3 * dissonance)
