@@ -10,7 +10,7 @@ import Theory
 /// normalised to -16 LUFS like a mastered draft, analysed like any WAV. Nothing is fitted: the labels
 /// only score the fixed model (vgmidi's licence is unclear; see ../shared/data/README.md).
 ///
-/// Only arousal is asserted. Valence from audio does not beat the majority guess on vgmidi (about 55 %
+/// Only arousal is asserted. Valence from audio does not beat the majority guess on vgmidi (about 57 %
 /// against 68 % over all 204 phrases; Benchmarks/mood/README.md), so no test claims it does.
 @Suite(
   .enabled(if: SharedData.vgmidiAvailable, "needs ../shared/data/vgmidi"),
