@@ -20,7 +20,11 @@ struct ScoreAnalyzer {
     let keyEstimate =
       pitched.isEmpty ? nil : KeyEstimator(profile: profile).estimate(pitchClasses: pitchClasses)
 
-    let tempo = allNotes.isEmpty && score.tempos.isEmpty ? nil : meanTempo(score)
+    // Counted as musicians count the metre: dotted quarters in 6/8, which is also the pulse an audio
+    // beat tracker finds in a render.
+    let tempo =
+      allNotes.isEmpty && score.tempos.isEmpty
+      ? nil : score.initialMeter.countedBPM(quarterNoteBPM: meanTempo(score))
     var summary: [String: Double] = [:]
     let onsetTimes = Set(allNotes.map(\.start)).count
     let noteDensity = duration > 0 ? Double(allNotes.count) / duration : 0
@@ -82,11 +86,16 @@ struct ScoreAnalyzer {
     return ticks > 0 ? weighted / ticks : score.initialTempo
   }
 
-  /// Quarter-note beat times in seconds up to the end of the last note.
+  /// Beat times in seconds up to the end of the last note: quarter notes, or dotted quarters in a
+  /// compound metre (the beat the tempo counts).
   private func beatTimes(_ score: Score) -> [Double] {
     let end = score.endTick
     guard end > 0, score.ticksPerQuarter > 0 else { return [] }
-    return stride(from: 0, through: end, by: score.ticksPerQuarter).map {
+    let meter = score.initialMeter
+    let beat =
+      meter.isCompound
+      ? meter.ticksPerBeat(ticksPerQuarter: score.ticksPerQuarter) : score.ticksPerQuarter
+    return stride(from: 0, through: end, by: max(1, beat)).map {
       score.seconds(atTick: $0)
     }
   }

@@ -77,14 +77,16 @@ public struct Composer: Sendable {
 
     return Score(
       ticksPerQuarter: tpq,
-      tempos: [TempoChange(tick: 0, bpm: plan.tempoBPM)],
+      // The plan counts felt beats (dotted quarters in 6/8); a MIDI tempo map counts quarter notes.
+      tempos: [TempoChange(tick: 0, bpm: plan.meter.quarterNoteBPM(counted: plan.tempoBPM))],
       meters: [MeterChange(tick: 0, meter: plan.meter)],
       keys: [KeyChange(tick: 0, key: plan.key)],
       tracks: tracks,
       chords: chords.map {
         ChordSpan(start: $0.start, duration: $0.duration, chord: $0.chord, roman: $0.roman)
       },
-      title: "moodsketch — \(plan.key.shortName), \(plan.style.rawValue)")
+      // ASCII: SMF text events have no declared encoding, and many readers take them as Latin-1.
+      title: "moodsketch: \(plan.key.shortName), \(plan.style.rawValue)")
   }
 
   /// Varies the accompaniment's velocities by a few steps, as a player's touch does. Timing stays on

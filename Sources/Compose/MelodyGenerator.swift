@@ -183,8 +183,12 @@ public struct MelodyGenerator {
     generator: inout SeededGenerator
   ) -> [(offset: Int, length: Int)] {
     if finalBar { return [(0, bar16)] }
-    let table = model.melodyRhythm
     let compound = beat16 % 3 == 0
+    if compound, !cadence {
+      return drawCompoundRhythm(
+        bar16: bar16, beat16: beat16, density: density, generator: &generator)
+    }
+    let table = model.melodyRhythm
     let targetIOI = max(1, min(16, Double(beat16) / max(0.25, density)))
     // A cadence bar lands on its long note at the middle of the bar (or on the downbeat when short).
     let landing = cadence ? (bar16 >= 4 * beat16 ? bar16 / 2 : 0) : bar16
@@ -229,6 +233,52 @@ public struct MelodyGenerator {
       result = result.filter { $0.offset <= start }
     }
     return result.filter { $0.offset < bar16 }
+  }
+
+  /// The figures a dotted-quarter beat of 6/8, 9/8 or 12/8 is made of, in sixteenths: ♩. / ♩ ♪ (the
+  /// jig's long–short) / ♪ ♪ ♪ / ♪ ♩ / ♪. ♬ ♪ (the siciliano's dotted figure).
+  static let compoundFigures: [[Int]] = [[6], [4, 2], [2, 2, 2], [2, 4], [3, 1, 2]]
+  /// How common each figure is in compound-time melodies, before density: long–short and running
+  /// eighths carry most jigs and barcarolles, the dotted figure is a colour.
+  static let compoundFigureWeights: [Double] = [0.7, 1.4, 1.2, 0.6, 0.35]
+
+  /// One bar of a compound metre, beat by beat. The rhythm model was learned from 4/4 pop, whose
+  /// sixteenth patterns put notes off the eighth-note grid of 6/8 and never give its lilt, so compound
+  /// bars are built from the standard figures of a dotted-quarter beat instead: each beat draws a figure
+  /// whose note count is near the planned density, and a later beat repeats the previous figure half the
+  /// time (a jig's bar is usually two of the same figure).
+  func drawCompoundRhythm(
+    bar16: Int, beat16: Int, density: Double, generator: inout SeededGenerator
+  ) -> [(offset: Int, length: Int)] {
+    let scale = beat16 / 6
+    let figures = Self.compoundFigures.map { $0.map { $0 * max(1, scale) } }
+    let target = max(0.5, density)
+    let weights = zip(figures, Self.compoundFigureWeights).map { figure, weight in
+      weight * exp(-1.2 * abs(log(Double(figure.count) / target)))
+    }
+    var result: [(offset: Int, length: Int)] = []
+    var previous: Int?
+    var beatStart = 0
+    // As in simple time, a phrase sometimes starts just after the downbeat: here, one eighth late.
+    let breath = generator.nextUnit() < 0.2
+    while beatStart + beat16 <= bar16 {
+      let choice: Int
+      if let previous, generator.nextUnit() < 0.5 {
+        choice = previous
+      } else {
+        choice = ChordGenerator.sampleNucleus(weights, topP: 0.95, generator: &generator)
+      }
+      var offset = beatStart
+      for length in figures[choice] {
+        if !(breath && beatStart == 0 && offset < 2 * max(1, scale)) {
+          result.append((offset, length))
+        }
+        offset += length
+      }
+      previous = choice
+      beatStart += beat16
+    }
+    return result
   }
 
   // MARK: - Pitch

@@ -43,5 +43,17 @@ public struct Meter: Sendable, Hashable, Codable, CustomStringConvertible {
     return isCompound ? unit * 3 : unit
   }
 
+  /// Quarter notes per minute for a tempo counted the way musicians count this metre: in felt beats
+  /// in compound metres (a jig "at 110" is 110 dotted quarters a minute, 165 quarter notes), in quarter
+  /// notes elsewhere (as DAWs and MIDI tempo maps count them).
+  public func quarterNoteBPM(counted bpm: Double) -> Double {
+    isCompound ? bpm * 3 * 4 / Double(denominator) : bpm
+  }
+
+  /// The inverse of ``quarterNoteBPM(counted:)``: the tempo as musicians count this metre.
+  public func countedBPM(quarterNoteBPM bpm: Double) -> Double {
+    isCompound ? bpm * Double(denominator) / 12 : bpm
+  }
+
   public var description: String { "\(numerator)/\(denominator)" }
 }

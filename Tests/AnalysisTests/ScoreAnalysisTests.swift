@@ -28,6 +28,20 @@ import Theory
       tracks: [Track(name: "Piano", program: 0, channel: 0, notes: notes), drums])
   }
 
+  /// A 6/8 file whose tempo map says 165 quarter notes a minute is a jig at 110: the tempo and the beats
+  /// count dotted quarters, the pulse a listener (and the audio beat tracker) follows. 4/4 is unchanged.
+  @Test func compoundMetreTempoCountsDottedQuarters() throws {
+    var score = Self.cadenceScore(tonic: 2, minor: false, bpm: 165)
+    score.meters = [MeterChange(tick: 0, meter: Meter(6, 8))]
+    let (features, beats) = ScoreAnalyzer(profile: .krumhansl).analyze(score)
+    #expect(abs(try #require(features.tempoBPM) - 110) < 1e-9)
+    #expect(beats.count > 10)
+    let spacing = zip(beats.dropFirst(), beats).map { $0 - $1 }
+    #expect(spacing.allSatisfy { abs($0 - 60.0 / 110) < 1e-9 })
+    score.meters = [MeterChange(tick: 0, meter: Meter(4, 4))]
+    #expect(Analyzer().analyzeScore(score).tempoBPM == 165)
+  }
+
   @Test(arguments: [(7, false), (10, false), (4, true), (0, true)])
   func keyTempoAndDensityOfAScore(tonic: Int, minor: Bool) throws {
     let features = Analyzer().analyzeScore(Self.cadenceScore(tonic: tonic, minor: minor, bpm: 96))

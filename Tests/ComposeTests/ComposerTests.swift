@@ -228,4 +228,56 @@ import Theory
       #expect(score.endTick <= bars * barTicks, "\(meter) \(bars) bars")
     }
   }
+
+  /// 6/8, 9/8 and 12/8 move in eighths grouped in threes: every melody note starts on the eighth-note
+  /// grid (or on the sixteenth of the dotted siciliano figure ♪. ♬ ♪, three sixteenths into a beat;
+  /// never the 4/4 off-beat sixteenths), the beats are mostly the standard figures (not one long note per
+  /// beat), and the density the plan asks for is roughly what is written.
+  @Test(arguments: ["6/8", "9/8", "12/8"])
+  func compoundMetreMelodiesMoveInEighths(meter: String) throws {
+    let composer = Composer(model: Fixtures.model)
+    var beatsWithTwoOrMore = 0
+    var beats = 0
+    var notes = 0
+    for seed in 1...12 {
+      let plan = Fixtures.plan(
+        key: "D major", style: .folk, bars: 8, meter: Meter(parsing: meter)!, density: 2.4)
+      let score = composer.compose(plan, seed: UInt64(seed))
+      let sixteenth = score.ticksPerQuarter / 4
+      let beat = plan.meter.ticksPerBeat(ticksPerQuarter: score.ticksPerQuarter)
+      let bar = plan.meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter)
+      let melody = try #require(Fixtures.track(score, "Melody")).notes
+      for note in melody {
+        let inBeat = (note.start % beat) / sixteenth
+        #expect(
+          note.start % sixteenth == 0 && [0, 2, 3, 4].contains(inBeat),
+          "\(meter) seed \(seed): a note \(inBeat) sixteenths into a beat")
+      }
+      // Phrase-ending bars (4 and 8) hold a long note on purpose; count the others.
+      let running = melody.filter { ($0.start / bar) % 4 != 3 }
+      notes += running.count
+      let perBeat = Dictionary(grouping: running) { $0.start / beat }
+      beats += 6 * (bar / beat)
+      beatsWithTwoOrMore += perBeat.values.filter { $0.count >= 2 }.count
+    }
+    let notesPerBeat = Double(notes) / Double(beats)
+    print(
+      "\(meter): \(String(format: "%.2f", notesPerBeat)) notes per beat, \(beatsWithTwoOrMore) of \(beats) beats with 2+ notes"
+    )
+    #expect(notesPerBeat > 1.2 && notesPerBeat < 3.5)
+    #expect(Double(beatsWithTwoOrMore) / Double(beats) > 0.5)
+  }
+
+  /// A plan's tempo counts felt beats: 110 in 6/8 is 110 dotted quarters, so the MIDI tempo map (which
+  /// counts quarter notes) says 165; 4/4 writes the plan's tempo as it is.
+  @Test func compoundMetreTempoIsWrittenInQuarterNotes() {
+    let composer = Composer(model: Fixtures.model)
+    var plan = Fixtures.plan(meter: Meter(6, 8))
+    plan.tempoBPM = 110
+    #expect(composer.compose(plan, seed: 1).tempos.map(\.bpm) == [165])
+    plan.meter = Meter(12, 8)
+    #expect(composer.compose(plan, seed: 1).tempos.map(\.bpm) == [165])
+    plan.meter = .commonTime
+    #expect(composer.compose(plan, seed: 1).tempos.map(\.bpm) == [110])
+  }
 }

@@ -35,7 +35,10 @@ struct Sketch: ParsableCommand {
       "Key such as \"A minor\", \"Eb\", \"F# dorian\"; default: from the mood.", valueName: "key"))
   var key: String?
 
-  @Option(help: ArgumentHelp("Tempo in BPM, 20–300; default: from the mood.", valueName: "bpm"))
+  @Option(
+    help: ArgumentHelp(
+      "Tempo in BPM, 20–300, in felt beats (dotted quarters in 6/8, 9/8, 12/8); default: from the mood.",
+      valueName: "bpm"))
   var tempo: Double?
 
   @Option(
@@ -140,7 +143,7 @@ struct Sketch: ParsableCommand {
         "mood: \(mood.valenceWord), \(mood.arousalWord) (valence \(AffectFormat.signed(mood.valence)), arousal \(AffectFormat.signed(mood.arousal)), \(mood.quadrant.rawValue))"
       )
       print(
-        "plan: \(plan.key), \(Int(plan.tempoBPM.rounded())) BPM, \(plan.meter), \(plan.bars) bars, \(plan.style.rawValue)"
+        "plan: \(plan.key), \(Int(plan.tempoBPM.rounded())) BPM\(plan.meter.isCompound ? " (dotted quarters)" : ""), \(plan.meter), \(plan.bars) bars, \(plan.style.rawValue)"
           + " — chords \(GeneralMIDI.programName(plan.instruments.chords)), melody \(GeneralMIDI.programName(plan.instruments.melody)),"
           + " bass \(GeneralMIDI.programName(plan.instruments.bass))\(plan.instruments.drums ? ", drums" : "")"
       )
