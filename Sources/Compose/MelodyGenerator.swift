@@ -235,8 +235,8 @@ public struct MelodyGenerator {
     return result.filter { $0.offset < bar16 }
   }
 
-  /// The figures a dotted-quarter beat of 6/8, 9/8 or 12/8 is made of, in sixteenths: ♩. / ♩ ♪ (the
-  /// jig's long–short) / ♪ ♪ ♪ / ♪ ♩ / ♪. ♬ ♪ (the siciliano's dotted figure).
+  /// The figures a compound beat is made of, in sixths of the beat (sixteenths of a 6/8 dotted quarter):
+  /// ♩. / ♩ ♪ (the jig's long–short) / ♪ ♪ ♪ / ♪ ♩ / ♪. ♬ ♪ (the siciliano's dotted figure).
   static let compoundFigures: [[Int]] = [[6], [4, 2], [2, 2, 2], [2, 4], [3, 1, 2]]
   /// How common each figure is in compound-time melodies, before density: long–short and running
   /// eighths carry most jigs and barcarolles, the dotted figure is a colour.
@@ -244,22 +244,25 @@ public struct MelodyGenerator {
 
   /// One bar of a compound metre, beat by beat. The rhythm model was learned from 4/4 pop, whose
   /// sixteenth patterns put notes off the eighth-note grid of 6/8 and never give its lilt, so compound
-  /// bars are built from the standard figures of a dotted-quarter beat instead: each beat draws a figure
+  /// bars are built from the standard figures of a compound beat instead: each beat draws a figure
   /// whose note count is near the planned density, and a later beat repeats the previous figure half the
-  /// time (a jig's bar is usually two of the same figure).
+  /// time (a jig's bar is usually two of the same figure). Figures that do not fit the sixteenth grid
+  /// (the siciliano in 6/16) are left out.
   func drawCompoundRhythm(
     bar16: Int, beat16: Int, density: Double, generator: inout SeededGenerator
   ) -> [(offset: Int, length: Int)] {
-    let scale = beat16 / 6
-    let figures = Self.compoundFigures.map { $0.map { $0 * max(1, scale) } }
+    let usable = zip(Self.compoundFigures, Self.compoundFigureWeights).filter { figure, _ in
+      figure.allSatisfy { $0 * beat16 % 6 == 0 }
+    }
+    let figures = usable.map { figure, _ in figure.map { $0 * beat16 / 6 } }
     let target = max(0.5, density)
-    let weights = zip(figures, Self.compoundFigureWeights).map { figure, weight in
-      weight * exp(-1.2 * abs(log(Double(figure.count) / target)))
+    let weights = zip(figures, usable).map { figure, entry in
+      entry.1 * exp(-1.2 * abs(log(Double(figure.count) / target)))
     }
     var result: [(offset: Int, length: Int)] = []
     var previous: Int?
     var beatStart = 0
-    // As in simple time, a phrase sometimes starts just after the downbeat: here, one eighth late.
+    // As in simple time, a phrase sometimes starts just after the downbeat: here, a third of a beat late.
     let breath = generator.nextUnit() < 0.2
     while beatStart + beat16 <= bar16 {
       let choice: Int
@@ -270,7 +273,7 @@ public struct MelodyGenerator {
       }
       var offset = beatStart
       for length in figures[choice] {
-        if !(breath && beatStart == 0 && offset < 2 * max(1, scale)) {
+        if !(breath && beatStart == 0 && offset < beat16 / 3) {
           result.append((offset, length))
         }
         offset += length

@@ -229,11 +229,11 @@ import Theory
     }
   }
 
-  /// 6/8, 9/8 and 12/8 move in eighths grouped in threes: every melody note starts on the eighth-note
-  /// grid (or on the sixteenth of the dotted siciliano figure ♪. ♬ ♪, three sixteenths into a beat;
-  /// never the 4/4 off-beat sixteenths), the beats are mostly the standard figures (not one long note per
-  /// beat), and the density the plan asks for is roughly what is written.
-  @Test(arguments: ["6/8", "9/8", "12/8"])
+  /// 6/8, 9/8, 12/8 (and 6/16) move in thirds of a beat: every melody note starts on that grid (or on
+  /// the short note of the dotted siciliano figure ♪. ♬ ♪, half a third into the beat's second third;
+  /// never the 4/4 off-beat sixteenths), notes never overlap, the beats are mostly the standard figures
+  /// (not one long note per beat), and the density the plan asks for is roughly what is written.
+  @Test(arguments: ["6/8", "9/8", "12/8", "6/16"])
   func compoundMetreMelodiesMoveInEighths(meter: String) throws {
     let composer = Composer(model: Fixtures.model)
     var beatsWithTwoOrMore = 0
@@ -243,15 +243,19 @@ import Theory
       let plan = Fixtures.plan(
         key: "D major", style: .folk, bars: 8, meter: Meter(parsing: meter)!, density: 2.4)
       let score = composer.compose(plan, seed: UInt64(seed))
-      let sixteenth = score.ticksPerQuarter / 4
       let beat = plan.meter.ticksPerBeat(ticksPerQuarter: score.ticksPerQuarter)
+      let sixth = beat / 6
       let bar = plan.meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter)
       let melody = try #require(Fixtures.track(score, "Melody")).notes
       for note in melody {
-        let inBeat = (note.start % beat) / sixteenth
+        let inBeat = (note.start % beat) / sixth
         #expect(
-          note.start % sixteenth == 0 && [0, 2, 3, 4].contains(inBeat),
-          "\(meter) seed \(seed): a note \(inBeat) sixteenths into a beat")
+          note.start % sixth == 0 && [0, 2, 3, 4].contains(inBeat),
+          "\(meter) seed \(seed): a note \(inBeat) sixths into a beat")
+      }
+      for (a, b) in zip(melody, melody.dropFirst()) {
+        #expect(
+          a.start + a.duration <= b.start, "\(meter) seed \(seed): notes overlap at \(b.start)")
       }
       // Phrase-ending bars (4 and 8) hold a long note on purpose; count the others.
       let running = melody.filter { ($0.start / bar) % 4 != 3 }
