@@ -8,21 +8,12 @@ import json
 import os
 import sys
 
-NAMES = ["C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"]
-FLATS = {"Db": "C#", "Eb": "D#", "Gb": "F#", "Ab": "G#", "Bb": "A#"}
+from summarize import NAMES, our_key, pitch_class  # the same key reading as the speed summary
 
 
 def essentia_key(text):
     tonic, mode = text.split()
-    return NAMES.index(FLATS.get(tonic, tonic)), mode
-
-
-def our_key(features):
-    key = features.get("key")
-    if not key:
-        return None
-    natural = [0, 2, 4, 5, 7, 9, 11][key["tonic"]["letter"]]
-    return (natural + key["tonic"]["accidental"]) % 12, key["mode"]
+    return pitch_class(tonic), mode
 
 
 def relation(a, b):

@@ -10,18 +10,7 @@ import Theory
   func picksTheSameValuesAsSorting(q: Int, count: Int) {
     var generator = SeededGenerator(seed: UInt64(q * 1000 + count))
     let values = (0..<count).map { _ in Float.random(in: 0..<1, using: &generator) }
-    let low = UnsafeMutablePointer<Float>.allocate(capacity: q)
-    let high = UnsafeMutablePointer<Float>.allocate(capacity: q)
-    defer {
-      low.deallocate()
-      high.deallocate()
-    }
-    values.withUnsafeBufferPointer {
-      FrameProcessor.extremes($0.baseAddress!, count, q, low: low, high: high)
-    }
-    let sorted = values.sorted()
-    #expect(Array(UnsafeBufferPointer(start: low, count: q)) == Array(sorted.prefix(q)))
-    #expect(Array(UnsafeBufferPointer(start: high, count: q)) == Array(sorted.suffix(q)))
+    Self.expectSameAsSorting(values, q: q)
   }
 
   /// A falling spectrum puts the smallest values at the band's top and the largest at its bottom,
@@ -29,8 +18,12 @@ import Theory
   @Test(arguments: [true, false])
   func followsFallingAndRisingSpectra(falling: Bool) {
     let count = 300
-    let q = 6
     let values = (0..<count).map { i in Float(falling ? count - i : i) + Float(i % 7) * 0.25 }
+    Self.expectSameAsSorting(values, q: 6)
+  }
+
+  /// `FrameProcessor.extremes` on `values` gives the `q` smallest and `q` largest, in sorted order.
+  static func expectSameAsSorting(_ values: [Float], q: Int) {
     let low = UnsafeMutablePointer<Float>.allocate(capacity: q)
     let high = UnsafeMutablePointer<Float>.allocate(capacity: q)
     defer {
@@ -38,7 +31,7 @@ import Theory
       high.deallocate()
     }
     values.withUnsafeBufferPointer {
-      FrameProcessor.extremes($0.baseAddress!, count, q, low: low, high: high)
+      FrameProcessor.extremes($0.baseAddress!, values.count, q, low: low, high: high)
     }
     let sorted = values.sorted()
     #expect(Array(UnsafeBufferPointer(start: low, count: q)) == Array(sorted.prefix(q)))
