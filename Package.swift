@@ -24,10 +24,13 @@ let package = Package(
       name: "Catalog",
       dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "Recommend", dependencies: ["Catalog", "Analysis"]),
+    .target(name: "Notation", dependencies: ["Theory"]),
+    .target(name: "Pictures", dependencies: ["Theory"]),
     .executableTarget(
       name: "moodsketch",
       dependencies: [
         "Theory", "Affect", "Compose", "SMF", "Sound", "Analysis", "Catalog", "Recommend",
+        "Notation", "Pictures",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -49,6 +52,8 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
     .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),
+    .testTarget(name: "NotationTests", dependencies: ["Notation", "SMF"]),
+    .testTarget(name: "PicturesTests", dependencies: ["Pictures", "SMF"]),
     .testTarget(name: "CLITests", dependencies: ["moodsketch"]),
   ]
 )

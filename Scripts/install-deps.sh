@@ -12,6 +12,8 @@ packages=(
   asc-music singularity-music
   # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file
   python3-mido fluidsynth
+  # For the music21 venv below (music21 reads our MusicXML back in NotationTests)
+  python3-venv
   # Used by the benchmark scripts
   bc time
 )
@@ -21,3 +23,10 @@ if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
+
+# music21 is not packaged by Debian: NotationTests find it in this git-ignored venv (or skip, saying why).
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if ! "$root/.venv-music21/bin/python" -c "import music21" 2>/dev/null; then
+  python3 -m venv "$root/.venv-music21"
+  "$root/.venv-music21/bin/pip" install -q music21
+fi

@@ -19,6 +19,11 @@ public enum MIDIFile {
   /// - Throws: ``SMFError/missing(path:)`` when there is no such file, ``SMFError/unreadable(path:reason:)``,
   ///   and every error of ``decode(_:name:)``.
   public static func read(path: String) throws -> Score {
+    try decode(bytes(path: path), name: path)
+  }
+
+  /// The bytes of a file, with the errors ``read(path:)`` documents for a missing or unreadable file.
+  static func bytes(path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
       !isDirectory.boolValue
@@ -31,7 +36,7 @@ public enum MIDIFile {
     } catch {
       throw SMFError.unreadable(path: path, reason: (error as NSError).localizedDescription)
     }
-    return try decode(data, name: path)
+    return data
   }
 
   /// Decodes the bytes of a Standard MIDI File.

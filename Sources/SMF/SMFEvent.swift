@@ -33,6 +33,7 @@ enum MetaType {
   static let copyright: UInt8 = 0x02
   static let trackName: UInt8 = 0x03
   static let marker: UInt8 = 0x06
+  static let cuePoint: UInt8 = 0x07
   static let endOfTrack: UInt8 = 0x2F
   static let tempo: UInt8 = 0x51
   static let timeSignature: UInt8 = 0x58

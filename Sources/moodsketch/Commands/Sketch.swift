@@ -3,6 +3,7 @@ import ArgumentParser
 import Catalog
 import Compose
 import Foundation
+import Notation
 import SMF
 import Sound
 import Theory
@@ -19,8 +20,8 @@ struct Sketch: ParsableCommand {
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
 
-      Writes DIR/sketch.mid, DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written \
-      unless all of them succeed.
+      Writes DIR/sketch.mid, DIR/sketch.musicxml (a lead sheet, or every part with --score full), \
+      DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written unless all of them succeed.
       """)
 
   @Argument(
@@ -68,7 +69,13 @@ struct Sketch: ParsableCommand {
       valueName: "path"))
   var soundfont: String?
 
-  @Flag(help: "Write only the MIDI and JSON files, no WAV.")
+  @Option(
+    help: ArgumentHelp(
+      "What sketch.musicxml holds: lead (melody and chord symbols) or full (every part); default: lead.",
+      valueName: "lead|full"))
+  var score: ScoreLayout = .lead
+
+  @Flag(help: "Write only the MIDI, MusicXML and JSON files, no WAV.")
   var noRender = false
 
   @Flag(help: "Do not list the closest reference tracks from the catalog.")
@@ -112,12 +119,17 @@ struct Sketch: ParsableCommand {
         style: style)
       let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
       let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
+      let sections = Form(bars: plan.bars).sectionMarkers(
+        meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
       let composedMS = Date().timeIntervalSince(started) * 1000
       // Find the SoundFont before writing anything, so a bad one leaves no files behind.
       let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
 
       let folder = try SketchFolder(path: out)
-      var files = ["midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json")]
+      var files = [
+        "midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json"),
+        "musicxml": folder.finalPath("sketch.musicxml"),
+      ]
       if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
       let report = SketchReport(
         prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
@@ -125,6 +137,9 @@ struct Sketch: ParsableCommand {
       let renderStarted = Date()
       try folder.commit { staging in
         try MIDIFile.write(score, to: "\(staging)/sketch.mid")
+        try MusicXML.write(
+          score, options: NotationOptions(layout: self.score, sections: sections, title: prompt),
+          to: "\(staging)/sketch.musicxml", source: "the sketch")
         if let soundFontPath {
           rendered = try Renderer(soundFontPath: soundFontPath).render(
             score, to: "\(staging)/sketch.wav", loudness: .demo)
@@ -150,7 +165,7 @@ struct Sketch: ParsableCommand {
       for reason in plan.reasons { print("  · \(reason)") }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
       print("wrote:")
-      for kind in ["midi", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
+      for kind in ["midi", "musicxml", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
       let seedNote =
         self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
       let renderNote =

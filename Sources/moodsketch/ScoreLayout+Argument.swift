@@ -1,0 +1,4 @@
+import ArgumentParser
+import Notation
+
+extension ScoreLayout: ExpressibleByArgument {}
