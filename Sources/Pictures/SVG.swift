@@ -2,18 +2,19 @@ import Theory
 
 /// Shape constructors and number formatting for ``SVGDocument``.
 public enum SVG {
-  /// At most two decimals, no trailing zeros, no `-0`: `12`, `12.5`, `0.33`, `-4`.
-  public static func number(_ value: Double) -> String {
+  /// At most `decimals` decimals (default two), no trailing zeros, no `-0`: `12`, `12.5`, `0.33`, `-4`.
+  public static func number(_ value: Double, decimals: Int = 2) -> String {
     guard value.isFinite else { return "0" }
-    let hundredths = Int((value * 100).rounded())
-    if hundredths == 0 { return "0" }
-    let sign = hundredths < 0 ? "-" : ""
-    let magnitude = abs(hundredths)
-    let whole = magnitude / 100
-    let fraction = magnitude % 100
-    if fraction == 0 { return "\(sign)\(whole)" }
-    if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
-    return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    var scale = 1
+    for _ in 0..<max(0, min(9, decimals)) { scale *= 10 }
+    let scaled = Int((value * Double(scale)).rounded())
+    if scaled == 0 { return "0" }
+    let sign = scaled < 0 ? "-" : ""
+    let magnitude = abs(scaled)
+    var fraction = String(magnitude % scale)
+    fraction = String(repeating: "0", count: String(scale).count - 1 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return "\(sign)\(magnitude / scale)" + (fraction.isEmpty ? "" : ".\(fraction)")
   }
 
   /// A rectangle; `data` adds `data-NAME` attributes (tests and scripts read them back).

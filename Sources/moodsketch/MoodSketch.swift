@@ -15,7 +15,7 @@ struct MoodSketch: ParsableCommand {
     subcommands: [
       MoodCommand.self,
       Sketch.self, Train.self,
-      RenderCommand.self,
+      RenderCommand.self, ExportCommand.self, RollCommand.self,
       Analyze.self,
       CatalogCommand.self, References.self,
       RecommendCommand.self, EvaluateCommand.self, ListenCommand.self,

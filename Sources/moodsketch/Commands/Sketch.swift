@@ -4,6 +4,7 @@ import Catalog
 import Compose
 import Foundation
 import Notation
+import Pictures
 import SMF
 import Sound
 import Theory
@@ -21,7 +22,7 @@ struct Sketch: ParsableCommand {
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
 
       Writes DIR/sketch.mid, DIR/sketch.musicxml (a lead sheet, or every part with --score full), \
-      DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written unless all of them succeed.
+      DIR/sketch.svg (a piano roll), DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written unless all of them succeed.
       """)
 
   @Argument(
@@ -128,7 +129,7 @@ struct Sketch: ParsableCommand {
       let folder = try SketchFolder(path: out)
       var files = [
         "midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json"),
-        "musicxml": folder.finalPath("sketch.musicxml"),
+        "musicxml": folder.finalPath("sketch.musicxml"), "svg": folder.finalPath("sketch.svg"),
       ]
       if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
       let report = SketchReport(
@@ -140,6 +141,8 @@ struct Sketch: ParsableCommand {
         try MusicXML.write(
           score, options: NotationOptions(layout: self.score, sections: sections, title: prompt),
           to: "\(staging)/sketch.musicxml", source: "the sketch")
+        try PianoRoll.svg(for: score, sections: sections, title: prompt, source: "the sketch")
+          .write(to: "\(staging)/sketch.svg")
         if let soundFontPath {
           rendered = try Renderer(soundFontPath: soundFontPath).render(
             score, to: "\(staging)/sketch.wav", loudness: .demo)
@@ -165,7 +168,7 @@ struct Sketch: ParsableCommand {
       for reason in plan.reasons { print("  · \(reason)") }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
       print("wrote:")
-      for kind in ["midi", "musicxml", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
+      for kind in ["midi", "musicxml", "svg", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
       let seedNote =
         self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
       let renderNote =
