@@ -29,13 +29,10 @@ public enum AtomicFile {
     }
   }
 
-  /// Lets `produce` write a temporary path (for C libraries that open files themselves), then renames it
-  /// over `path`. If `produce` throws, the temporary file is removed and `path` is untouched.
-  public static func write(to path: String, _ produce: (_ temporaryPath: String) throws -> Void)
-    throws
-  {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
+  /// Throws the error ``write(to:_:)`` would throw for a missing or read-only folder, so a long job can
+  /// check where its output goes before it starts.
+  public static func checkWritable(_ path: String) throws {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -45,6 +42,16 @@ public enum AtomicFile {
     guard FileManager.default.isWritableFile(atPath: folder) else {
       throw Failure.cannotWrite(path: path, reason: "the folder \(folder) is not writable")
     }
+  }
+
+  /// Lets `produce` write a temporary path (for C libraries that open files themselves), then renames it
+  /// over `path`. If `produce` throws, the temporary file is removed and `path` is untouched.
+  public static func write(to path: String, _ produce: (_ temporaryPath: String) throws -> Void)
+    throws
+  {
+    try checkWritable(path)
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
     // Keep the extension: libsndfile picks the container from it.
     let ext = url.pathExtension
     let temporary =

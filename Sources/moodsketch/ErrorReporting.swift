@@ -29,3 +29,13 @@ func printError(_ message: String) {
 
 /// Whether standard error is a terminal: progress lines are shown only there.
 var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+/// The width of the terminal on standard output ($COLUMNS, else the window size), 100 when unknown.
+var terminalColumns: Int {
+  if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 20 {
+    return columns
+  }
+  var size = winsize()
+  if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+  return 100
+}

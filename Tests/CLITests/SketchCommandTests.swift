@@ -20,7 +20,7 @@ import Testing
     // No staging leftovers.
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
-        "sketch.json", "sketch.mid",
+        "sketch.json", "sketch.mid", "sketch.musicxml", "sketch.svg",
       ])
     let json = try JSONSerialization.jsonObject(
       with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))

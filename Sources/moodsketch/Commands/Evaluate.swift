@@ -1,7 +1,9 @@
 import ArgumentParser
 import Catalog
 import Foundation
+import Pictures
 import Recommend
+import Theory
 
 /// `moodsketch evaluate`: offline top-k evaluation of the recommendation models on a train/test split.
 struct EvaluateCommand: ParsableCommand {
@@ -29,7 +31,8 @@ struct EvaluateCommand: ParsableCommand {
 
       --write-split DIR writes train.tsv and test.tsv; --write-recommendations FILE writes the scored lists \
       as `user item rank model` lines; --score FILE ranks lists made by another tool (same format) with the \
-      same metric code. A progress line is shown on a terminal.
+      same metric code; --plot FILE.svg draws the metrics by model as a grouped bar chart. A progress \
+      line is shown on a terminal.
       """)
 
   @Option(
@@ -91,6 +94,11 @@ struct EvaluateCommand: ParsableCommand {
       "Write the scored top-k lists here as `user item rank model` lines.", valueName: "path"))
   var writeRecommendations: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also draw the metrics by model as a grouped bar chart (SVG) here.", valueName: "file.svg"))
+  var plot: String?
+
   @OptionGroup var hyper: ListenModelOptions
   @OptionGroup var output: OutputOptions
 
@@ -112,6 +120,8 @@ struct EvaluateCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      // Refuse an unwritable chart path before minutes of training, not after.
+      if let plot { try AtomicFile.checkWritable(plot) }
       let kinds = try ModelKind.list(models)
       var tags: [ListeningItemTag] = []
       let trainEvents: [ListeningEvent]
@@ -155,6 +165,7 @@ struct EvaluateCommand: ParsableCommand {
       }
       progress.clear()
       if let writeRecommendations { try RecommendationFile.write(lists, to: writeRecommendations) }
+      if let plot { try EvaluationPlot.chart(report).svg().write(to: plot) }
       if output.json {
         try JSONOutput.print(report)
       } else {

@@ -76,6 +76,9 @@ struct Sketch: ParsableCommand {
       valueName: "lead|full"))
   var score: ScoreLayout = .lead
 
+  @Flag(help: "Also draw a compact piano roll with the chords in the terminal (not with --json).")
+  var preview = false
+
   @Flag(help: "Write only the MIDI, MusicXML and JSON files, no WAV.")
   var noRender = false
 
@@ -87,6 +90,9 @@ struct Sketch: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
+    if preview && output.json {
+      throw ValidationError("--preview draws for people; leave it out with --json")
+    }
     if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
     }
@@ -167,6 +173,9 @@ struct Sketch: ParsableCommand {
       )
       for reason in plan.reasons { print("  · \(reason)") }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
+      if preview {
+        print("preview:\n\(TerminalRoll.text(for: score, sections: sections, width: terminalColumns))\n")
+      }
       print("wrote:")
       for kind in ["midi", "musicxml", "svg", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
       let seedNote =
