@@ -39,7 +39,8 @@ struct BarLayout: Sendable {
       let length = max(3, Int((meter.quarterNotesPerBar * 12).rounded()))
       var barEnd = unit + length
       if nextChange < changes.count {
-        let changeUnit = Int((Double(changes[nextChange].tick) * 12 / Double(ticksPerQuarter)).rounded())
+        let changeUnit = Int(
+          (Double(changes[nextChange].tick) * 12 / Double(ticksPerQuarter)).rounded())
         if changeUnit <= unit {
           meter = changes[nextChange].meter
           nextChange += 1

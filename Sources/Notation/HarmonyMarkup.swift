@@ -3,7 +3,8 @@ import Theory
 /// Chord symbols as MusicXML `<harmony>`: root, kind (with the lead-sheet text), bass.
 enum HarmonyMarkup {
   /// The MusicXML `kind` value and the degrees it needs for qualities MusicXML has no kind for.
-  static func kind(of quality: ChordQuality) -> (kind: String, degrees: [(value: Int, alter: Int)]) {
+  static func kind(of quality: ChordQuality) -> (kind: String, degrees: [(value: Int, alter: Int)])
+  {
     switch quality {
     case .major: ("major", [])
     case .minor: ("minor", [])
@@ -32,7 +33,9 @@ enum HarmonyMarkup {
     let (kind, degrees) = kind(of: chord.quality)
     var children = [Markup("root", children: steps(chord.root, prefix: "root"))]
     children.append(Markup("kind", [("text", chord.quality.chartSuffix)], text: kind))
-    if let bass = chord.bass { children.append(Markup("bass", children: steps(bass, prefix: "bass"))) }
+    if let bass = chord.bass {
+      children.append(Markup("bass", children: steps(bass, prefix: "bass")))
+    }
     for degree in degrees {
       children.append(
         Markup(

@@ -115,7 +115,9 @@ struct MeasureMarkup {
     if draft.tieStart { notations.append(Markup("tied", [("type", "start")])) }
     if let tuplet = draft.tuplet, !chord {
       notations.append(
-        Markup("tuplet", tuplet == "start" ? [("type", "start"), ("bracket", "yes")] : [("type", "stop")]))
+        Markup(
+          "tuplet",
+          tuplet == "start" ? [("type", "start"), ("bracket", "yes")] : [("type", "stop")]))
     }
     if !notations.isEmpty { children.append(Markup("notations", children: notations)) }
     return Markup("note", attributes, children: children)

@@ -3,7 +3,9 @@ import Theory
 /// Finds the melody of a score: the track named as one, else the highest mostly single-note line.
 public enum MelodyPicker {
   /// Names that mark a melody track in moodsketch sketches and in common DAW templates.
-  static let melodyNames = ["melody", "lead", "vocal", "voice", "vox", "melodie", "melodía", "tune"]
+  static let melodyNames = [
+    "melody", "lead", "vocal", "voice", "vox", "melodie", "melodía", "tune",
+  ]
 
   /// The index of the melody track, or nil when every track is drums or empty.
   ///

@@ -53,7 +53,8 @@ public enum MusicXML {
 
     let keys = self.keys(of: score, layout: layout)
     let (anchors, sectionEnds) = self.anchors(of: score, options: options, layout: layout)
-    let drafter = PartDrafter(layout: layout, anchors: anchors, keys: keys, sectionEnds: sectionEnds)
+    let drafter = PartDrafter(
+      layout: layout, anchors: anchors, keys: keys, sectionEnds: sectionEnds)
     let drafts = parts.map { drafter.measures(for: $0) }
     let unit = gridUnit(drafts)
 
@@ -84,7 +85,8 @@ public enum MusicXML {
     _ score: Score, options: NotationOptions = NotationOptions(), to path: String,
     source: String = "the score"
   ) throws {
-    try AtomicFile.write(Data(document(for: score, options: options, source: source).utf8), to: path)
+    try AtomicFile.write(
+      Data(document(for: score, options: options, source: source).utf8), to: path)
   }
 
   /// Key changes by grid position; a score without any gets the major key that holds most of its notes.

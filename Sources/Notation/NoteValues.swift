@@ -57,7 +57,9 @@ enum NoteValues {
     let beat = bar.beat
     let candidates: [(length: Int, type: String, dots: Int)]
     if offset % beat == 0 {
-      let onBeat = binary.filter { $0.length <= span && ((offset + $0.length) % beat == 0 || $0.length == span) }
+      let onBeat = binary.filter {
+        $0.length <= span && ((offset + $0.length) % beat == 0 || $0.length == span)
+      }
       candidates = onBeat.isEmpty ? binary.filter { $0.length <= span } : onBeat
     } else {
       let toBeat = min(span, beat - offset % beat)

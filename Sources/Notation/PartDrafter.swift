@@ -20,7 +20,8 @@ struct PartDrafter {
       var items: [DraftItem] = []
       var placed: Set<Int> = []
       let barAnchors =
-        part.carriesHarmony ? anchors.filter { bar.start <= $0.position && $0.position < bar.end } : []
+        part.carriesHarmony
+        ? anchors.filter { bar.start <= $0.position && $0.position < bar.end } : []
       for (voiceIndex, events) in part.voices.enumerated() {
         let split = part.carriesHarmony && voiceIndex == 0 ? chordStarts : []
         // A lead sheet's silent bar with a chord change inside shows rests cut at the change.
@@ -61,7 +62,8 @@ struct PartDrafter {
 
   private func measureRest(_ bar: BarLayout.Bar) -> DraftNote {
     DraftNote(
-      value: NoteValue(start: bar.start, length: bar.length, type: "whole", dots: 0, triplet: false),
+      value: NoteValue(
+        start: bar.start, length: bar.length, type: "whole", dots: 0, triplet: false),
       notes: [], voice: 1, measureRest: true)
   }
 }

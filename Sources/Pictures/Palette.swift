@@ -5,7 +5,9 @@ public enum Palette {
   public static let series = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
   ]
-  public static func color(_ index: Int) -> String { series[((index % series.count) + series.count) % series.count] }
+  public static func color(_ index: Int) -> String {
+    series[((index % series.count) + series.count) % series.count]
+  }
 
   public static let ink = "#222222"
   public static let muted = "#666666"

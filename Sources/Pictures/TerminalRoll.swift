@@ -17,7 +17,9 @@ public enum TerminalRoll {
 
   /// - Parameters:
   ///   - width: the terminal's width in characters; the roll uses fewer columns per bar to fit.
-  public static func text(for score: Score, sections: [ScoreMarker] = [], width: Int = 100) -> String {
+  public static func text(for score: Score, sections: [ScoreMarker] = [], width: Int = 100)
+    -> String
+  {
     let tpq = max(1, score.ticksPerQuarter)
     let meter = score.initialMeter
     let bar = max(1, meter.ticksPerBar(ticksPerQuarter: tpq))
@@ -62,11 +64,15 @@ public enum TerminalRoll {
     var header = String(repeating: " ", count: labelWidth) + "│"
     for b in 0..<bars {
       let number = String(b + 1)
-      header += number.prefix(columnsPerBar) + String(repeating: " ", count: max(0, columnsPerBar - number.count)) + "│"
+      header +=
+        number.prefix(columnsPerBar)
+        + String(repeating: " ", count: max(0, columnsPerBar - number.count)) + "│"
     }
     lines.append(header)
     if !sections.isEmpty { lines.append(annotated("section", sections.map { ($0.tick, $0.text) })) }
-    if !score.chords.isEmpty { lines.append(annotated("chords", score.chords.map { ($0.start, $0.chord.symbol) })) }
+    if !score.chords.isEmpty {
+      lines.append(annotated("chords", score.chords.map { ($0.start, $0.chord.symbol) }))
+    }
 
     let columns = bars * columnsPerBar
     for track in score.tracks where !track.notes.isEmpty {

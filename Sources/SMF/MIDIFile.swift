@@ -48,7 +48,8 @@ public enum MIDIFile {
   /// note; overlapping notes of one pitch are paired first in, first out; a note never ended lasts
   /// to the end of its track. In a format 1 file, the name of a first track without notes is the
   /// score's `title`. System exclusive messages and other meta events are parsed and skipped, since a
-  /// score has no place for them; chord markers are not read back (`chords` stays empty).
+  /// score has no place for them; markers are not read here (`chords` stays empty): ``readMarked(path:)``
+  /// returns them, and ``MarkedScore/scoreWithMarkedChords`` turns chord-symbol markers into `chords`.
   ///
   /// - Parameters:
   ///   - data: the file's bytes.

@@ -33,6 +33,8 @@ public struct ScoreMarker: Sendable, Hashable, Codable {
 
   /// The markers that are not chord symbols: section names and rehearsal marks.
   public static func sections(from markers: [ScoreMarker]) -> [ScoreMarker] {
-    markers.filter { Chord(symbol: $0.text) == nil && !$0.text.isEmpty }.sorted { $0.tick < $1.tick }
+    markers.filter { Chord(symbol: $0.text) == nil && !$0.text.isEmpty }.sorted {
+      $0.tick < $1.tick
+    }
   }
 }

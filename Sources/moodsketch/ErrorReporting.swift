@@ -32,10 +32,14 @@ var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
 /// The width of the terminal on standard output ($COLUMNS, else the window size), 100 when unknown.
 var terminalColumns: Int {
-  if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 20 {
+  if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text),
+    columns > 20
+  {
     return columns
   }
   var size = winsize()
-  if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+  if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
+    return Int(size.ws_col)
+  }
   return 100
 }

@@ -24,7 +24,10 @@ import Testing
   private func sketch(in folder: URL, _ extra: [String] = []) throws -> (String, CLIResult) {
     let out = folder.appendingPathComponent("drive").path
     let result = try CLI.run(
-      ["sketch", "bittersweet late night drive", "--out", out, "--seed", "7", "--no-render", "--no-references"]
+      [
+        "sketch", "bittersweet late night drive", "--out", out, "--seed", "7", "--no-render",
+        "--no-references",
+      ]
         + extra)
     return (out, result)
   }
@@ -59,7 +62,10 @@ import Testing
     let (out, result) = try sketch(in: folder, ["--score", "full"])
     #expect(result.status == 0, "\(result.stderr)")
     let score = try xml(out + "/sketch.musicxml")
-    #expect(try score.nodes(forXPath: "//score-part/part-name").map { $0.stringValue ?? "" } == ["Melody", "Chords", "Bass", "Drums"])
+    #expect(
+      try score.nodes(forXPath: "//score-part/part-name").map { $0.stringValue ?? "" } == [
+        "Melody", "Chords", "Bass", "Drums",
+      ])
     #expect(try count(score, "//unpitched") > 0)
   }
 
@@ -73,7 +79,10 @@ import Testing
     let chords = try #require(lines[start...].first { $0.hasPrefix("chords  │") })
     // One cell per bar: 8 bars, 9 bar lines.
     #expect(chords.filter { $0 == "│" }.count == 9)
-    #expect(lines[start...].contains { $0.hasPrefix("Melody  │") && $0.contains { "▁▂▃▄▅▆▇█".contains($0) } })
+    #expect(
+      lines[start...].contains {
+        $0.hasPrefix("Melody  │") && $0.contains { "▁▂▃▄▅▆▇█".contains($0) }
+      })
 
     let json = try sketch(in: folder, ["--preview", "--json"]).1
     #expect(json.status == 64)
@@ -85,7 +94,9 @@ import Testing
     let (out, made) = try sketch(in: folder)
     #expect(made.status == 0, "\(made.stderr)")
     let midi = out + "/sketch.mid"
-    let exported = try CLI.run(["export", midi, "--to", "musicxml", "--out", folder.path + "/lead.musicxml"])
+    let exported = try CLI.run([
+      "export", midi, "--to", "musicxml", "--out", folder.path + "/lead.musicxml",
+    ])
     #expect(exported.status == 0, "\(exported.stderr)")
     let lead = try xml(folder.path + "/lead.musicxml")
     // The chords come back from the MIDI file's markers, the melody from the track named Melody.
@@ -134,7 +145,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let train = folder.appendingPathComponent("train.tsv")
     let test = folder.appendingPathComponent("test.tsv")
-    try Data("u1 a 1\nu1 b 1\nu1 c 1\nu2 a 1\nu2 b 1\nu2 d 1\nu3 c 1\nu3 d 1\nu3 a 1\n".utf8).write(to: train)
+    try Data("u1 a 1\nu1 b 1\nu1 c 1\nu2 a 1\nu2 b 1\nu2 d 1\nu3 c 1\nu3 d 1\nu3 a 1\n".utf8).write(
+      to: train)
     try Data("u1 d 1\nu2 c 1\nu3 b 1\n".utf8).write(to: test)
     let plot = folder.appendingPathComponent("models.svg").path
     let result = try CLI.run([
@@ -144,14 +156,16 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let chart = try xml(plot)
     #expect(try count(chart, "//*[@class='bar']") == 2 * 7)
-    #expect(try count(chart, "//*[@class='bar'][@data-group='itemknn'][@data-series='NDCG@2']") == 1)
+    #expect(
+      try count(chart, "//*[@class='bar'][@data-group='itemknn'][@data-series='NDCG@2']") == 1)
 
     let unwritable = try CLI.run([
       "evaluate", "--train", train.path, "--test", test.path, "--models", "pop",
       "--plot", folder.path + "/missing/models.svg",
     ])
     #expect(unwritable.status == 73)
-    #expect(unwritable.stderr.hasPrefix("moodsketch: cannot write \(folder.path)/missing/models.svg"))
+    #expect(
+      unwritable.stderr.hasPrefix("moodsketch: cannot write \(folder.path)/missing/models.svg"))
     #expect(unwritable.stdout.isEmpty)
   }
 }

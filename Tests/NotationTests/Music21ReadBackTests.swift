@@ -9,7 +9,8 @@ import Theory
 @Suite(.enabled(if: Music21.python != nil, Comment(rawValue: Music21.skipReason)))
 struct Music21ReadBackTests {
   private func written(_ score: Score, _ options: NotationOptions) throws -> Music21.Document {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("notation-\(UUID().uuidString)")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "notation-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("score.musicxml").path
@@ -21,13 +22,18 @@ struct Music21ReadBackTests {
     let score = NotationFixtures.leadSheet
     let part = try #require(
       written(score, NotationOptions(sections: NotationFixtures.sections)).parts.first)
-    let expected = score.tracks[0].notes.map { ($0.pitch.midi, Double($0.start) / 480, Double($0.duration) / 480) }
+    let expected = score.tracks[0].notes.map {
+      ($0.pitch.midi, Double($0.start) / 480, Double($0.duration) / 480)
+    }
     #expect(part.notes.map { $0.pitches } == expected.map { [$0.0] })
     for (got, want) in zip(part.notes, expected) {
       #expect(abs(got.offset - want.1) < 1e-6, "offset of \(want.0)")
       #expect(abs(got.length - want.2) < 1e-6, "length of \(want.0)")
     }
-    #expect(part.notes.map { $0.names?.first ?? "" } == ["F#4", "A4", "B4", "C#5", "D5", "E5", "F#5", "G4", "A4", "D4"])
+    #expect(
+      part.notes.map { $0.names?.first ?? "" } == [
+        "F#4", "A4", "B4", "C#5", "D5", "E5", "F#5", "G4", "A4", "D4",
+      ])
     #expect(part.bars.allSatisfy { $0.length == 4 && $0.expected == 4 })
     #expect(part.keys.map(\.sharps) == [2])
     #expect(part.times == ["4/4"])
@@ -44,16 +50,21 @@ struct Music21ReadBackTests {
       #expect(got.root.replacingOccurrences(of: "-", with: "b") == span.chord.root.description)
       let bass = span.chord.bass ?? span.chord.root
       #expect(got.bass?.replacingOccurrences(of: "-", with: "b") == bass.description)
-      #expect(Set(got.pitchClasses) == Set(span.chord.pitchClasses), "\(span.chord.symbol) read as \(got.figure)")
+      #expect(
+        Set(got.pitchClasses) == Set(span.chord.pitchClasses),
+        "\(span.chord.symbol) read as \(got.figure)")
     }
   }
 
   @Test func everyChordQualityReadsBackWithItsTones() throws {
-    var score = NotationFixtures.scale(Array(repeating: 60, count: ChordQuality.allCases.count), key: Key(NoteClass(.C)))
+    var score = NotationFixtures.scale(
+      Array(repeating: 60, count: ChordQuality.allCases.count), key: Key(NoteClass(.C)))
     score.meters = [MeterChange(tick: 0, meter: Meter(1, 4))]
     score.chords = ChordQuality.allCases.enumerated().map { index, quality in
       let chord = Chord(NoteClass(.E, accidental: -1), quality)
-      return ChordSpan(start: index * 480, duration: 480, chord: chord, roman: RomanNumeral(chord: chord, in: Key(NoteClass(.C))))
+      return ChordSpan(
+        start: index * 480, duration: 480, chord: chord,
+        roman: RomanNumeral(chord: chord, in: Key(NoteClass(.C))))
     }
     let part = try #require(written(score, NotationOptions()).parts.first)
     #expect(part.chordSymbols.count == ChordQuality.allCases.count)
@@ -73,11 +84,15 @@ struct Music21ReadBackTests {
     #expect(parts[2].notes.map(\.pitches) == Array(repeating: [38], count: 4))
     #expect(parts[3].notes.count == 16)
     #expect(parts[3].notes.allSatisfy { $0.unpitched })
-    for part in parts { #expect(part.bars.allSatisfy { $0.length == $0.expected }, "\(part.name ?? "")") }
+    for part in parts {
+      #expect(part.bars.allSatisfy { $0.length == $0.expected }, "\(part.name ?? "")")
+    }
   }
 
   /// A real sketch: the melody's pitches in order, each onset within a sixteenth of the MIDI onset.
-  @Test(arguments: ["bittersweet late-night drive, lo-fi", "triumphant epic battle", "lazy irish jig"])
+  @Test(arguments: [
+    "bittersweet late-night drive, lo-fi", "triumphant epic battle", "lazy irish jig",
+  ])
   func composedSketchReadsBackWithItsMelody(prompt: String) throws {
     let mood = try MoodParser().parse(prompt)
     let plan = Planner().plan(for: mood, overrides: PlanOverrides(), seed: 7)

@@ -54,7 +54,9 @@ struct MusicXMLStructure {
         }
         let number = measure.attribute(forName: "number")?.stringValue ?? "?"
         for (voice, reached) in reachedByVoice where reached != barLength {
-          problems.append("part \(part.attribute(forName: "id")?.stringValue ?? "?") bar \(number) voice \(voice): \(reached) of \(barLength)")
+          problems.append(
+            "part \(part.attribute(forName: "id")?.stringValue ?? "?") bar \(number) voice \(voice): \(reached) of \(barLength)"
+          )
         }
       }
     }
@@ -74,9 +76,14 @@ struct MusicXMLStructure {
           + (pitch.elements(forName: "alter").first?.stringValue ?? "0")
           + (pitch.elements(forName: "octave").first?.stringValue ?? "")
           + "v" + (note.elements(forName: "voice").first?.stringValue ?? "1")
-        let ties = note.elements(forName: "tie").compactMap { $0.attribute(forName: "type")?.stringValue }
-        let tied = (try? note.nodes(forXPath: "notations/tied/@type"))?.compactMap(\.stringValue) ?? []
-        if ties.sorted() != tied.sorted() { problems.append("\(name): <tie> \(ties) but <tied> \(tied)") }
+        let ties = note.elements(forName: "tie").compactMap {
+          $0.attribute(forName: "type")?.stringValue
+        }
+        let tied =
+          (try? note.nodes(forXPath: "notations/tied/@type"))?.compactMap(\.stringValue) ?? []
+        if ties.sorted() != tied.sorted() {
+          problems.append("\(name): <tie> \(ties) but <tied> \(tied)")
+        }
         if ties.contains("stop") {
           if open.remove(name) == nil { problems.append("\(name): tie stop without a start") }
         } else if open.contains(name) {

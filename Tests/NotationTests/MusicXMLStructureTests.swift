@@ -7,7 +7,8 @@ import Theory
 @Suite struct MusicXMLStructureTests {
   @Test func leadSheetIsWellFormedWithFullBarsAndPairedTies() throws {
     let xml = try MusicXML.document(
-      for: NotationFixtures.leadSheet, options: NotationOptions(sections: NotationFixtures.sections))
+      for: NotationFixtures.leadSheet, options: NotationOptions(sections: NotationFixtures.sections)
+    )
     let structure = try MusicXMLStructure(xml)
     #expect(try structure.barsThatDoNotAddUp() == [])
     #expect(try structure.unpairedTies() == [])
@@ -21,8 +22,10 @@ import Theory
   }
 
   @Test func sameScoreGivesSameBytes() throws {
-    let a = try MusicXML.document(for: NotationFixtures.band, options: NotationOptions(layout: .full))
-    let b = try MusicXML.document(for: NotationFixtures.band, options: NotationOptions(layout: .full))
+    let a = try MusicXML.document(
+      for: NotationFixtures.band, options: NotationOptions(layout: .full))
+    let b = try MusicXML.document(
+      for: NotationFixtures.band, options: NotationOptions(layout: .full))
     #expect(a == b)
   }
 
@@ -37,7 +40,8 @@ import Theory
       }
     }
     // A black key is a flat in flat keys and a sharp in sharp keys.
-    #expect(try spelled([63, 70, 68, 61], Key(NoteClass(.E, accidental: -1))) == ["Eb", "Bb", "Ab", "Db"])
+    #expect(
+      try spelled([63, 70, 68, 61], Key(NoteClass(.E, accidental: -1))) == ["Eb", "Bb", "Ab", "Db"])
     #expect(try spelled([63, 68, 66, 61], Key(NoteClass(.E))) == ["D#", "G#", "F#", "C#"])
     // The leading tone of G minor is F#, not Gb.
     #expect(try spelled([66, 70], Key(NoteClass(.G), .minor)) == ["F#", "Bb"])
@@ -56,9 +60,13 @@ import Theory
   }
 
   @Test func fullScoreHasEveryPartAndDrumsArePercussion() throws {
-    let xml = try MusicXML.document(for: NotationFixtures.band, options: NotationOptions(layout: .full))
+    let xml = try MusicXML.document(
+      for: NotationFixtures.band, options: NotationOptions(layout: .full))
     let structure = try MusicXMLStructure(xml)
-    #expect(try structure.nodes("//score-part/part-name").map(\.stringValue) == ["Melody", "Chords", "Bass", "Drums"])
+    #expect(
+      try structure.nodes("//score-part/part-name").map(\.stringValue) == [
+        "Melody", "Chords", "Bass", "Drums",
+      ])
     #expect(try structure.barsThatDoNotAddUp() == [])
     #expect(try structure.unpairedTies() == [])
     let drums = try structure.nodes("/score-partwise/part[@id='P4']").first
@@ -69,7 +77,8 @@ import Theory
     // The block chords share stems: three notes, two of them marked <chord/>, per bar.
     let chords = try structure.nodes("/score-partwise/part[@id='P2']//note[chord]")
     #expect(chords.count == 4)
-    let bassClef = try structure.nodes("/score-partwise/part[@id='P3']//clef/sign").first?.stringValue
+    let bassClef = try structure.nodes("/score-partwise/part[@id='P3']//clef/sign").first?
+      .stringValue
     #expect(bassClef == "F")
   }
 
@@ -82,6 +91,8 @@ import Theory
     #expect(throws: NotationError.noPitchedTrack(source: "x.mid")) {
       try MusicXML.document(for: drumsOnly, source: "x.mid")
     }
-    #expect(try MusicXML.document(for: drumsOnly, options: NotationOptions(layout: .full)).contains("<unpitched>"))
+    #expect(
+      try MusicXML.document(for: drumsOnly, options: NotationOptions(layout: .full)).contains(
+        "<unpitched>"))
   }
 }

@@ -21,18 +21,24 @@ enum NotationFixtures {
     let chords = [
       (0, Chord(d, .major)), (1920, Chord(b, .minor7, bass: fSharp)),
       (3840, Chord(NoteClass(.G), .major)), (5760, Chord(NoteClass(.A), .sus4dominant7)),
-    ].map { ChordSpan(start: $0.0, duration: 1920, chord: $0.1, roman: RomanNumeral(chord: $0.1, in: key)) }
+    ].map {
+      ChordSpan(start: $0.0, duration: 1920, chord: $0.1, roman: RomanNumeral(chord: $0.1, in: key))
+    }
     return Score(
       ticksPerQuarter: tpq, tempos: [TempoChange(tick: 0, bpm: 90)],
       meters: [MeterChange(tick: 0, meter: .commonTime)], keys: [KeyChange(tick: 0, key: key)],
       tracks: [
         Track(
           name: "Melody", program: 0, channel: 0,
-          notes: melody.map { NoteEvent(start: $0.0, duration: $0.1, pitch: Pitch($0.2), velocity: 80) })
+          notes: melody.map {
+            NoteEvent(start: $0.0, duration: $0.1, pitch: Pitch($0.2), velocity: 80)
+          })
       ], chords: chords)
   }
 
-  static let sections = [ScoreMarker(tick: 0, text: "Verse"), ScoreMarker(tick: 3840, text: "Chorus")]
+  static let sections = [
+    ScoreMarker(tick: 0, text: "Verse"), ScoreMarker(tick: 3840, text: "Chorus"),
+  ]
 
   /// One bar of quarter notes in a key, for spelling.
   static func scale(_ pitches: [Int], key: Key) -> Score {
@@ -57,9 +63,12 @@ enum NotationFixtures {
       let offset = index % 2 == 0 ? 0 : Int(ratio * 480)
       let start = beat * 480 + offset + wobble
       let next = index % 2 == 0 ? Int(ratio * 480) : 480 - offset
-      notes.append(NoteEvent(start: max(0, start), duration: next - 20, pitch: Pitch(67 + index % 5), velocity: 80))
+      notes.append(
+        NoteEvent(
+          start: max(0, start), duration: next - 20, pitch: Pitch(67 + index % 5), velocity: 80))
     }
-    return Score(ticksPerQuarter: tpq, tracks: [Track(name: "Melody", program: 0, channel: 0, notes: notes)])
+    return Score(
+      ticksPerQuarter: tpq, tracks: [Track(name: "Melody", program: 0, channel: 0, notes: notes)])
   }
 
   /// A band of melody, block chords, bass and drums over two bars.
@@ -69,12 +78,18 @@ enum NotationFixtures {
     let chordNotes = [0, 1920].flatMap { start in
       [62, 66, 69].map { NoteEvent(start: start, duration: 1920, pitch: Pitch($0), velocity: 60) }
     }
-    let bass = [0, 960, 1920, 2880].map { NoteEvent(start: $0, duration: 900, pitch: Pitch(38), velocity: 70) }
+    let bass = [0, 960, 1920, 2880].map {
+      NoteEvent(start: $0, duration: 900, pitch: Pitch(38), velocity: 70)
+    }
     var drums: [NoteEvent] = []
     for eighth in 0..<16 {
       drums.append(NoteEvent(start: eighth * 240, duration: 60, pitch: Pitch(42), velocity: 70))
-      if eighth % 4 == 0 { drums.append(NoteEvent(start: eighth * 240, duration: 60, pitch: Pitch(36), velocity: 90)) }
-      if eighth % 4 == 2 { drums.append(NoteEvent(start: eighth * 240, duration: 60, pitch: Pitch(38), velocity: 90)) }
+      if eighth % 4 == 0 {
+        drums.append(NoteEvent(start: eighth * 240, duration: 60, pitch: Pitch(36), velocity: 90))
+      }
+      if eighth % 4 == 2 {
+        drums.append(NoteEvent(start: eighth * 240, duration: 60, pitch: Pitch(38), velocity: 90))
+      }
     }
     score.tracks += [
       Track(name: "Chords", program: 4, channel: 1, notes: chordNotes),

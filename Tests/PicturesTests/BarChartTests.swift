@@ -17,12 +17,17 @@ import Testing
     #expect(SVGReader.attribute(keyed["hybrid/NDCG"]!, "data-value") == "0.2678")
     // Taller bars for larger values, all standing on the same baseline.
     func height(_ key: String) -> Double { Double(SVGReader.attribute(keyed[key]!, "height")!)! }
-    func bottom(_ key: String) -> Double { Double(SVGReader.attribute(keyed[key]!, "y")!)! + height(key) }
+    func bottom(_ key: String) -> Double {
+      Double(SVGReader.attribute(keyed[key]!, "y")!)! + height(key)
+    }
     #expect(height("hybrid/NDCG") > height("als/NDCG"))
     #expect(height("als/NDCG") > height("pop/NDCG"))
     #expect(abs(bottom("pop/recall") - bottom("hybrid/NDCG")) < 0.02)
     // The legend names each series once.
-    #expect(try reader.elements("//*[@class='legend']/*[local-name()='text']").map(\.stringValue) == ["NDCG", "recall"])
+    #expect(
+      try reader.elements("//*[@class='legend']/*[local-name()='text']").map(\.stringValue) == [
+        "NDCG", "recall",
+      ])
   }
 
   @Test func emptyChartIsRefused() {

@@ -22,7 +22,8 @@ import Theory
     #expect(text.contains("Tom &amp; Jerry &lt;live&gt;"))
     #expect(text.contains("data-name=\"x&quot;y&amp;z\""))
     let reader = try SVGReader(text)
-    #expect(try reader.elements("//*[local-name()='text']").first?.stringValue == "a \"quoted\" <b> & c")
+    #expect(
+      try reader.elements("//*[local-name()='text']").first?.stringValue == "a \"quoted\" <b> & c")
   }
 
   @Test func samePictureGivesSameBytes() throws {
@@ -33,7 +34,9 @@ import Theory
       return svg.text
     }
     #expect(draw() == draw())
-    #expect(draw().contains("<rect x=\"1.23\" y=\"2\" width=\"3\" height=\"4\" fill=\"#000\" fill-opacity=\"0.5\"/>"))
+    #expect(
+      draw().contains(
+        "<rect x=\"1.23\" y=\"2\" width=\"3\" height=\"4\" fill=\"#000\" fill-opacity=\"0.5\"/>"))
   }
 
   @Test func niceScalesUseRoundTicks() {

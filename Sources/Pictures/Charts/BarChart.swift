@@ -16,7 +16,8 @@ public struct BarChart: Sendable {
   public var valueTitle: String
 
   public init(
-    title: String, groups: [String], series: [String], values: [[Double]], valueTitle: String = "score"
+    title: String, groups: [String], series: [String], values: [[Double]],
+    valueTitle: String = "score"
   ) {
     self.title = title
     self.groups = groups
@@ -46,7 +47,8 @@ public struct BarChart: Sendable {
     var labels: [(String, Double)] = []
     let span = (frame.plotRight - frame.plotLeft) / Double(groups.count)
     for (g, group) in groups.enumerated() {
-      let groupLeft = frame.plotLeft + Double(g) * span + (span - Double(series.count) * barWidth) / 2
+      let groupLeft =
+        frame.plotLeft + Double(g) * span + (span - Double(series.count) * barWidth) / 2
       labels.append((group, frame.plotLeft + (Double(g) + 0.5) * span))
       for (s, name) in series.enumerated() {
         let value = g < values.count && s < values[g].count ? values[g][s] : 0

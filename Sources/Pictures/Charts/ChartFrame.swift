@@ -22,7 +22,9 @@ public struct ChartFrame: Sendable {
   public var plotBottom: Double { height - bottom }
 
   /// A y axis: horizontal grid lines at the scale's ticks, labelled on the left, and the axis title.
-  public func yAxis(_ scale: LinearScale, title: String, format: (Double) -> String = { SVG.number($0) })
+  public func yAxis(
+    _ scale: LinearScale, title: String, format: (Double) -> String = { SVG.number($0) }
+  )
     -> Markup
   {
     var children: [Markup] = []
@@ -30,7 +32,8 @@ public struct ChartFrame: Sendable {
       let y = scale(tick)
       children.append(SVG.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: Palette.grid))
       children.append(
-        SVG.text(format(tick), x: plotLeft - 6, y: y + 4, size: 10, anchor: .end, fill: Palette.muted))
+        SVG.text(
+          format(tick), x: plotLeft - 6, y: y + 4, size: 10, anchor: .end, fill: Palette.muted))
     }
     children.append(
       SVG.line(
@@ -42,7 +45,9 @@ public struct ChartFrame: Sendable {
   }
 
   /// An x axis with a value scale (for scatter plots): vertical grid lines and labels below.
-  public func xAxis(_ scale: LinearScale, title: String, format: (Double) -> String = { SVG.number($0) })
+  public func xAxis(
+    _ scale: LinearScale, title: String, format: (Double) -> String = { SVG.number($0) }
+  )
     -> Markup
   {
     var children: [Markup] = []
@@ -50,7 +55,8 @@ public struct ChartFrame: Sendable {
       let x = scale(tick)
       children.append(SVG.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, stroke: Palette.grid))
       children.append(
-        SVG.text(format(tick), x: x, y: plotBottom + 16, size: 10, anchor: .middle, fill: Palette.muted))
+        SVG.text(
+          format(tick), x: x, y: plotBottom + 16, size: 10, anchor: .middle, fill: Palette.muted))
     }
     children.append(
       SVG.line(
@@ -68,7 +74,8 @@ public struct ChartFrame: Sendable {
         x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom, stroke: Palette.gridStrong)
     ]
     for label in labels {
-      children.append(SVG.text(label.text, x: label.x, y: plotBottom + 16, size: 11, anchor: .middle))
+      children.append(
+        SVG.text(label.text, x: label.x, y: plotBottom + 16, size: 11, anchor: .middle))
     }
     return SVG.group("x-axis", children)
   }

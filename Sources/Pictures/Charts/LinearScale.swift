@@ -8,7 +8,8 @@ public struct LinearScale: Sendable, Hashable {
   public var flipped: Bool
 
   public init(domain: ClosedRange<Double>, range: ClosedRange<Double>, flipped: Bool = false) {
-    self.domain = domain.lowerBound == domain.upperBound
+    self.domain =
+      domain.lowerBound == domain.upperBound
       ? domain.lowerBound...(domain.lowerBound + 1) : domain
     self.range = range
     self.flipped = flipped
@@ -44,7 +45,8 @@ public struct LinearScale: Sendable, Hashable {
   }
 
   /// A domain from 0 (or the data's minimum when negative) to the next round value above the maximum.
-  public static func niceDomain(_ values: [Double], includeZero: Bool = true) -> ClosedRange<Double> {
+  public static func niceDomain(_ values: [Double], includeZero: Bool = true) -> ClosedRange<Double>
+  {
     var low = values.min() ?? 0
     var high = values.max() ?? 1
     if includeZero {

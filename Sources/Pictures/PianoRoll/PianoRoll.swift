@@ -45,7 +45,8 @@ public enum PianoRoll {
     for (index, lane) in layout.lanes.enumerated() {
       children.append(
         SVG.rect(
-          x: PianoRollLayout.labelWidth, y: lane.top, width: layout.x(layout.endTick) - PianoRollLayout.labelWidth,
+          x: PianoRollLayout.labelWidth, y: lane.top,
+          width: layout.x(layout.endTick) - PianoRollLayout.labelWidth,
           height: max(lane.height, 28), fill: index % 2 == 0 ? Palette.laneEven : "#EFEFEF"))
       children.append(
         SVG.text(
@@ -55,13 +56,16 @@ public enum PianoRoll {
         let key = key ?? Key(NoteClass(.C))
         let range = "\(Pitch(low + 1).name(in: key))–\(Pitch(high - 1).name(in: key))"
         children.append(
-          SVG.text(range, x: PianoRollLayout.labelWidth - 8, y: lane.top + 25, size: 9, anchor: .end, fill: Palette.muted))
+          SVG.text(
+            range, x: PianoRollLayout.labelWidth - 8, y: lane.top + 25, size: 9, anchor: .end,
+            fill: Palette.muted))
         // A faint line at every C, so registers can be read.
         for pitch in lane.rows where pitch % 12 == 0 {
           if let y = layout.y(pitch: pitch, in: lane) {
             children.append(
               SVG.line(
-                x1: PianoRollLayout.labelWidth, y1: y + lane.rowHeight, x2: layout.x(layout.endTick),
+                x1: PianoRollLayout.labelWidth, y1: y + lane.rowHeight,
+                x2: layout.x(layout.endTick),
                 y2: y + lane.rowHeight, stroke: "#E4E4E4", width: 0.5))
           }
         }
@@ -83,20 +87,25 @@ public enum PianoRoll {
       let barLength = max(1, meter.ticksPerBar(ticksPerQuarter: score.ticksPerQuarter))
       let beat = max(1, meter.ticksPerBeat(ticksPerQuarter: score.ticksPerQuarter))
       let x = layout.x(tick)
-      children.append(SVG.line(x1: x, y1: top, x2: x, y2: bottom, stroke: Palette.gridStrong, width: 1))
       children.append(
-        SVG.text("\(barNumber)", x: x + 2, y: 30, size: 9, fill: Palette.muted, data: [("bar", "\(barNumber)")]))
+        SVG.line(x1: x, y1: top, x2: x, y2: bottom, stroke: Palette.gridStrong, width: 1))
+      children.append(
+        SVG.text(
+          "\(barNumber)", x: x + 2, y: 30, size: 9, fill: Palette.muted,
+          data: [("bar", "\(barNumber)")]))
       var beatTick = tick + beat
       while beatTick < tick + barLength {
         let bx = layout.x(beatTick)
-        children.append(SVG.line(x1: bx, y1: top, x2: bx, y2: bottom, stroke: Palette.grid, width: 0.5))
+        children.append(
+          SVG.line(x1: bx, y1: top, x2: bx, y2: bottom, stroke: Palette.grid, width: 0.5))
         beatTick += beat
       }
       tick += barLength
       barNumber += 1
     }
     let end = layout.x(layout.endTick)
-    children.append(SVG.line(x1: end, y1: top, x2: end, y2: bottom, stroke: Palette.gridStrong, width: 1))
+    children.append(
+      SVG.line(x1: end, y1: top, x2: end, y2: bottom, stroke: Palette.gridStrong, width: 1))
     return SVG.group("grid", children)
   }
 
@@ -131,19 +140,23 @@ public enum PianoRoll {
       for note in score.tracks[lane.track].notes {
         guard let y = layout.y(pitch: note.pitch.midi, in: lane) else { continue }
         let x = layout.x(note.start)
-        let width = lane.isDrums ? max(2, layout.pixelsPerQuarter / 8) : max(1, layout.x(note.start + note.duration) - x)
+        let width =
+          lane.isDrums
+          ? max(2, layout.pixelsPerQuarter / 8) : max(1, layout.x(note.start + note.duration) - x)
         let velocity = min(127, max(1, note.velocity))
         boxes.append(
           SVG.rect(
             x: x, y: y, width: width, height: max(1, lane.rowHeight - 0.5), fill: color,
             opacity: 0.25 + 0.75 * Double(velocity) / 127,
             data: [
-              ("track", "\(lane.track)"), ("pitch", "\(note.pitch.midi)"), ("start", "\(note.start)"),
+              ("track", "\(lane.track)"), ("pitch", "\(note.pitch.midi)"),
+              ("start", "\(note.start)"),
               ("duration", "\(note.duration)"), ("velocity", "\(velocity)"),
             ]
           ).withClass("note"))
       }
-      groups.append(SVG.group("track", boxes, data: [("track", "\(lane.track)"), ("name", lane.name)]))
+      groups.append(
+        SVG.group("track", boxes, data: [("track", "\(lane.track)"), ("name", lane.name)]))
     }
     return SVG.group("notes", groups)
   }

@@ -22,7 +22,8 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("The Standard MIDI File to export.", valueName: "file.mid"))
   var file: String
 
-  @Option(help: ArgumentHelp("The format to write; the one supported is musicxml.", valueName: "format"))
+  @Option(
+    help: ArgumentHelp("The format to write; the one supported is musicxml.", valueName: "format"))
   var to: String
 
   @Option(
@@ -32,7 +33,8 @@ struct ExportCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "lead (melody and chord symbols) or full (every part); default: lead.", valueName: "lead|full"))
+      "lead (melody and chord symbols) or full (every part); default: lead.", valueName: "lead|full"
+    ))
   var score: ScoreLayout = .lead
 
   func validate() throws {
@@ -46,14 +48,16 @@ struct ExportCommand: ParsableCommand {
       let marked = try MIDIFile.readMarked(path: file)
       let music = marked.scoreWithMarkedChords
       let path = out ?? ((file as NSString).deletingPathExtension + ".musicxml")
-      let title = music.title ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+      let title =
+        music.title ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
       try MusicXML.write(
         music, options: NotationOptions(layout: score, sections: marked.sections, title: title),
         to: path, source: file)
       let melody = MelodyPicker.melodyTrack(in: music).map { music.tracks[$0].name }
       let what =
         score == .lead
-        ? "lead sheet of \(melody ?? "the melody")" : "score of \(music.tracks.filter { !$0.notes.isEmpty }.count) parts"
+        ? "lead sheet of \(melody ?? "the melody")"
+        : "score of \(music.tracks.filter { !$0.notes.isEmpty }.count) parts"
       print("wrote \(path): \(what), \(music.chords.count) chord symbols")
     }
   }

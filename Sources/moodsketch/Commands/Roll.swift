@@ -8,7 +8,8 @@ import Theory
 struct RollCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "roll",
-    abstract: "Draw a MIDI file as a piano roll (SVG): a lane per track, bars, chords and sections.",
+    abstract:
+      "Draw a MIDI file as a piano roll (SVG): a lane per track, bars, chords and sections.",
     discussion: """
       Each note is a box shaded by its velocity; chord symbols and section names come from the file's \
       markers. Opens in any web browser or vector editor.
@@ -20,7 +21,8 @@ struct RollCommand: ParsableCommand {
   var file: String
 
   @Option(
-    help: ArgumentHelp("Where to write; default: the MIDI file's path with .svg.", valueName: "path"))
+    help: ArgumentHelp(
+      "Where to write; default: the MIDI file's path with .svg.", valueName: "path"))
   var out: String?
 
   func run() throws {
@@ -32,7 +34,8 @@ struct RollCommand: ParsableCommand {
       try PianoRoll.svg(for: music, sections: marked.sections, title: title, source: file)
         .write(to: path)
       let notes = music.tracks.reduce(0) { $0 + $1.notes.count }
-      print("wrote \(path): \(notes) notes in \(music.tracks.filter { !$0.notes.isEmpty }.count) lanes")
+      print(
+        "wrote \(path): \(notes) notes in \(music.tracks.filter { !$0.notes.isEmpty }.count) lanes")
     }
   }
 }

@@ -174,10 +174,14 @@ struct Sketch: ParsableCommand {
       for reason in plan.reasons { print("  · \(reason)") }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
       if preview {
-        print("preview:\n\(TerminalRoll.text(for: score, sections: sections, width: terminalColumns))\n")
+        print(
+          "preview:\n\(TerminalRoll.text(for: score, sections: sections, width: terminalColumns))\n"
+        )
       }
       print("wrote:")
-      for kind in ["midi", "musicxml", "svg", "wav", "json"] { if let path = files[kind] { print("  \(path)") } }
+      for kind in ["midi", "musicxml", "svg", "wav", "json"] {
+        if let path = files[kind] { print("  \(path)") }
+      }
       let seedNote =
         self.seed == nil ? "seed \(seed), from the prompt; pass --seed to vary" : "seed \(seed)"
       let renderNote =
