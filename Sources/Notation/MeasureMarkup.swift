@@ -73,6 +73,8 @@ struct MeasureMarkup {
     var children: [Markup] = []
     var attributes: [(String, String)] = []
     if draft.hidden { attributes.append(("print-object", "no")) }
+    // MusicXML's playback loudness: a percentage of MIDI velocity 90 (forte), so players keep the accents.
+    if let pitch { attributes.append(("dynamics", Self.number(Double(pitch.velocity) * 100 / 90))) }
     if chord { children.append(Markup("chord")) }
     var drum: DrumNotation.Placement?
     if let pitch {
