@@ -14,6 +14,8 @@ struct DraftNote: Sendable, Hashable {
   /// Highest first; empty for a rest.
   var notes: [GridNote]
   var voice: Int
+  /// 1, or 2 for the lower staff of a grand staff.
+  var staff = 1
   var measureRest = false
   var hidden = false
   var tieStop = false

@@ -47,10 +47,13 @@ struct MeasureMarkup {
           ]))
     }
     if draft.number == 1 {
-      let clef = part.clef
-      var clefChildren = [Markup("sign", text: clef.sign)]
-      if !part.isDrums { clefChildren.append(Markup("line", text: "\(clef.line)")) }
-      children.append(Markup("clef", children: clefChildren))
+      if part.staves > 1 { children.append(Markup("staves", text: "\(part.staves)")) }
+      for (index, clef) in part.clefs.enumerated() {
+        var clefChildren = [Markup("sign", text: clef.sign)]
+        if !part.isDrums { clefChildren.append(Markup("line", text: "\(clef.line)")) }
+        let number: [(String, String)] = part.staves > 1 ? [("number", "\(index + 1)")] : []
+        children.append(Markup("clef", number, children: clefChildren))
+      }
     }
     return children.isEmpty ? nil : Markup("attributes", children: children)
   }
@@ -112,6 +115,7 @@ struct MeasureMarkup {
           children: [Markup("actual-notes", text: "3"), Markup("normal-notes", text: "2")]))
     }
     if let notehead = drum?.notehead { children.append(Markup("notehead", text: notehead)) }
+    if part.staves > 1 { children.append(Markup("staff", text: "\(draft.staff)")) }
     var notations: [Markup] = []
     if draft.tieStop { notations.append(Markup("tied", [("type", "stop")])) }
     if draft.tieStart { notations.append(Markup("tied", [("type", "start")])) }

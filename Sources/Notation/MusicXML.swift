@@ -7,7 +7,8 @@ import Theory
 /// Notes are moved onto a notation grid first (see ``Quantizer`` for the rules: sixteenths, or eighth
 /// triplets where the playing sits on them), then cut into notatable values tied across bar lines and
 /// beats; rests fill every bar; pitches are spelled in the key (sharps in sharp keys, flats in flat
-/// keys); chords of a part share a stem (`<chord/>`) and overlapping lines go to further voices; drums
+/// keys); chords of a part share a stem (`<chord/>`), overlapping lines go to further voices, and chords
+/// reaching well below and above middle C get a grand staff (left hand below C4); drums
 /// become a percussion part with unpitched notes on the usual drum-set lines. Chord symbols are
 /// `<harmony>` elements above the first part, the tempo a metronome mark with `<sound tempo>`, sections
 /// rehearsal marks with their names. `<divisions>` is the smallest that holds every value.

@@ -26,10 +26,17 @@ struct PartDrafter {
         let split = part.carriesHarmony && voiceIndex == 0 ? chordStarts : []
         // A lead sheet's silent bar with a chord change inside shows rests cut at the change.
         let restsOnly = !split.contains { $0 > bar.start && $0 < bar.end }
-        let notes = VoiceDraft.notes(
-          events, in: bar, voice: voiceIndex + 1, restSplits: split, drums: part.isDrums,
+        let voice = part.voiceNumber(voiceIndex)
+        let staff = part.voiceStaves[voiceIndex]
+        let firstOfStaff = part.voiceStaves.firstIndex(of: staff) == voiceIndex
+        let drafted = VoiceDraft.notes(
+          events, in: bar, voice: voice, restSplits: split, drums: part.isDrums,
           restsOnlyIsEmpty: restsOnly)
-        guard let notes = notes ?? (voiceIndex == 0 ? [measureRest(bar)] : nil) else { continue }
+        // The first voice of each staff fills every bar, with a whole-bar rest when silent.
+        guard var notes = drafted ?? (firstOfStaff ? [measureRest(bar, voice: voice)] : nil) else {
+          continue
+        }
+        for i in notes.indices { notes[i].staff = staff }
         if !items.isEmpty { items.append(.backup(bar.length)) }
         for note in notes {
           if voiceIndex == 0 {
@@ -60,10 +67,10 @@ struct PartDrafter {
     }
   }
 
-  private func measureRest(_ bar: BarLayout.Bar) -> DraftNote {
+  private func measureRest(_ bar: BarLayout.Bar, voice: Int) -> DraftNote {
     DraftNote(
       value: NoteValue(
         start: bar.start, length: bar.length, type: "whole", dots: 0, triplet: false),
-      notes: [], voice: 1, measureRest: true)
+      notes: [], voice: voice, measureRest: true)
   }
 }

@@ -106,4 +106,14 @@ struct Music21ReadBackTests {
     #expect(part.chordSymbols.count == score.chords.count)
     #expect(part.bars.allSatisfy { $0.length == $0.expected })
   }
+
+  @Test func grandStaffReadsBackWithEveryNote() throws {
+    let score = NotationFixtures.piano
+    let staves = try written(score, NotationOptions(layout: .full)).parts
+    // music21 reads a two-staff part as two staves.
+    #expect(staves.count == 2)
+    let pitches = staves.flatMap { $0.notes.flatMap(\.pitches) }.sorted()
+    #expect(pitches == score.tracks[0].notes.map(\.pitch.midi).sorted())
+    for staff in staves { #expect(staff.bars.allSatisfy { $0.length == $0.expected }) }
+  }
 }

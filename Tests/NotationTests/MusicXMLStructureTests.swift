@@ -95,4 +95,28 @@ import Theory
       try MusicXML.document(for: drumsOnly, options: NotationOptions(layout: .full)).contains(
         "<unpitched>"))
   }
+
+  @Test func pianoChordsAroundMiddleCGetAGrandStaffWithVoices() throws {
+    let xml = try MusicXML.document(
+      for: NotationFixtures.piano, options: NotationOptions(layout: .full))
+    let structure = try MusicXMLStructure(xml)
+    #expect(try structure.nodes("//attributes/staves").first?.stringValue == "2")
+    #expect(
+      try structure.nodes("//clef").map { $0.elements(forName: "sign").first?.stringValue ?? "" }
+        == ["G", "F"])
+    #expect(try structure.barsThatDoNotAddUp() == [])
+    // The left hand (F2, C3) is on staff 2, everything from middle C up on staff 1.
+    for note in try structure.nodes("//note[pitch]") {
+      let octave =
+        Int(
+          note.elements(forName: "pitch").first?.elements(forName: "octave").first?.stringValue
+            ?? "") ?? 0
+      let staff = note.elements(forName: "staff").first?.stringValue
+      #expect(staff == (octave < 4 ? "2" : "1"))
+    }
+    // The moving melody and the held chord are two voices of the upper staff.
+    let upperVoices = Set(try structure.nodes("//note[staff='1']/voice").compactMap(\.stringValue))
+    #expect(upperVoices == ["1", "2"])
+    #expect(Set(try structure.nodes("//note[staff='2']/voice").compactMap(\.stringValue)) == ["5"])
+  }
 }

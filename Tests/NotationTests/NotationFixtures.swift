@@ -99,4 +99,26 @@ enum NotationFixtures {
     score.chords = Array(score.chords.prefix(2))
     return score
   }
+
+  /// Two bars of piano: left-hand fifths below middle C under right-hand chords above it, and a
+  /// melody in the right hand's top voice that moves while the chord holds.
+  static var piano: Score {
+    var notes: [NoteEvent] = []
+    for bar in 0..<2 {
+      let start = bar * 1920
+      for pitch in [41, 48] {
+        notes.append(NoteEvent(start: start, duration: 1920, pitch: Pitch(pitch), velocity: 60))
+      }
+      for pitch in [64, 67] {
+        notes.append(NoteEvent(start: start, duration: 1920, pitch: Pitch(pitch), velocity: 60))
+      }
+      for (index, pitch) in [72, 74, 76, 77].enumerated() {
+        notes.append(
+          NoteEvent(start: start + index * 480, duration: 480, pitch: Pitch(pitch), velocity: 80))
+      }
+    }
+    return Score(
+      ticksPerQuarter: tpq, keys: [KeyChange(tick: 0, key: Key(NoteClass(.C)))],
+      tracks: [Track(name: "Piano", program: 0, channel: 0, notes: notes)])
+  }
 }
