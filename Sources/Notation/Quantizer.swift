@@ -16,7 +16,7 @@ struct GridNote: Sendable, Hashable {
 /// playing stays straight and mild lo-fi swing (ratio below about 0.6) reads as straight eighths, as
 /// players write it, while triplet swing (0.67) and real triplets become tuplets. Compound metres use
 /// the sixteenth grid (their eighths already carry the lilt). Note ends snap to the grid of their own
-/// quarter; a note never becomes shorter than one grid step. Gaps of a sixteenth or less before the
+/// quarter; a note never becomes shorter than one grid step. Gaps of one grid step or less before the
 /// next onset are closed (short gaps are articulation, not rests), and a note overlapping the next
 /// onset by less than half its length ends there (legato overlap, not a second voice).
 enum Quantizer {
@@ -41,7 +41,9 @@ enum Quantizer {
       // The first onset after this note's start.
       guard let next = onsets.first(where: { $0 > out[index].start }) else { continue }
       let note = out[index]
-      if note.end < next, next - note.end <= 3 {
+      // One grid step: a sixteenth, or a triplet eighth inside a triplet quarter.
+      let step = tripletQuarters.contains(note.end / 12) ? 4 : 3
+      if note.end < next, next - note.end <= step {
         out[index].end = next
       } else if note.end > next, (note.end - next) * 2 < note.end - note.start {
         out[index].end = next

@@ -116,4 +116,22 @@ struct Music21ReadBackTests {
     #expect(pitches == score.tracks[0].notes.map(\.pitch.midi).sorted())
     for staff in staves { #expect(staff.bars.allSatisfy { $0.length == $0.expected }) }
   }
+
+  /// Triplet swing is written as a triplet quarter and eighth per beat, detached playing included.
+  @Test func tripletSwingReadsBackAsLongShortTriplets() throws {
+    var score = NotationFixtures.swungEighths(ratio: 0.67)
+    // Detached: each note sounds for 60 % of its time, as a light articulation does.
+    score.tracks[0].notes = score.tracks[0].notes.map { note in
+      var n = note
+      n.duration = note.duration * 6 / 10
+      return n
+    }
+    let part = try #require(written(score, NotationOptions()).parts.first)
+    #expect(part.notes.count == 16)
+    for (index, note) in part.notes.enumerated() {
+      let beat = Double(index / 2)
+      let (offset, length) = index % 2 == 0 ? (beat, 2.0 / 3) : (beat + 2.0 / 3, 1.0 / 3)
+      #expect(abs(note.offset - offset) < 1e-6 && abs(note.length - length) < 1e-6, "note \(index)")
+    }
+  }
 }
