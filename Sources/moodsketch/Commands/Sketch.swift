@@ -22,7 +22,8 @@ struct Sketch: ParsableCommand {
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
 
       Writes DIR/sketch.mid, DIR/sketch.musicxml (a lead sheet, or every part with --score full), \
-      DIR/sketch.svg (a piano roll), DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written unless all of them succeed.
+      DIR/sketch.svg (a piano roll), DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing \
+      is written unless all of them succeed. --preview also draws the piano roll and chords in the terminal.
       """)
 
   @Argument(
