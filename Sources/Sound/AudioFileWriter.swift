@@ -23,6 +23,8 @@ public final class AudioFileWriter {
   public private(set) var framesWritten: Int64 = 0
 
   private let temporaryPath: String
+  /// Our claim on the temporary file: an interrupt removes it, a later run's sweep leaves it alone.
+  private let tracked: TemporaryFiles.Tracked
   private var file: SoundFile?
 
   /// Creates the temporary file and sets the format.
@@ -58,28 +60,19 @@ public final class AudioFileWriter {
     self.container = container
     self.bitDepth = bitDepth
 
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw AtomicFile.Failure.folderMissing(path)
-    }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw AtomicFile.Failure.cannotWrite(
-        path: path, reason: "the folder \(folder) is not writable")
-    }
-    // Same naming as AtomicFile: hidden, unique, and keeping the extension (libsndfile reads it).
-    temporaryPath =
-      folder
-      + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp.\(url.pathExtension)"
+    if let failure = AtomicFile.Failure.checkFolder(of: path) { throw failure }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    TemporaryFiles.sweepStale(in: folder)
+    temporaryPath = TemporaryFiles.filePath(for: path)
+    tracked = try TemporaryFiles.create(temporaryPath, for: path)
 
     var info = SF_INFO()
     info.samplerate = Int32(sampleRate.rounded())
     info.channels = Int32(channels)
     info.format = container.format(bitDepth)
     guard sf_format_check(&info) != 0 else {
+      unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.unsupportedOutput(
         path: path,
         reason: "\(container.rawValue) cannot hold \(channels) channels at \(Int(sampleRate)) Hz")
@@ -88,6 +81,7 @@ public final class AudioFileWriter {
     case .failure(let failure):
       let reason = failure.reason
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.cannotWrite(path: path, reason: reason)
     case .success(let file):
       self.file = file
@@ -111,12 +105,16 @@ public final class AudioFileWriter {
     precondition(interleaved.count % channels == 0, "interleaved samples must be whole frames")
     let frames = interleaved.count / channels
     guard frames > 0 else { return }
+    errno = 0
     let written = interleaved.withUnsafeBufferPointer { buffer in
       sf_writef_float(file.handle, buffer.baseAddress, sf_count_t(frames))
     }
     guard written == frames else {
+      // libsndfile's own text is often "Unspecified internal error"; the system's reason is clearer.
+      let code = errno
       let reason = file.lastError
       discard()
+      if code != 0 { throw AtomicFile.Failure.system(path: path, code: code) }
       throw SoundError.cannotWrite(path: path, reason: "\(reason); check free disk space")
     }
     framesWritten += Int64(frames)
@@ -133,13 +131,16 @@ public final class AudioFileWriter {
     self.file = nil
     guard closedCleanly else {
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.cannotWrite(
         path: path, reason: "closing the file failed; check free disk space")
     }
-    guard rename(temporaryPath, path) == 0 else {
-      let reason = String(cString: strerror(errno))
+    let renamed = TemporaryFiles.commit(tracked) {
+      rename(temporaryPath, path) == 0 ? nil : errno
+    }
+    if let code = renamed {
       unlink(temporaryPath)
-      throw SoundError.cannotWrite(path: path, reason: reason)
+      throw AtomicFile.Failure.system(path: path, code: code)
     }
   }
 
@@ -151,6 +152,7 @@ public final class AudioFileWriter {
       _ = file.close()
       self.file = nil
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
     }
   }
 
