@@ -1,5 +1,6 @@
 import CSndFile
 import Foundation
+import Theory
 
 /// Streams audio out of a file through libsndfile: WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3
 /// (libsndfile 1.2), any channel count, never holding more than one block in memory.
@@ -32,17 +33,10 @@ public final class AudioFileReader {
   ///   ``SoundError/unreadableAudio(path:reason:)`` when it is empty, not audio, or declares no frames.
   public init(path: String) throws {
     self.path = path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw SoundError.missingFile(path)
-    }
-    guard !isDirectory.boolValue else {
-      throw SoundError.unreadableAudio(path: path, reason: "it is a folder; pass an audio file")
-    }
-    let size =
-      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-    guard size > 0 else {
-      throw SoundError.unreadableAudio(path: path, reason: "the file is empty (0 bytes)")
+    switch InputFile.problem(at: path) {
+    case .missing?: throw SoundError.missingFile(path)
+    case let problem?: throw SoundError.unreadableAudio(path: path, reason: problem.reason)
+    case nil: break
     }
     switch SoundFile.openForReading(path) {
     case .failure(let failure):
@@ -187,8 +181,10 @@ public final class AudioFileReader {
 
   /// libsndfile's reasons name its internals; say what it means for the user.
   private static func explain(_ reason: String) -> String {
+    // The file was checked to be a readable regular file, so libsndfile's "does not exist or is not
+    // a regular file" (what its MP3 decoder says about text named .mp3) means it is not audio.
     if reason.contains("unknown format") || reason.contains("not recognised")
-      || reason.contains("unknown file format")
+      || reason.contains("unknown file format") || reason.contains("not a regular file")
     {
       return "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3)"
     }
