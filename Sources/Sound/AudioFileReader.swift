@@ -23,6 +23,9 @@ public final class AudioFileReader {
   public let formatName: String
 
   private let file: SoundFile
+  /// Float and double files can hold NaN and infinity (integer and compressed ones cannot); their
+  /// samples are checked as they are read.
+  private let holdsFloats: Bool
   /// Frames delivered so far, to tell a truncated file from a finished one.
   public private(set) var framesRead: Int64 = 0
   private var interleaved: [Float] = []
@@ -40,8 +43,8 @@ public final class AudioFileReader {
     }
     switch SoundFile.openForReading(path) {
     case .failure(let failure):
-      let reason = failure.reason
-      throw SoundError.unreadableAudio(path: path, reason: Self.explain(reason))
+      let reason = WAVHeader.impossibleFormat(at: path) ?? Self.explain(failure.reason)
+      throw SoundError.unreadableAudio(path: path, reason: reason)
     case .success(let file):
       self.file = file
     }
@@ -60,6 +63,8 @@ public final class AudioFileReader {
           "it is truncated (the header declares \(shortfall.declared) bytes of audio, the file holds \(shortfall.present)); re-export or re-copy it"
       )
     }
+    let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
+    holdsFloats = subtype == Int32(SF_FORMAT_FLOAT) || subtype == Int32(SF_FORMAT_DOUBLE)
     sampleRate = Double(info.samplerate)
     channels = Int(info.channels)
     frameCount = info.frames
@@ -92,6 +97,7 @@ public final class AudioFileReader {
       try checkEnd()
       return []
     }
+    if holdsFloats { try checkFinite(Int(got) * channels) }
     framesRead += got
     return Array(interleaved[0..<(Int(got) * channels)])
   }
@@ -111,6 +117,7 @@ public final class AudioFileReader {
       try checkEnd()
       return []
     }
+    if holdsFloats { try checkFinite(got * channels) }
     framesRead += Int64(got)
     if channels == 1 { return Array(interleaved[0..<got]) }
     let channelCount = channels
@@ -126,6 +133,23 @@ public final class AudioFileReader {
       }
       initialized = got
     }
+  }
+
+  /// NaN or infinity is no sound at all: an exporter's bug. Every descriptor would be meaningless
+  /// (or look like silence), so the file is refused with the time of the first bad sample.
+  private func checkFinite(_ count: Int) throws {
+    let bad = interleaved.withUnsafeBufferPointer { buffer in
+      buffer[0..<count].firstIndex { !$0.isFinite }
+    }
+    guard let bad else { return }
+    let seconds = (Double(framesRead) + Double(bad / channels)) / sampleRate
+    let kind = interleaved[bad].isNaN ? "NaN (not a number)" : "infinite"
+    throw SoundError.unreadableAudio(
+      path: path,
+      reason: String(
+        format:
+          "it holds %@ samples, first at %.3f s; the file is broken — export or render it again",
+        kind, seconds))
   }
 
   /// At the end of the data: a decoder error, or far fewer frames than declared, means the file is damaged.

@@ -33,8 +33,11 @@ struct MoodSketch: ParsableCommand {
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch {
+      // Our own errors have printed their line already and come here as a bare ExitCode.
       let code = exitCode(for: error)
-      guard code == .validationFailure else { exit(withError: error) }
+      guard code == .validationFailure, !(error is ExitCode), !message(for: error).isEmpty else {
+        exit(withError: error)
+      }
       printError(
         UsageLine.line(
           message: message(for: error),
