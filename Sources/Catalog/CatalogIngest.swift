@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Theory
 
 /// What an analysing closure returns for one file: the features and whatever the file says about itself.
 public struct AnalysedFile: Sendable {
@@ -96,6 +97,9 @@ public enum CatalogIngest {
             reason:
               "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, aiff…) and MIDI (.mid)"
           )))
+    }
+    for path in listing.unreadable {
+      state.record(.failed(.init(path: path, reason: InputFile.Problem.unreadable.reason)))
     }
     let files = listing.files
     let workerCount = max(1, min(workers, files.count))

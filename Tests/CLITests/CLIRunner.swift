@@ -73,3 +73,47 @@ enum CLI {
     return url
   }
 }
+
+/// A `moodsketch` run still going, for tests that interrupt it.
+final class RunningCLI {
+  let process: Process
+  private let out = Pipe()
+  private let err = Pipe()
+
+  init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["XDG_DATA_HOME"] = CLI.isolatedDataHome.path
+    env["MOODSKETCH_CATALOG"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+  }
+
+  /// Waits (polling, up to `limit` seconds) until `condition` holds or the process ends; says which.
+  func waitUntil(limit: TimeInterval = 120, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(limit)
+    while Date() < deadline {
+      if condition() { return true }
+      if !process.isRunning { return condition() }
+      usleep(10_000)
+    }
+    return false
+  }
+
+  func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+  func finish() -> CLIResult {
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}
