@@ -146,10 +146,13 @@ public enum CatalogIngest {
     guard let kind = MediaFiles.kind(of: path) else {
       return .failed(.init(path: path, reason: "unsupported file type"))
     }
+    // A FIFO or device is not "empty", and reading one could block for ever.
+    if let problem = InputFile.problem(at: path) {
+      return .failed(.init(path: path, reason: problem.reason))
+    }
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    if size == 0 { return .failed(.init(path: path, reason: "the file is empty")) }
     let existing = try store.track(sourceKey: path)
     if let existing, !existing.isStale, existing.fileSize == size {
       if existing.fileModified == modified { return .unchanged }

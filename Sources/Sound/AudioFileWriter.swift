@@ -28,7 +28,7 @@ public final class AudioFileWriter {
   /// the header and tag chunks.
   static let defaultRIFFByteLimit: Int64 = 0xFFFF_FFFF - 64 * 1024
   /// ``defaultRIFFByteLimit`` unless a test lowers it to reach the limit with a small file.
-  nonisolated(unsafe) static var riffByteLimit = defaultRIFFByteLimit
+  var riffByteLimit = AudioFileWriter.defaultRIFFByteLimit
   private let bytesPerFrame: Int64
   private let isRIFFLimited: Bool
 
@@ -84,7 +84,9 @@ public final class AudioFileWriter {
     info.channels = Int32(channels)
     info.format = container.format(bitDepth)
     bytesPerFrame = Int64(channels * bitDepth.bytesPerSample)
-    if container == .wav, let expectedFrames, expectedFrames * bytesPerFrame > Self.riffByteLimit {
+    if container == .wav, let expectedFrames,
+      expectedFrames * bytesPerFrame > Self.defaultRIFFByteLimit
+    {
       info.format = (info.format & Int32(SF_FORMAT_SUBMASK)) | Int32(SF_FORMAT_RF64)
     }
     isRIFFLimited =
@@ -125,7 +127,7 @@ public final class AudioFileWriter {
     precondition(interleaved.count % channels == 0, "interleaved samples must be whole frames")
     let frames = interleaved.count / channels
     guard frames > 0 else { return }
-    if isRIFFLimited, (framesWritten + Int64(frames)) * bytesPerFrame > Self.riffByteLimit {
+    if isRIFFLimited, (framesWritten + Int64(frames)) * bytesPerFrame > riffByteLimit {
       discard()
       throw SoundError.cannotWrite(
         path: path,

@@ -25,12 +25,12 @@ enum CLI {
   @discardableResult
   static func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-    in directory: URL? = nil
+    in directory: URL? = nil, executable program: URL? = nil
   )
     throws -> CLIResult
   {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program ?? executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     // Keep tests away from the user's real catalog: the default one lives under this run's own folder.

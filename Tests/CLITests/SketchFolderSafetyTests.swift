@@ -118,7 +118,9 @@ import Testing
     let staleFile = out + "/.sketch.\(UUID().uuidString).tmp.mid"
     let freshFile = out + "/.other.\(UUID().uuidString).tmp.wav"
     let notOurs = out + "/.sketch-notes"
-    for path in [staleFile, freshFile, notOurs] { try Data("x".utf8).write(to: URL(fileURLWithPath: path)) }
+    for path in [staleFile, freshFile, notOurs] {
+      try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+    }
     let anHourAgo = Date().addingTimeInterval(-3600)
     for path in [staleFolder, staleFile, notOurs] {
       try fm.setAttributes([.modificationDate: anHourAgo], ofItemAtPath: path)
