@@ -20,29 +20,9 @@ struct SketchFolder {
   /// folder or a device, before anything is written.
   init(path: String) throws {
     self.path = path
-    var info = stat()
-    if stat(path, &info) == 0 {
-      guard (info.st_mode & S_IFMT) == S_IFDIR else {
-        throw AtomicFile.Failure.cannotWrite(
-          path: path, reason: "it is a file, not a folder; choose a folder for the sketch")
-      }
-      created = false
-      createdTracking = nil
-    } else {
-      guard mkdir(path, 0o755) == 0 else {
-        let code = errno
-        throw code == ENOENT
-          ? AtomicFile.Failure.cannotWrite(
-            path: path, reason: "its parent folder does not exist; create it first")
-          : AtomicFile.Failure.system(path: path, code: code)
-      }
-      created = true
-      createdTracking = TemporaryFiles.track(path, kind: .createdFolder)
-    }
-    if let failure = AtomicFile.Failure.checkFolder(of: finalPath(Self.fileNames[0])) {
-      abandon()
-      throw failure
-    }
+    let created = try OutputFolder.prepare(path, createParents: false)
+    self.created = !created.isEmpty
+    createdTracking = created.first
     for name in Self.fileNames {
       var existing = stat()
       guard lstat(finalPath(name), &existing) == 0 else { continue }
@@ -79,7 +59,7 @@ struct SketchFolder {
     }
     try? FileManager.default.removeItem(atPath: staging)
     if let tracked { TemporaryFiles.release(tracked) }
-    if let createdTracking { TemporaryFiles.release(createdTracking) }
+    OutputFolder.keep(createdTracking.map { [$0] } ?? [])
   }
 
   /// Moves the old sketch files aside into the staging folder, then the new ones into place; if a
@@ -115,9 +95,7 @@ struct SketchFolder {
 
   /// Removes the folder again if this run created it (it is empty by now), and stops tracking it.
   private func abandon() {
-    guard created else { return }
-    rmdir(path)
-    if let createdTracking { TemporaryFiles.release(createdTracking) }
+    OutputFolder.removeCreated(createdTracking.map { [$0] } ?? [])
   }
 
   /// The same error with the staging folder's paths replaced by the sketch folder's: the staging
