@@ -29,32 +29,9 @@ enum CLI {
   )
     throws -> CLIResult
   {
-    let process = Process()
-    process.executableURL = program ?? executable
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
-    env["XDG_DATA_HOME"] = isolatedDataHome.path
-    env["MOODSKETCH_CATALOG"] = nil
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    // Read before waiting so a large output cannot fill the pipe and deadlock.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    let running = try RunningCLI(
+      arguments, stdin: stdin, environment: environment, in: directory, executable: program)
+    return running.finish()
   }
 
   /// One data folder per test process, so no test reads or writes ~/.local/share/moodsketch.
@@ -74,25 +51,33 @@ enum CLI {
   }
 }
 
-/// A `moodsketch` run still going, for tests that interrupt it.
+/// A `moodsketch` run: started at once, finished (or interrupted first) by the test.
 final class RunningCLI {
   let process: Process
   private let out = Pipe()
   private let err = Pipe()
 
-  init(_ arguments: [String], environment: [String: String] = [:]) throws {
+  init(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    in directory: URL? = nil, executable program: URL? = nil
+  ) throws {
     process = Process()
-    process.executableURL = CLI.executable
+    process.executableURL = program ?? CLI.executable
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
     env["XDG_DATA_HOME"] = CLI.isolatedDataHome.path
     env["MOODSKETCH_CATALOG"] = nil
     for (k, v) in environment { env[k] = v }
     process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let input = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = input
     try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
   }
 
   /// Waits (polling, up to `limit` seconds) until `condition` holds or the process ends; says which.
@@ -109,6 +94,7 @@ final class RunningCLI {
   func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
   func finish() -> CLIResult {
+    // Read before waiting so a large output cannot fill the pipe and deadlock.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
