@@ -47,6 +47,31 @@ import Testing
     #expect(String(decoding: wav.prefix(4), as: UTF8.self) == "RIFF", "small WAVs stay plain RIFF")
   }
 
+  /// `script` gives the render a terminal, where a long render shows its progress — but not with --json.
+  @Test(
+    .enabled(
+      if: TinyFiles.soundFont != nil
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"),
+      "needs fluid-soundfont-gm and script(1) for a terminal"))
+  func progressShowsOnATerminalOnlyWithoutJSON() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? fm.removeItem(at: folder) }
+    let mid = folder.appendingPathComponent("minute.mid")
+    try TinyFiles.midi(noteTicks: 192 * 90, to: mid)  // 90 s of audio
+    func onATerminal(_ extra: String) throws -> CLIResult {
+      let command =
+        "\(CLI.executable.path) render \(mid.path) --out \(folder.path)/m.wav --soundfont \(TinyFiles.soundFont!)\(extra)"
+      return try CLI.run(
+        ["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+    }
+    let plain = try onATerminal("")
+    #expect(plain.status == 0, "\(plain.stdout)")
+    #expect(plain.stdout.contains("rendering "), "a progress line on the terminal")
+    let json = try onATerminal(" --json")
+    #expect(json.status == 0, "\(json.stdout)")
+    #expect(!json.stdout.contains("rendering "), "never next to --json")
+  }
+
   @Test(.enabled(if: TinyFiles.soundFont != nil, "needs fluid-soundfont-gm"))
   func anInterruptedRenderRemovesItsTemporaryFile() throws {
     let folder = try CLI.temporaryFolder()
