@@ -54,15 +54,9 @@ import Testing
     let folder = try CLI.temporaryFolder()
     defer { try? fm.removeItem(at: folder) }
     let data = try dataset(in: folder)
-    let full = folder.appendingPathComponent("full")
-    let readOnly = folder.appendingPathComponent("ro")
-    for disk in [full, readOnly] {
-      try fm.createDirectory(at: disk, withIntermediateDirectories: true)
-    }
-    #expect(TinyFiles.mountTmpfs(at: full, sizeKB: 4))
+    let full = try TinyFiles.disk(in: folder, named: "full", sizeKB: 4, fillerKB: 4)
     defer { TinyFiles.unmount(full) }
-    try Data(count: 4096).write(to: full.appendingPathComponent("filler"))
-    #expect(TinyFiles.mountTmpfs(at: readOnly, sizeKB: 16, readOnly: true))
+    let readOnly = try TinyFiles.disk(in: folder, named: "ro", sizeKB: 16, readOnly: true)
     defer { TinyFiles.unmount(readOnly) }
 
     let onFull = try evaluate(data, ["--write-split", full.path + "/split"])

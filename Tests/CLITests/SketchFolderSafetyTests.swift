@@ -49,12 +49,9 @@ import Testing
   func aFullDiskNamesTheFinalPathAndTheRealReason() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? fm.removeItem(at: folder) }
-    let disk = folder.appendingPathComponent("disk")
-    try fm.createDirectory(at: disk, withIntermediateDirectories: true)
-    #expect(TinyFiles.mountTmpfs(at: disk, sizeKB: 24))
-    defer { TinyFiles.unmount(disk) }
     // A 12 KB file leaves no room for the sketch.
-    try Data(count: 12 * 1024).write(to: disk.appendingPathComponent("filler"))
+    let disk = try TinyFiles.disk(in: folder, named: "disk", sizeKB: 24, fillerKB: 12)
+    defer { TinyFiles.unmount(disk) }
     let out = disk.appendingPathComponent("s").path
     let result = try CLI.run([
       "sketch", "calm", "--out", out, "--bars", "64", "--no-render", "--no-references",
@@ -72,9 +69,7 @@ import Testing
   func aReadOnlyFilesystemSaysSo() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? fm.removeItem(at: folder) }
-    let disk = folder.appendingPathComponent("ro")
-    try fm.createDirectory(at: disk, withIntermediateDirectories: true)
-    #expect(TinyFiles.mountTmpfs(at: disk, sizeKB: 16, readOnly: true))
+    let disk = try TinyFiles.disk(in: folder, named: "ro", sizeKB: 16, readOnly: true)
     defer { TinyFiles.unmount(disk) }
     let result = try CLI.run([
       "sketch", "calm", "--out", disk.path + "/s", "--no-render", "--no-references",

@@ -77,6 +77,22 @@ enum TinyFiles {
     return process.terminationStatus == 0
   }
 
+  /// A folder `name` in `folder` with a fresh tmpfs of `sizeKB` mounted on it, `fillerKB` of it
+  /// taken by a file named `filler` (to make a full disk). Unmount it with ``unmount(_:)``.
+  static func disk(
+    in folder: URL, named name: String, sizeKB: Int, fillerKB: Int = 0, readOnly: Bool = false
+  ) throws -> URL {
+    let disk = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+    guard mountTmpfs(at: disk, sizeKB: sizeKB, readOnly: readOnly) else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: disk.path])
+    }
+    if fillerKB > 0 {
+      try Data(count: fillerKB * 1024).write(to: disk.appendingPathComponent("filler"))
+    }
+    return disk
+  }
+
   static func unmount(_ url: URL) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/umount")
