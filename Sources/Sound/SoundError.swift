@@ -51,7 +51,9 @@ public enum SoundError: UserFacingError, Equatable {
     case .unsupportedGain(let gain):
       "a gain of \(gain) is not possible; use 0–10 (FluidSynth's default is 0.2)"
     case .renderTooLong(let path, let seconds, let limit, let bytes):
-      "\(path) would render \(Self.clock(seconds)) of audio (about \(Self.size(bytes))), longer than the \(Self.clock(limit)) limit; if that is really meant, pass --max-duration \(Int(min(seconds, 1e12).rounded(.up)))"
+      seconds.isFinite
+        ? "\(path) would render \(Self.clock(seconds)) of audio (about \(Self.size(bytes))), longer than the \(Self.clock(limit)) limit; if that is really meant, pass --max-duration \(Int(min(seconds, 1e12).rounded(.up)))"
+        : "\(path) would render for ever (its tempo map never reaches the last event); fix the file in your DAW"
     case .unsupportedLoudness(let target):
       "a loudness of \(target.targetLUFS) LUFS with peaks at \(target.peakCeilingDBFS) dBFS is not possible; use −60 to −5 LUFS and a ceiling of −30 to 0 dBFS"
     }
