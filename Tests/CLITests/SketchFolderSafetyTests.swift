@@ -103,6 +103,29 @@ import Testing
     }
   }
 
+  @Test(.enabled(if: TinyFiles.soundFont != nil, "needs fluid-soundfont-gm"))
+  func anInterruptedSketchKeepsTheFolderItReplaces() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? fm.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("kept").path
+    let first = try CLI.run(["sketch", "calm", "--out", out, "--no-render", "--no-references"])
+    #expect(first.status == 0, "\(first.stderr)")
+    let before = try Data(contentsOf: URL(fileURLWithPath: out + "/sketch.mid"))
+    let run = try RunningCLI([
+      "sketch", "epic storm", "--out", out, "--bars", "256", "--tempo", "20", "--no-references",
+      "--soundfont", TinyFiles.soundFont!,
+    ])
+    let staged = run.waitUntil {
+      ((try? fm.contentsOfDirectory(atPath: out)) ?? []).contains { $0.hasPrefix(".sketch-") }
+    }
+    #expect(staged, "the sketch never started staging")
+    run.send(SIGINT)
+    #expect(run.finish().status == 130)
+    // The saved sketch is untouched and nothing hidden is left.
+    #expect(try fm.contentsOfDirectory(atPath: out).sorted() == ["sketch.json", "sketch.mid"])
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/sketch.mid")) == before)
+  }
+
   @Test func theNextRunSweepsOnlyOurOwnStaleTemporaries() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? fm.removeItem(at: folder) }

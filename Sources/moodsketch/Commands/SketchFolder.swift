@@ -13,16 +13,14 @@ struct SketchFolder {
   static let fileNames = ["sketch.mid", "sketch.wav", "sketch.json"]
 
   let path: String
-  let created: Bool
+  /// The folder itself when this run created it: removed again if the sketch fails or is interrupted.
   private let createdTracking: TemporaryFiles.Tracked?
 
   /// Checks (and if needed creates) the folder, and that no sketch file's place is taken by a
   /// folder or a device, before anything is written.
   init(path: String) throws {
     self.path = path
-    let created = try OutputFolder.prepare(path, createParents: false)
-    self.created = !created.isEmpty
-    createdTracking = created.first
+    createdTracking = try OutputFolder.prepare(path, createParents: false).first
     for name in Self.fileNames {
       var existing = stat()
       guard lstat(finalPath(name), &existing) == 0 else { continue }
