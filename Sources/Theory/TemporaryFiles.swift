@@ -52,20 +52,25 @@ public enum TemporaryFiles {
   ///
   /// - Throws: `AtomicFile.Failure` naming `target` when the file cannot be created.
   public static func create(_ path: String, for target: String) throws -> Tracked {
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw AtomicFile.Failure.system(path: target, code: errno) }
-    close(fd)
-    return track(path, kind: .file)
+    // Under the registry's lock, so an interrupt cannot fall between creating and tracking.
+    try registry.whileHeld {
+      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard fd >= 0 else { throw AtomicFile.Failure.system(path: target, code: errno) }
+      close(fd)
+      return track(path, kind: .file)
+    }
   }
 
   /// Creates the staging folder at `path` and tracks it.
   ///
   /// - Throws: `AtomicFile.Failure` naming `target` when the folder cannot be created.
   public static func createFolder(_ path: String, for target: String) throws -> Tracked {
-    guard mkdir(path, 0o755) == 0 else {
-      throw AtomicFile.Failure.system(path: target, code: errno)
+    try registry.whileHeld {
+      guard mkdir(path, 0o755) == 0 else {
+        throw AtomicFile.Failure.system(path: target, code: errno)
+      }
+      return track(path, kind: .folder)
     }
-    return track(path, kind: .folder)
   }
 
   /// Tracks an existing path: it is locked, and removed if the process is interrupted.

@@ -32,15 +32,19 @@ enum OutputFolder {
       }
       var created: [TemporaryFiles.Tracked] = []
       for folder in missing {
-        guard mkdir(folder, 0o755) == 0 else {
-          let code = errno
+        // Made and tracked in one step, so an interrupt in between cannot leave it behind.
+        let code: Int32? = TemporaryFiles.uninterrupted {
+          guard mkdir(folder, 0o755) == 0 else { return errno }
+          created.append(TemporaryFiles.track(folder, kind: .createdFolder))
+          return nil
+        }
+        if let code {
           removeCreated(created)
           throw code == ENOTDIR
             ? AtomicFile.Failure.cannotWrite(
               path: path, reason: "\(current) is a file, not a folder")
             : AtomicFile.Failure.system(path: path, code: code)
         }
-        created.append(TemporaryFiles.track(folder, kind: .createdFolder))
       }
       if let failure = AtomicFile.Failure.checkFolder(
         of: (path as NSString).appendingPathComponent("x"))
