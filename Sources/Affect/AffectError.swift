@@ -4,8 +4,10 @@ import Theory
 ///
 /// Every case is something a user caused or can fix; `description` is one line naming the value and what to do.
 public enum AffectError: UserFacingError, Equatable {
-  /// The prompt has no words at all (empty, spaces or punctuation only).
+  /// The prompt is blank (empty or spaces only).
   case emptyPrompt
+  /// The prompt has characters but no words (emoji, symbols, punctuation); carries it as typed.
+  case noWords(String)
   /// None of the prompt's words is in the lexicon; carries the words as typed.
   case noKnownWords(String)
   /// The bundled lexicon could not be read: a broken installation.
@@ -34,6 +36,8 @@ public enum AffectError: UserFacingError, Equatable {
     switch self {
     case .emptyPrompt:
       "the mood prompt is empty; describe a mood in words, e.g. 'melancholic rainy night' or 'upbeat summer pop'"
+    case .noWords(let given):
+      "no word was understood in '\(given)': emoji, symbols and punctuation carry no mood here; describe the mood in words, e.g. 'melancholic rainy night'"
     case .noKnownWords(let words):
       "no word of '\(words)' is in the mood lexicon; try words like 'melancholic', 'energetic', 'rainy'"
     case .lexiconUnavailable(let reason):

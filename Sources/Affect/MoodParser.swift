@@ -56,13 +56,15 @@ public struct MoodParser: Sendable {
 
   /// Reads a prompt.
   ///
-  /// - Throws: ``AffectError/emptyPrompt`` when it has no words; ``AffectError/noKnownWords(_:)`` when no
+  /// - Throws: ``AffectError/emptyPrompt`` when it is blank; ``AffectError/noWords(_:)`` when it has
+  ///   only emoji, symbols or punctuation; ``AffectError/noKnownWords(_:)`` when no
   ///   word or phrase is in the lexicon; ``AffectError/lexiconUnavailable(_:)`` for a broken installation.
   public func parse(_ prompt: String) throws -> Mood {
     if let failure = lexicon.loadError { throw failure }
     let pieces = PromptTokenizer.pieces(of: prompt)
     guard pieces.contains(where: { if case .word = $0 { true } else { false } }) else {
-      throw AffectError.emptyPrompt
+      let given = prompt.trimmingCharacters(in: .whitespacesAndNewlines)
+      throw given.isEmpty ? AffectError.emptyPrompt : AffectError.noWords(given)
     }
     var reading = Reading(prompt: prompt, pieces: pieces, lexicon: lexicon)
     reading.run()

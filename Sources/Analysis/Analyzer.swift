@@ -24,6 +24,15 @@ public struct Analyzer: Sendable {
   static let minimumKeyStrength = 0.15
   /// Peak level below which audio counts as digital silence (-120 dBFS).
   static let silencePeak: Float = 1e-6
+  /// Shorter audio is refused as too short: EBU R128 loudness integrates 400 ms blocks and the key
+  /// and mood average frames of 93 ms, so below half a second every number would be noise.
+  public static let minimumSeconds = 0.5
+  /// Files declaring a lower rate are refused: 4 kHz keeps only up to 2 kHz, less than a telephone
+  /// (8 kHz); a rate of 1 Hz means a damaged header, not music.
+  public static let minimumSampleRate = 4000.0
+  /// A tempo needs this many tracked beats and this many onsets: a steady tone has one onset (its
+  /// start) and no pulse, yet the autocorrelation of a flat onset envelope can still peak somewhere.
+  static let minimumBeats = 4
 
   public init(configuration: AnalysisConfiguration = .init()) {
     self.configuration = configuration
@@ -45,6 +54,13 @@ public struct Analyzer: Sendable {
       reader = try AudioFileReader(path: path)
     } catch {
       throw Analyzer.translate(error, path: path)
+    }
+    guard reader.sampleRate >= Analyzer.minimumSampleRate else {
+      throw .unreadableAudio(
+        path: path,
+        reason:
+          "it declares a sample rate of \(Int(reader.sampleRate)) Hz, below the \(Int(Analyzer.minimumSampleRate)) Hz that can hold music; the file is damaged or not audio"
+      )
     }
     let stream = DescriptorStream(configuration: configuration)
     let analysisRate = Double(configuration.sampleRate)
@@ -85,6 +101,12 @@ public struct Analyzer: Sendable {
       throw Analyzer.translate(error, path: path)
     }
     guard stream.sampleCount > 0 else { throw .noAudio(path) }
+    let seconds = Double(reader.framesRead) / reader.sampleRate
+    if seconds < Analyzer.minimumSeconds,
+      configuration.maxDurationSeconds.map({ $0 >= Analyzer.minimumSeconds }) ?? true
+    {
+      throw .tooShort(path: path, seconds: seconds)
+    }
     stream.finish()
     var analysis = finishAudio(stream: stream, loudness: meter)
     analysis.path = path
@@ -198,12 +220,23 @@ public struct Analyzer: Sendable {
     var tempo: TempoEstimator.Estimate?
     var key: (key: Key, strength: Double)?
     let chroma = stream.keyProfile
+    let onsetRate = OnsetCounter.rate(stream.onsetEnvelope, frameRate: configuration.frameRate)
     if silent {
       remarks.append("digital silence: no tempo, no key, no loudness")
     } else {
       tempo = TempoEstimator(frameRate: configuration.frameRate).estimate(
         onsetEnvelope: stream.onsetEnvelope)
-      if tempo == nil { remarks.append("no steady pulse found: no tempo") }
+      let onsets = onsetRate * duration
+      if let beats = tempo?.beats.count,
+        beats < Analyzer.minimumBeats || onsets < Double(Analyzer.minimumBeats)
+      {
+        tempo = nil
+        remarks.append(
+          "no pulse: fewer than \(Analyzer.minimumBeats) onsets or beats (a steady tone or a single hit): no tempo"
+        )
+      } else if tempo == nil {
+        remarks.append("no steady pulse found: no tempo")
+      }
       if let estimate = KeyEstimator(profile: configuration.profile).estimate(pitchClasses: chroma),
         estimate.strength >= Analyzer.minimumKeyStrength
       {
@@ -212,7 +245,6 @@ public struct Analyzer: Sendable {
         remarks.append("no clear tonal centre: no key")
       }
     }
-    let onsetRate = OnsetCounter.rate(stream.onsetEnvelope, frameRate: configuration.frameRate)
     summary["onset_rate_per_s"] = onsetRate
     summary["peak_dbfs"] = 20 * log10(max(1e-12, Double(stream.peak)))
     // JSON cannot carry NaN or infinity; no descriptor should produce them, but one bad frame must not

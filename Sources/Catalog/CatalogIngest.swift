@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Theory
 
 /// What an analysing closure returns for one file: the features and whatever the file says about itself.
 public struct AnalysedFile: Sendable {
@@ -97,6 +98,9 @@ public enum CatalogIngest {
               "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, aiff…) and MIDI (.mid)"
           )))
     }
+    for path in listing.unreadable {
+      state.record(.failed(.init(path: path, reason: InputFile.Problem.unreadable.reason)))
+    }
     let files = listing.files
     let workerCount = max(1, min(workers, files.count))
     DispatchQueue.concurrentPerform(iterations: workerCount) { _ in
@@ -142,10 +146,13 @@ public enum CatalogIngest {
     guard let kind = MediaFiles.kind(of: path) else {
       return .failed(.init(path: path, reason: "unsupported file type"))
     }
+    // A FIFO or device is not "empty", and reading one could block for ever.
+    if let problem = InputFile.problem(at: path) {
+      return .failed(.init(path: path, reason: problem.reason))
+    }
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
     let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-    if size == 0 { return .failed(.init(path: path, reason: "the file is empty")) }
     let existing = try store.track(sourceKey: path)
     if let existing, !existing.isStale, existing.fileSize == size {
       if existing.fileModified == modified { return .unchanged }

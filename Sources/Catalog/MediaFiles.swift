@@ -28,6 +28,8 @@ public enum MediaFiles {
     public var unsupported: [String] = []
     /// Other files met while walking folders (cover art, text) and skipped silently.
     public var ignored = 0
+    /// Folders met while walking that this user may not open: reported, never skipped silently.
+    public var unreadable: [String] = []
   }
 
   /// Expands files and folders (recursively, following no hidden folders) into analysable files.
@@ -45,9 +47,14 @@ public enum MediaFiles {
       }
       if isDirectory.boolValue {
         let url = URL(fileURLWithPath: path)
+        let refused = UnreadableFolders()
         guard
           let walker = fm.enumerator(
-            at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            at: url, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles],
+            errorHandler: { url, _ in
+              refused.add(url.path)
+              return true
+            })
         else { continue }
         var found: [String] = []
         for case let file as URL in walker {
@@ -60,6 +67,7 @@ public enum MediaFiles {
           }
         }
         for file in found.sorted() where seen.insert(file).inserted { listing.files.append(file) }
+        listing.unreadable += refused.paths.sorted()
       } else if kind(of: path) != nil {
         if seen.insert(path).inserted { listing.files.append(path) }
       } else {
@@ -68,4 +76,12 @@ public enum MediaFiles {
     }
     return listing
   }
+}
+
+/// Paths the folder walker could not open, collected from its error handler.
+private final class UnreadableFolders: @unchecked Sendable {
+  private let lock = NSLock()
+  private var list: [String] = []
+  func add(_ path: String) { lock.withLock { list.append(path) } }
+  var paths: [String] { lock.withLock { list } }
 }

@@ -25,7 +25,7 @@ public enum RecommendError: UserFacingError, Equatable {
       "\(path) holds no listening events; expected `user item weight` lines"
     case .invalidParameter(let name, let value, let allowed): "invalid \(name) \(value): \(allowed)"
     case .missingFile(let path, let hint): "\(path) does not exist; \(hint)"
-    case .unreadable(let path, let reason): "cannot read \(path): \(reason); check its permissions"
+    case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
     }
   }
 }

@@ -1,17 +1,21 @@
 import Foundation
+import Theory
 
 /// Reads a text file as UTF-8, falling back to Latin-1 (ISO-8859-1), which every byte sequence is,
 /// because Last.fm's `tags.dat` and many exported CSV files are Latin-1.
 enum TextDecoding {
   static func read(_ path: String, hint: String) throws -> String {
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw RecommendError.missingFile(path: path, hint: hint)
+    switch InputFile.problem(at: path, allowEmpty: true) {
+    case .missing?: throw RecommendError.missingFile(path: path, hint: hint)
+    case let problem?: throw RecommendError.unreadable(path: path, reason: problem.reason)
+    case nil: break
     }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-      throw RecommendError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+      throw RecommendError.unreadable(
+        path: path, reason: (error as NSError).localizedDescription + "; check its permissions")
     }
     return String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, asLatin1: ())
   }

@@ -16,7 +16,8 @@ public enum MIDIFile {
   /// Reads a file from disk.
   ///
   /// - Parameter path: the `.mid` file (a RIFF `.rmi` wrapper is accepted too).
-  /// - Throws: ``SMFError/missing(path:)`` when there is no such file, ``SMFError/unreadable(path:reason:)``,
+  /// - Throws: ``SMFError/missing(path:)`` when there is no such file, ``SMFError/notReadable(path:problem:)``
+  ///   for a folder, a FIFO or device, or a file this user may not read, ``SMFError/unreadable(path:reason:)``,
   ///   and every error of ``decode(_:name:)``.
   public static func read(path: String) throws -> Score {
     try decode(bytes(path: path), name: path)
@@ -24,11 +25,10 @@ public enum MIDIFile {
 
   /// The bytes of a file, with the errors ``read(path:)`` documents for a missing or unreadable file.
   static func bytes(path: String) throws -> Data {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      !isDirectory.boolValue
-    else {
-      throw SMFError.missing(path: path)
+    switch InputFile.problem(at: path, allowEmpty: true) {
+    case .missing?: throw SMFError.missing(path: path)
+    case let problem?: throw SMFError.notReadable(path: path, problem: problem)
+    case nil: break
     }
     let data: Data
     do {

@@ -9,6 +9,8 @@ public enum SMFError: UserFacingError, Equatable {
   case missing(path: String)
   /// The file exists but could not be read (permissions, I/O error).
   case unreadable(path: String, reason: String)
+  /// The path is a folder, a FIFO or device, or may not be read by this user (see `InputFile`).
+  case notReadable(path: String, problem: InputFile.Problem)
   /// The file has no bytes at all.
   case empty(path: String)
   /// The file does not start with an `MThd` header (nor a RIFF `RMID` wrapper around one).
@@ -23,6 +25,7 @@ public enum SMFError: UserFacingError, Equatable {
   public var category: ErrorCategory {
     switch self {
     case .missing: .missingInput
+    case .notReadable(_, let problem): problem.category
     case .unreadable: .io
     case .empty, .notMIDI, .truncated, .smpteTiming, .malformed: .badData
     }
@@ -33,6 +36,7 @@ public enum SMFError: UserFacingError, Equatable {
     case .missing(let path): "\(path) does not exist; check the path of the MIDI file"
     case .unreadable(let path, let reason):
       "cannot read \(path): \(reason); check the file's permissions"
+    case .notReadable(let path, let problem): "cannot read \(path): \(problem.reason)"
     case .empty(let path): "\(path) is empty (0 bytes); pass a Standard MIDI File (.mid)"
     case .notMIDI(let path):
       "\(path) is not a Standard MIDI File (no MThd header); pass a .mid file"

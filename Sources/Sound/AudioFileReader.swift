@@ -1,5 +1,6 @@
 import CSndFile
 import Foundation
+import Theory
 
 /// Streams audio out of a file through libsndfile: WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3
 /// (libsndfile 1.2), any channel count, never holding more than one block in memory.
@@ -22,6 +23,9 @@ public final class AudioFileReader {
   public let formatName: String
 
   private let file: SoundFile
+  /// Float and double files can hold NaN and infinity (integer and compressed ones cannot); their
+  /// samples are checked as they are read.
+  private let holdsFloats: Bool
   /// Frames delivered so far, to tell a truncated file from a finished one.
   public private(set) var framesRead: Int64 = 0
   private var interleaved: [Float] = []
@@ -32,22 +36,15 @@ public final class AudioFileReader {
   ///   ``SoundError/unreadableAudio(path:reason:)`` when it is empty, not audio, or declares no frames.
   public init(path: String) throws {
     self.path = path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw SoundError.missingFile(path)
-    }
-    guard !isDirectory.boolValue else {
-      throw SoundError.unreadableAudio(path: path, reason: "it is a folder; pass an audio file")
-    }
-    let size =
-      (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
-    guard size > 0 else {
-      throw SoundError.unreadableAudio(path: path, reason: "the file is empty (0 bytes)")
+    switch InputFile.problem(at: path) {
+    case .missing?: throw SoundError.missingFile(path)
+    case let problem?: throw SoundError.unreadableAudio(path: path, reason: problem.reason)
+    case nil: break
     }
     switch SoundFile.openForReading(path) {
     case .failure(let failure):
-      let reason = failure.reason
-      throw SoundError.unreadableAudio(path: path, reason: Self.explain(reason))
+      let reason = WAVHeader.impossibleFormat(at: path) ?? Self.explain(failure.reason)
+      throw SoundError.unreadableAudio(path: path, reason: reason)
     case .success(let file):
       self.file = file
     }
@@ -66,6 +63,8 @@ public final class AudioFileReader {
           "it is truncated (the header declares \(shortfall.declared) bytes of audio, the file holds \(shortfall.present)); re-export or re-copy it"
       )
     }
+    let subtype = info.format & Int32(SF_FORMAT_SUBMASK)
+    holdsFloats = subtype == Int32(SF_FORMAT_FLOAT) || subtype == Int32(SF_FORMAT_DOUBLE)
     sampleRate = Double(info.samplerate)
     channels = Int(info.channels)
     frameCount = info.frames
@@ -98,6 +97,7 @@ public final class AudioFileReader {
       try checkEnd()
       return []
     }
+    if holdsFloats { try checkFinite(Int(got) * channels) }
     framesRead += got
     return Array(interleaved[0..<(Int(got) * channels)])
   }
@@ -117,6 +117,7 @@ public final class AudioFileReader {
       try checkEnd()
       return []
     }
+    if holdsFloats { try checkFinite(got * channels) }
     framesRead += Int64(got)
     if channels == 1 { return Array(interleaved[0..<got]) }
     let channelCount = channels
@@ -132,6 +133,23 @@ public final class AudioFileReader {
       }
       initialized = got
     }
+  }
+
+  /// NaN or infinity is no sound at all: an exporter's bug. Every descriptor would be meaningless
+  /// (or look like silence), so the file is refused with the time of the first bad sample.
+  private func checkFinite(_ count: Int) throws {
+    let bad = interleaved.withUnsafeBufferPointer { buffer in
+      buffer[0..<count].firstIndex { !$0.isFinite }
+    }
+    guard let bad else { return }
+    let seconds = (Double(framesRead) + Double(bad / channels)) / sampleRate
+    let kind = interleaved[bad].isNaN ? "NaN (not a number)" : "infinite"
+    throw SoundError.unreadableAudio(
+      path: path,
+      reason: String(
+        format:
+          "it holds %@ samples, first at %.3f s; the file is broken — export or render it again",
+        kind, seconds))
   }
 
   /// At the end of the data: a decoder error, or far fewer frames than declared, means the file is damaged.
@@ -187,8 +205,10 @@ public final class AudioFileReader {
 
   /// libsndfile's reasons name its internals; say what it means for the user.
   private static func explain(_ reason: String) -> String {
+    // The file was checked to be a readable regular file, so libsndfile's "does not exist or is not
+    // a regular file" (what its MP3 decoder says about text named .mp3) means it is not audio.
     if reason.contains("unknown format") || reason.contains("not recognised")
-      || reason.contains("unknown file format")
+      || reason.contains("unknown file format") || reason.contains("not a regular file")
     {
       return "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3)"
     }

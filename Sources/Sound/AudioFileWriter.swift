@@ -21,8 +21,20 @@ public final class AudioFileWriter {
   public let bitDepth: BitDepth
   /// Frames written so far.
   public private(set) var framesWritten: Int64 = 0
+  /// Whether the file is written as RF64 (a `.wav` expected past 4 GiB).
+  public var isRF64: Bool { !isRIFFLimited && container == .wav }
+
+  /// The most audio data a RIFF WAV or an AIFF can describe (32-bit chunk sizes), less room for
+  /// the header and tag chunks.
+  static let defaultRIFFByteLimit: Int64 = 0xFFFF_FFFF - 64 * 1024
+  /// ``defaultRIFFByteLimit`` unless a test lowers it to reach the limit with a small file.
+  var riffByteLimit = AudioFileWriter.defaultRIFFByteLimit
+  private let bytesPerFrame: Int64
+  private let isRIFFLimited: Bool
 
   private let temporaryPath: String
+  /// Our claim on the temporary file: an interrupt removes it, a later run's sweep leaves it alone.
+  private let tracked: TemporaryFiles.Tracked
   private var file: SoundFile?
 
   /// Creates the temporary file and sets the format.
@@ -33,12 +45,15 @@ public final class AudioFileWriter {
   ///   - channels: interleaved channels per frame.
   ///   - bitDepth: default `.pcm16`; FLAC takes 16 or 24 only.
   ///   - metadata: tags to store (`title`, `artist`, `album`, `genre`, `date`, `comment`) where the container allows.
+  ///   - expectedFrames: how many frames the caller means to write, if known. A `.wav` expected to pass
+  ///     the 4 GiB a RIFF header can describe is written as RF64 (the EBU's 64-bit WAV, which
+  ///     libsndfile, ffmpeg, sox and DAWs read); without it, a RIFF WAV or AIFF refuses to grow past 4 GiB.
   /// - Throws: ``SoundError/unsupportedOutput(path:reason:)`` for an unknown extension or FLAC at 32-bit float;
   ///   `AtomicFile.Failure` when the folder is missing or not writable; ``SoundError/cannotWrite(path:reason:)``
   ///   when libsndfile refuses.
   public init(
     path: String, sampleRate: Double, channels: Int, bitDepth: BitDepth = .pcm16,
-    metadata: [String: String] = [:]
+    metadata: [String: String] = [:], expectedFrames: Int64? = nil
   ) throws {
     guard let container = AudioContainer(path: path) else {
       throw SoundError.unsupportedOutput(
@@ -58,28 +73,28 @@ public final class AudioFileWriter {
     self.container = container
     self.bitDepth = bitDepth
 
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw AtomicFile.Failure.folderMissing(path)
-    }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
-      throw AtomicFile.Failure.cannotWrite(
-        path: path, reason: "the folder \(folder) is not writable")
-    }
-    // Same naming as AtomicFile: hidden, unique, and keeping the extension (libsndfile reads it).
-    temporaryPath =
-      folder
-      + "/.\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).tmp.\(url.pathExtension)"
+    if let failure = AtomicFile.Failure.checkFolder(of: path) { throw failure }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    TemporaryFiles.sweepStale(in: folder)
+    temporaryPath = TemporaryFiles.filePath(for: path)
+    tracked = try TemporaryFiles.create(temporaryPath, for: path)
 
     var info = SF_INFO()
     info.samplerate = Int32(sampleRate.rounded())
     info.channels = Int32(channels)
     info.format = container.format(bitDepth)
+    bytesPerFrame = Int64(channels * bitDepth.bytesPerSample)
+    if container == .wav, let expectedFrames,
+      expectedFrames * bytesPerFrame > Self.defaultRIFFByteLimit
+    {
+      info.format = (info.format & Int32(SF_FORMAT_SUBMASK)) | Int32(SF_FORMAT_RF64)
+    }
+    isRIFFLimited =
+      (container == .wav || container == .aiff)
+      && (info.format & Int32(SF_FORMAT_TYPEMASK)) != Int32(SF_FORMAT_RF64)
     guard sf_format_check(&info) != 0 else {
+      unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.unsupportedOutput(
         path: path,
         reason: "\(container.rawValue) cannot hold \(channels) channels at \(Int(sampleRate)) Hz")
@@ -88,6 +103,7 @@ public final class AudioFileWriter {
     case .failure(let failure):
       let reason = failure.reason
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.cannotWrite(path: path, reason: reason)
     case .success(let file):
       self.file = file
@@ -111,12 +127,24 @@ public final class AudioFileWriter {
     precondition(interleaved.count % channels == 0, "interleaved samples must be whole frames")
     let frames = interleaved.count / channels
     guard frames > 0 else { return }
+    if isRIFFLimited, (framesWritten + Int64(frames)) * bytesPerFrame > riffByteLimit {
+      discard()
+      throw SoundError.cannotWrite(
+        path: path,
+        reason:
+          "the audio would pass 4 GiB, more than a \(container == .wav ? "RIFF WAV" : "AIFF") can hold; write a .flac, or a .wav of known length (rendered WAVs switch to RF64)"
+      )
+    }
+    errno = 0
     let written = interleaved.withUnsafeBufferPointer { buffer in
       sf_writef_float(file.handle, buffer.baseAddress, sf_count_t(frames))
     }
     guard written == frames else {
+      // libsndfile's own text is often "Unspecified internal error"; the system's reason is clearer.
+      let code = errno
       let reason = file.lastError
       discard()
+      if code != 0 { throw AtomicFile.Failure.system(path: path, code: code) }
       throw SoundError.cannotWrite(path: path, reason: "\(reason); check free disk space")
     }
     framesWritten += Int64(frames)
@@ -133,13 +161,16 @@ public final class AudioFileWriter {
     self.file = nil
     guard closedCleanly else {
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
       throw SoundError.cannotWrite(
         path: path, reason: "closing the file failed; check free disk space")
     }
-    guard rename(temporaryPath, path) == 0 else {
-      let reason = String(cString: strerror(errno))
+    let renamed = TemporaryFiles.commit(tracked) {
+      rename(temporaryPath, path) == 0 ? nil : errno
+    }
+    if let code = renamed {
       unlink(temporaryPath)
-      throw SoundError.cannotWrite(path: path, reason: reason)
+      throw AtomicFile.Failure.system(path: path, code: code)
     }
   }
 
@@ -151,6 +182,7 @@ public final class AudioFileWriter {
       _ = file.close()
       self.file = nil
       unlink(temporaryPath)
+      TemporaryFiles.release(tracked)
     }
   }
 

@@ -16,4 +16,13 @@ public enum BitDepth: String, Sendable, Hashable, Codable, CaseIterable {
     default: return nil
     }
   }
+
+  /// Bytes one sample takes in the file (before any compression).
+  public var bytesPerSample: Int {
+    switch self {
+    case .pcm16: 2
+    case .pcm24: 3
+    case .float32: 4
+    }
+  }
 }

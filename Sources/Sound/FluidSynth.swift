@@ -15,7 +15,7 @@ final class FluidSynth {
   /// Creates a synth at `sampleRate` Hz with reverb and chorus on (FluidSynth's defaults, as `fluidsynth -F`
   /// uses), master gain `gain` (`synth.gain`, 0–10), and loads `soundFontPath`.
   ///
-  /// - Throws: ``SoundError/invalidSoundFont(_:)`` when FluidSynth cannot load the file.
+  /// - Throws: ``SoundError/damagedSoundFont(_:)`` when FluidSynth cannot load the file.
   init(soundFontPath: String, sampleRate: Double, gain: Double = FluidSynth.defaultGain) throws {
     FluidSynthLibrary.prepare()
     guard let settings = new_fluid_settings() else {
@@ -47,8 +47,12 @@ final class FluidSynth {
     self.settings = settings
     self.synth = synth
     self.sampleRate = sampleRate
-    guard fluid_synth_sfload(synth, soundFontPath, 1) != FLUID_FAILED else {
-      throw SoundError.invalidSoundFont(soundFontPath)
+    // libinstpatch logs a GLib CRITICAL line for a damaged SoundFont; the thrown error says it once.
+    guard
+      CLibraryOutput.capturing({ fluid_synth_sfload(synth, soundFontPath, 1) }).value
+        != FLUID_FAILED
+    else {
+      throw SoundError.damagedSoundFont(soundFontPath)
     }
     setChannelTypes()
   }

@@ -103,7 +103,7 @@ public struct Renderer {
       path: path, sampleRate: sampleRate, channels: 2, bitDepth: bitDepth,
       metadata: score.title.map { ["title": $0, "comment": "rendered by moodsketch"] } ?? [
         "comment": "rendered by moodsketch"
-      ])
+      ], expectedFrames: expectedFrames(score))
     guard let meter = LoudnessMeter(channels: 2, sampleRate: sampleRate) else {
       throw SoundError.cannotWrite(
         path: path, reason: "the loudness meter cannot measure \(sampleRate) Hz (16 Hz … 2.8 MHz)")
@@ -162,6 +162,24 @@ public struct Renderer {
     }
     return rendered.samples
   }
+
+  /// The most frames a render of `score` can produce: the score plus the longest tail.
+  func expectedFrames(_ score: Score) -> Int64 {
+    let seconds = score.durationSeconds + Self.maximumTail + 1
+    return seconds.isFinite ? Int64(min(seconds * sampleRate, 1e15)) : Int64(1e15)
+  }
+
+  /// How long a render of `score` lasts, in seconds (the score plus at most ``maximumTail``), and
+  /// about how many bytes it would take uncompressed at `bitDepth`: what a caller checks against a
+  /// limit before rendering a file whose last event is absurdly far away.
+  public func estimate(_ score: Score, bitDepth: BitDepth) -> (seconds: Double, bytes: Double) {
+    let seconds = score.durationSeconds + Self.maximumTail
+    return (seconds, seconds * sampleRate * 2 * Double(bitDepth.bytesPerSample))
+  }
+
+  /// Renders longer than this (30 minutes) are refused unless the caller raises the limit: a
+  /// 44-byte MIDI file can hold a note 78 hours long, which would fill a disk.
+  public static let defaultMaximumSeconds = 1800.0
 
   /// Whether `score`, with the longest possible tail, stays within ``inMemoryFrameLimit``.
   func fitsInMemory(_ score: Score) -> Bool {

@@ -27,7 +27,9 @@ final class SoundFile {
   /// Opens `path` for reading; on failure returns libsndfile's reason.
   static func openForReading(_ path: String) -> Result<SoundFile, SoundFile.OpenFailure> {
     var info = SF_INFO()
-    guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+    // libmpg123 prints notes about files that are not MP3; our error says it in one line instead.
+    let (opened, _) = CLibraryOutput.capturing { sf_open(path, Int32(SFM_READ), &info) }
+    guard let handle = opened else {
       return .failure(OpenFailure(String(cString: sf_strerror(nil))))
     }
     return .success(SoundFile(handle: handle, info: info))

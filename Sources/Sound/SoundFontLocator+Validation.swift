@@ -1,5 +1,6 @@
 import CFluidSynth
 import Foundation
+import Theory
 
 extension SoundFontLocator {
   /// Checks that `path` is a SoundFont: a RIFF file of form `sfbk` that FluidSynth recognises.
@@ -8,14 +9,17 @@ extension SoundFontLocator {
   /// whole file and reports ``SoundError/invalidSoundFont(_:)`` if FluidSynth cannot. FluidSynth itself
   /// would render silence for a non-SoundFont; we refuse instead.
   ///
-  /// - Throws: ``SoundError/missingFile(_:)``, ``SoundError/invalidSoundFont(_:)``.
+  /// - Throws: ``SoundError/missingFile(_:)``, ``SoundError/unreadableFile(path:problem:)``,
+  ///   ``SoundError/invalidSoundFont(_:)``.
   public static func validate(_ path: String) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw SoundError.missingFile(path)
+    switch InputFile.problem(at: path) {
+    case .missing?: throw SoundError.missingFile(path)
+    case .empty?: throw SoundError.invalidSoundFont(path)
+    case let problem?: throw SoundError.unreadableFile(path: path, problem: problem)
+    case nil: break
     }
-    guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-      throw SoundError.invalidSoundFont(path)
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw SoundError.unreadableFile(path: path, problem: .unreadable)
     }
     defer { try? handle.close() }
     let header = (try? handle.read(upToCount: 12)) ?? Data()
@@ -26,6 +30,8 @@ extension SoundFontLocator {
       throw SoundError.invalidSoundFont(path)
     }
     FluidSynthLibrary.prepare()
-    guard fluid_is_soundfont(path) != 0 else { throw SoundError.invalidSoundFont(path) }
+    guard CLibraryOutput.capturing({ fluid_is_soundfont(path) }).value != 0 else {
+      throw SoundError.invalidSoundFont(path)
+    }
   }
 }

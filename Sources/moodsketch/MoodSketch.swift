@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Theory
 
 @main
 struct MoodSketch: ParsableCommand {
@@ -21,4 +23,26 @@ struct MoodSketch: ParsableCommand {
       RecommendCommand.self, EvaluateCommand.self, ListenCommand.self,
     ]
   )
+
+  /// Parses and runs like ArgumentParser's own `main`, but prints usage errors as one line
+  /// (see ``UsageLine``) and removes our temporary files when interrupted.
+  static func main() {
+    TemporaryFiles.removeOnInterrupt()
+    let arguments = UsageLine.joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch {
+      // Our own errors have printed their line already and come here as a bare ExitCode.
+      let code = exitCode(for: error)
+      guard code == .validationFailure, !(error is ExitCode), !message(for: error).isEmpty else {
+        exit(withError: error)
+      }
+      printError(
+        UsageLine.line(
+          message: message(for: error),
+          commandPath: UsageLine.commandPath(arguments, root: MoodSketch.self)))
+      Foundation.exit(code.rawValue)
+    }
+  }
 }

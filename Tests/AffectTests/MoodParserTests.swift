@@ -113,7 +113,10 @@ import Testing
 
   @Test func emptyAndUnknownPromptsThrowErrorsNamingTheProblem() {
     #expect(throws: AffectError.emptyPrompt) { try parser.parse("   ") }
-    #expect(throws: AffectError.emptyPrompt) { try parser.parse("!!! ...") }
+    // Characters but no words: say that nothing was understood, naming what was given.
+    #expect(throws: AffectError.noWords("!!! ...")) { try parser.parse("!!! ...") }
+    #expect(throws: AffectError.noWords("🌧️☕")) { try parser.parse(" 🌧️☕ ") }
+    #expect(AffectError.noWords("🌧️☕").description.contains("no word was understood in '🌧️☕'"))
     #expect(throws: AffectError.noKnownWords("blorp zzyzx")) { try parser.parse("blorp zzyzx") }
     #expect(AffectError.noKnownWords("blorp zzyzx").description.contains("'blorp zzyzx'"))
     #expect(AffectError.emptyPrompt.category == .usage)

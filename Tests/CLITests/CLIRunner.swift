@@ -25,36 +25,13 @@ enum CLI {
   @discardableResult
   static func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-    in directory: URL? = nil
+    in directory: URL? = nil, executable program: URL? = nil
   )
     throws -> CLIResult
   {
-    let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
-    env["XDG_DATA_HOME"] = isolatedDataHome.path
-    env["MOODSKETCH_CATALOG"] = nil
-    for (k, v) in environment { env[k] = v }
-    process.environment = env
-    if let directory { process.currentDirectoryURL = directory }
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    // Read before waiting so a large output cannot fill the pipe and deadlock.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    let running = try RunningCLI(
+      arguments, stdin: stdin, environment: environment, in: directory, executable: program)
+    return running.finish()
   }
 
   /// One data folder per test process, so no test reads or writes ~/.local/share/moodsketch.
@@ -71,5 +48,58 @@ enum CLI {
       "moodsketch-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
+  }
+}
+
+/// A `moodsketch` run: started at once, finished (or interrupted first) by the test.
+final class RunningCLI {
+  let process: Process
+  private let out = Pipe()
+  private let err = Pipe()
+
+  init(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+    in directory: URL? = nil, executable program: URL? = nil
+  ) throws {
+    process = Process()
+    process.executableURL = program ?? CLI.executable
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
+    env["XDG_DATA_HOME"] = CLI.isolatedDataHome.path
+    env["MOODSKETCH_CATALOG"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+  }
+
+  /// Waits (polling, up to `limit` seconds) until `condition` holds or the process ends; says which.
+  func waitUntil(limit: TimeInterval = 120, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(limit)
+    while Date() < deadline {
+      if condition() { return true }
+      if !process.isRunning { return condition() }
+      usleep(10_000)
+    }
+    return false
+  }
+
+  func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+  func finish() -> CLIResult {
+    // Read before waiting so a large output cannot fill the pipe and deadlock.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
   }
 }

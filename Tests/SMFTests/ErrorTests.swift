@@ -24,8 +24,11 @@ import Theory
 
   @Test func aFolderIsNotAMIDIFile() throws {
     let folder = try ScratchFolder()
-    #expect(
-      smfError { try MIDIFile.read(path: folder.url.path) } == .missing(path: folder.url.path))
+    // A folder is there: saying it "does not exist" would send the user looking in the wrong place.
+    let error = smfError { try MIDIFile.read(path: folder.url.path) }
+    #expect(error == .notReadable(path: folder.url.path, problem: .folder))
+    #expect(error?.category == .missingInput)
+    #expect(error?.description.contains("it is a folder") == true)
   }
 
   @Test func emptyFileIsRejected() throws {

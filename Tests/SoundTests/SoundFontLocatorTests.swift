@@ -43,7 +43,7 @@ import Theory
     let cut = folder.appendingPathComponent("cut.sf2").path
     try head.write(to: URL(fileURLWithPath: cut))
     try SoundFontLocator.validate(cut)
-    #expect(throws: SoundError.invalidSoundFont(cut)) { try Renderer(soundFontPath: cut) }
+    #expect(throws: SoundError.damagedSoundFont(cut)) { try Renderer(soundFontPath: cut) }
   }
 
   @Test func aMissingExplicitSoundFontIsNotReplacedByAnother() {

@@ -138,10 +138,10 @@ struct EvaluateCommand: ParsableCommand {
         let made = try HoldOutSplit.make(events: set.events, seed: split, parameters: p)
         (trainEvents, testEvents, tags) = (made.train, made.test, set.tags)
         if let writeSplit {
-          try? FileManager.default.createDirectory(
-            atPath: writeSplit, withIntermediateDirectories: true)
-          try EventFile.write(made.train, to: writeSplit + "/train.tsv")
-          try EventFile.write(made.test, to: writeSplit + "/test.tsv")
+          try OutputFolder.fill(writeSplit) {
+            try EventFile.write(made.train, to: writeSplit + "/train.tsv")
+            try EventFile.write(made.test, to: writeSplit + "/test.tsv")
+          }
         }
       }
       let progress = ListenProgressLine()

@@ -69,6 +69,12 @@ struct RenderCommand: ParsableCommand {
       valueName: "dbfs"))
   var peakCeiling: Double = -1
 
+  @Option(
+    help: ArgumentHelp(
+      "Longest render allowed, in seconds; default: 1800 (30 min). Longer files are refused before rendering.",
+      valueName: "seconds"))
+  var maxDuration: Double = Renderer.defaultMaximumSeconds
+
   @OptionGroup var output: OutputOptions
 
   var loudnessTarget: LoudnessTarget? {
@@ -80,6 +86,9 @@ struct RenderCommand: ParsableCommand {
   }
 
   func validate() throws {
+    guard maxDuration.isFinite, maxDuration > 0 else {
+      throw ValidationError("--max-duration \(maxDuration) must be a number of seconds above 0")
+    }
     guard Renderer.gains.contains(gain) else {
       throw ValidationError(
         "--gain \(gain) is out of range; use 0–10 (FluidSynth's default is 0.2)")
@@ -120,7 +129,13 @@ struct RenderCommand: ParsableCommand {
       let started = Date()
       let renderer = try Renderer(
         soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain)
-      let progress = standardErrorIsTerminal ? RenderProgressLine() : nil
+      let estimate = renderer.estimate(score, bitDepth: depth)
+      guard estimate.seconds <= maxDuration else {
+        throw SoundError.renderTooLong(
+          path: input, seconds: estimate.seconds, limitSeconds: maxDuration, bytes: estimate.bytes)
+      }
+      // Progress only for a person watching: never into a pipe, a log, or next to --json.
+      let progress = standardErrorIsTerminal && !output.json ? RenderProgressLine() : nil
       // Clear the line before any error message, too.
       defer { progress?.clear() }
       let report = try renderer.render(

@@ -94,6 +94,9 @@ struct Sketch: ParsableCommand {
     if preview && output.json {
       throw ValidationError("--preview draws for people; leave it out with --json")
     }
+    if out.isEmpty {
+      throw ValidationError("--out is empty; name a folder for the sketch, e.g. --out sketch")
+    }
     if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
     }
@@ -213,57 +216,5 @@ struct Sketch: ParsableCommand {
     let data = try JSONSerialization.data(
       withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
     FileHandle.standardOutput.write(data + Data("\n".utf8))
-  }
-}
-
-/// The output folder of a sketch: created when missing (its parent must exist), filled through a
-/// hidden staging folder so that either every file appears or none does.
-struct SketchFolder {
-  let path: String
-  let created: Bool
-
-  init(path: String) throws {
-    self.path = path
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else {
-        throw AtomicFile.Failure.cannotWrite(path: path, reason: "it is a file, not a folder")
-      }
-      created = false
-    } else {
-      do {
-        try fm.createDirectory(atPath: path, withIntermediateDirectories: false)
-      } catch {
-        throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder cannot be created")
-      }
-      created = true
-    }
-    guard fm.isWritableFile(atPath: path) else {
-      throw AtomicFile.Failure.cannotWrite(path: path, reason: "the folder is not writable")
-    }
-  }
-
-  func finalPath(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
-
-  /// Lets `write` fill a staging folder, then moves every file into place; on error removes all traces.
-  func commit(_ write: (_ staging: String) throws -> Void) throws {
-    let fm = FileManager.default
-    let staging = (path as NSString).appendingPathComponent(".sketch-\(UUID().uuidString)")
-    do {
-      try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-      try write(staging)
-      for name in try fm.contentsOfDirectory(atPath: staging).sorted() {
-        guard rename("\(staging)/\(name)", finalPath(name)) == 0 else {
-          throw AtomicFile.Failure.cannotWrite(
-            path: finalPath(name), reason: String(cString: strerror(errno)))
-        }
-      }
-      try? fm.removeItem(atPath: staging)
-    } catch {
-      try? fm.removeItem(atPath: staging)
-      if created { try? fm.removeItem(atPath: path) }
-      throw error
-    }
   }
 }
