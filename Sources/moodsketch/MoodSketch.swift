@@ -13,7 +13,7 @@ struct MoodSketch: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      MoodCommand.self,
+      MoodCommand.self, ChordsCommand.self,
       Sketch.self, Train.self,
       RenderCommand.self,
       Analyze.self,
