@@ -56,9 +56,11 @@ public struct LockedChords: Sendable {
         chord = roman.chord(in: harmonyKey)
         if harmonyKey != key { roman = RomanNumeral(chord: chord, in: key) }
       }
+      // A chord the model has no token for keeps its numeral as its name for the other writers.
+      let token = filled[i] == UserChordTokens.unknown ? roman.description : filled[i]
       result.append(
         GeneratedChord(
-          token: filled[i], roman: roman, chord: chord, bar: slot.bar, start: slot.start,
+          token: token, roman: roman, chord: chord, bar: slot.bar, start: slot.start,
           duration: slot.duration))
     }
     chords = result

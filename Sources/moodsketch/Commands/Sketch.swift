@@ -18,6 +18,7 @@ struct Sketch: ParsableCommand {
 
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
+        moodsketch sketch "hopeful morning" --chords "Am F ? G | C ? ? E7"
 
       Writes DIR/sketch.mid, DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing is written \
       unless all of them succeed.
@@ -51,6 +52,12 @@ struct Sketch: ParsableCommand {
       "Style such as pop, lofi, jazz, metal, cinematic; default: from the mood.", valueName: "name")
   )
   var style: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Chords to keep, e.g. \"Am F ? G | C ? ? E7\" or \"vi IV ? V\": symbols or numerals, ? for a chord the model fills (from both neighbours), | for bar lines (one bar each; else one chord per harmonic slot); the chart repeats to fill the bars; default: the model writes all chords.",
+      valueName: "chart"))
+  var chords: String?
 
   @Option(
     help: ArgumentHelp(
@@ -110,8 +117,18 @@ struct Sketch: ParsableCommand {
       let overrides = try PlanOverrides(
         parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init),
         style: style)
-      let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
-      let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
+      let model = try CompositionModel.bundled()
+      var plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
+      var lockedChords: [GeneratedChord]?
+      if let chords {
+        let charted = try ChartPlanning(
+          chart: try ChordChart(parsing: chords), mood: mood, overrides: overrides, seed: seed,
+          model: model)
+        if let warning = charted.warning { printError(warning) }
+        plan = charted.plan
+        lockedChords = charted.chords
+      }
+      let score = Composer(model: model).compose(plan, seed: seed, chords: lockedChords)
       let composedMS = Date().timeIntervalSince(started) * 1000
       // Find the SoundFont before writing anything, so a bad one leaves no files behind.
       let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
