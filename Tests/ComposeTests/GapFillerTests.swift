@@ -48,6 +48,9 @@ import Theory
     // the model also lets I lead there (I–IV–I–vi), and the dominant loses its hold.
     let beforeTonic = shares(["I", "IV", nil, "I"])
     let beforeVi = shares(["I", "IV", nil, "vi"])
+    print(
+      "fill before I: V \(beforeTonic["V"] ?? 0); before vi: V \(beforeVi["V"] ?? 0), I \(beforeVi["I"] ?? 0)"
+    )
     #expect((beforeTonic["V"] ?? 0) >= 0.75)
     #expect((beforeVi["V"] ?? 0) <= 0.5)
     #expect((beforeVi["I"] ?? 0) >= 0.25)

@@ -98,7 +98,9 @@ import Theory
           let overlap = min(b, to) - max(a, from)
           if overlap > 0, let r { weight[r, default: 0] += overlap }
         }
-        guard let expected = weight.max(by: { $0.value < $1.value })?.key else { continue }
+        guard
+          let expected = weight.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
+        else { continue }
         compared += 1
         if c.chord.root.pitchClass == expected { agree += 1 }
       }

@@ -9,7 +9,7 @@ import Theory
 /// shipped Witten–Bell table with its context cut to two symbols (the same counts, one level of
 /// interpolation fewer than the 4-gram the generator uses). A fixed slot admits only its own token;
 /// a gap admits the candidate vocabulary (the mode's tokens holding ≥ 0.2 % of its chords, as the
-/// generator's rarity filter; never the parallel tonic, never the chord just before or after it,
+/// generator's rarity filter; never the parallel tonic, never the chord just before or after it (nor another token for the same triad),
 /// since the model learned chord *changes*), each weighted by the mood fit (``MoodChordFit``).
 /// The forward pass sums over every path into each state; the backward pass then samples the last
 /// state and walks back, each step drawing the previous token in proportion to its forward weight
@@ -50,7 +50,9 @@ public struct GapFiller: Sendable {
       }
       let left = i > 0 ? tokens[i - 1] : nil
       let right = i + 1 < tokens.count ? tokens[i + 1] : nil
-      let allowed = vocabulary.filter { $0 != left && $0 != right }
+      let allowed = vocabulary.filter {
+        !Self.sameChord($0, left, mode: mode) && !Self.sameChord($0, right, mode: mode)
+      }
       sets.append(allowed.isEmpty ? vocabulary : allowed)
     }
     let unary: [[Double]] = sets.enumerated().map { s, set in
@@ -109,6 +111,15 @@ public struct GapFiller: Sendable {
       }
     }
     return (1..<n).map { sets[$0][chosen[$0]] }
+  }
+
+  /// Whether two tokens name the same triad (`III` and `V/VI` are both C in A minor).
+  static func sameChord(_ a: String, _ b: String?, mode: Mode) -> Bool {
+    guard let b else { return false }
+    if a == b { return true }
+    guard let x = ChordToken.numeral(a), let y = ChordToken.numeral(b) else { return false }
+    return ChordToken.rootOffset(a, mode: mode) == ChordToken.rootOffset(b, mode: mode)
+      && x.quality.triad == y.quality.triad
   }
 
   /// Tokens a gap may take in a mode: the table's outcomes without the rare tail and the parallel tonic.

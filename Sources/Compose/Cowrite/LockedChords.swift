@@ -54,7 +54,12 @@ public struct LockedChords: Sendable {
           filled[i], mode: mode, seventh: plan.seventhProbability, key: plan.key, bluesy: false,
           generator: &generator)
         chord = roman.chord(in: harmonyKey)
-        if harmonyKey != key { roman = RomanNumeral(chord: chord, in: key) }
+        // An applied token (V/VI) coloured as something other than a dominant is no longer one:
+        // name it by its place in the key instead (IIImaj7, not Vmaj7/VI).
+        let stillDominant = [.major, .dominant7, .dominant9].contains(roman.quality)
+        if harmonyKey != key || (roman.secondaryOf != nil && !stillDominant) {
+          roman = RomanNumeral(chord: chord, in: key)
+        }
       }
       // A chord the model has no token for keeps its numeral as its name for the other writers.
       let token = filled[i] == UserChordTokens.unknown ? roman.description : filled[i]

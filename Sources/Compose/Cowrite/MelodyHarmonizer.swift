@@ -15,7 +15,7 @@ import Theory
 ///   when it starts on a strong beat, is drawn from P(pitch class | chord) = 75 % shared by the
 ///   chord tones, 22 % by the other scale tones (passing and neighbour notes), 3 % by the rest.
 ///   ``emissionWeight`` (2) scales these log-likelihoods against the transitions: on POP909 songs
-///   1–20 it gave 90.1 % chord tones on strong beats and 37.0 % root agreement with the annotations
+///   1–20 it gave 90.1 % chord tones on strong beats and about 37 % root agreement with the annotations
 ///   (weight 1: 83.6 % and 36.0 %; 0.5: 75.8 % and 30.3 %), so the melody counts double.
 ///
 /// The result is the single most likely chord sequence: idiomatic (the n-gram) and consonant
