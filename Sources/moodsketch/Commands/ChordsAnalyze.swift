@@ -17,14 +17,8 @@ struct ChordsAnalyze: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let parsed = try ChordChart(parsing: chart.chords)
       let model = try CompositionModel.bundled()
-      let chartKey = ChartKey.resolve(
-        parsed, given: chart.key.flatMap(Key.init(parsing:)), defaultTonic: NoteClass(.C),
-        tonicSource: "the default C (pass --key to choose)",
-        model: model)
-      if let warning = chartKey.warning { printError(warning) }
-      let chords = try parsed.completeChords(in: chartKey.key)
+      let (parsed, chartKey, chords) = try chart.read(model: model)
       // With bar lines, the last chord of every second bar ends a phrase (where a half cadence sits).
       var ends: Set<Int> = []
       if let bars = parsed.bars {

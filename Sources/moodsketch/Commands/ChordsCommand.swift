@@ -1,4 +1,5 @@
 import ArgumentParser
+import Compose
 import Theory
 
 /// `moodsketch chords …`: ask the chord model about a progression.
@@ -34,5 +35,15 @@ struct ChordChartOptions: ParsableArguments {
     if let key, Key(parsing: key) == nil {
       throw ValidationError("--key \"\(key)\" is not a key; use e.g. \"A minor\", \"Eb\", \"C\"")
     }
+  }
+
+  /// The chart, its key (a warning line on stderr when the chords leave a given key) and its chords.
+  func read(model: CompositionModel) throws -> (ChordChart, ChartKey, [Chord]) {
+    let parsed = try ChordChart(parsing: chords)
+    let chartKey = ChartKey.resolve(
+      parsed, given: key.flatMap(Key.init(parsing:)), defaultTonic: NoteClass(.C),
+      tonicSource: "the default C (pass --key to choose)", model: model)
+    if let warning = chartKey.warning { printError(warning) }
+    return (parsed, chartKey, try parsed.completeChords(in: chartKey.key))
   }
 }

@@ -34,14 +34,8 @@ struct ChordsNext: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let parsed = try ChordChart(parsing: chart.chords)
       let model = try CompositionModel.bundled()
-      let chartKey = ChartKey.resolve(
-        parsed, given: chart.key.flatMap(Key.init(parsing:)), defaultTonic: NoteClass(.C),
-        tonicSource: "the default C (pass --key to choose)",
-        model: model)
-      if let warning = chartKey.warning { printError(warning) }
-      let chords = try parsed.completeChords(in: chartKey.key)
+      let (_, chartKey, chords) = try chart.read(model: model)
       let moodValue = try mood.map { try MoodParser().parse($0) }
       let ranked = NextChordRanker(model: model).rank(
         after: chords, in: chartKey.key, mood: moodValue, k: k)
