@@ -119,6 +119,7 @@ enum POP909 {
     var agree = 0
     var compared = 0
     var melodyFound = 0
+    var keysAgree = 0
     let songs = Array(1...20)
     for n in songs {
       let (midi, labels) = POP909.song(n)
@@ -126,6 +127,17 @@ enum POP909 {
       let reading = try DraftReader().read(score, name: midi)
       if score.tracks[reading.melodyTrack].name.uppercased() == "MELODY" { melodyFound += 1 }
       let spans = try POP909.annotations(labels)
+      // POP909's key annotation (key_audio.txt, first key): tonic and mode both right counts.
+      let keyText = try String(
+        contentsOfFile: labels.replacingOccurrences(of: "chord_midi.txt", with: "key_audio.txt"),
+        encoding: .utf8
+      ).split(separator: "\n")[0].split(separator: "\t")
+      if let annotated = Key(parsing: String(keyText[2])),
+        annotated.tonic.pitchClass == reading.key.tonic.pitchClass,
+        annotated.mode == reading.key.mode
+      {
+        keysAgree += 1
+      }
       for chord in reading.chords {
         let from = score.seconds(atTick: chord.start)
         let to = score.seconds(atTick: chord.start + chord.duration)
@@ -136,10 +148,13 @@ enum POP909 {
     }
     let share = Double(agree) / Double(max(1, compared))
     print(
-      "POP909 1–20: bar-level chord root agreement \(agree)/\(compared) = \(String(format: "%.1f", share * 100)) %; MELODY track found in \(melodyFound)/\(songs.count)"
+      "POP909 1–20: bar-level chord root agreement \(agree)/\(compared) = \(String(format: "%.1f", share * 100)) %; MELODY track found in \(melodyFound)/\(songs.count); key as annotated in \(keysAgree)/\(songs.count)"
     )
     #expect(melodyFound == songs.count)
     #expect(compared > 500)
     #expect(share >= 0.75)
+    // 13/20 measured; of the misses two are a semitone off (17, 18: G minor annotated, F# minor in
+    // the MIDI's notes), a sign that key_audio.txt follows the recording rather than the MIDI.
+    #expect(keysAgree >= 12)
   }
 }
