@@ -37,7 +37,9 @@ enum POP909 {
       guard overlap > 0 else { continue }
       if let r { weight[r, default: 0] += overlap } else { none += overlap }
     }
-    guard let best = weight.max(by: { $0.value < $1.value }), best.value > none else { return nil }
+    guard let best = weight.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }),
+      best.value > none
+    else { return nil }
     return best.key
   }
 }
