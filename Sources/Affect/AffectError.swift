@@ -24,6 +24,10 @@ public enum AffectError: UserFacingError, Equatable {
   case invalidBars(String)
   /// An explicit style name the planner does not know.
   case invalidStyle(String)
+  /// A word of a mood journey's stage that the lexicon lacks.
+  case unknownJourneyWord(String, stage: String)
+  /// A mood journey's stage with no words ("from to happy").
+  case emptyJourneyStage(String)
 
   public var category: ErrorCategory {
     switch self {
@@ -52,6 +56,10 @@ public enum AffectError: UserFacingError, Equatable {
       "'\(text)' is not a time signature; use e.g. 4/4, 3/4, 6/8 or 7/8"
     case .invalidBars(let text):
       "'\(text)' is not a usable number of bars; give a whole number from 1 to \(PlanOverrides.barsRange.upperBound)"
+    case .unknownJourneyWord(let word, let stage):
+      "'\(word)' in the journey stage '\(stage)' is not a mood word moodsketch knows; use words like 'sad', 'hopeful', 'calm', 'intense'"
+    case .emptyJourneyStage(let text):
+      "a stage of the mood journey is empty ('\(text)'); describe each stage, e.g. 'from lonely to triumphant'"
     case .invalidStyle(let text):
       "'\(text)' is not a style moodsketch knows; choose one of: \(Style.allCases.map(\.rawValue).joined(separator: ", "))"
     }

@@ -27,7 +27,9 @@ public struct Composer: Sendable {
   ///   - seed: any value; the same seed and plan give a byte-identical score.
   /// - Returns: a score with tracks Chords, Melody, Bass (and Drums when the plan has drums),
   ///   tempo, metre and key, and ``Score/chords`` filled with each chord's symbol and numeral.
-  public func compose(_ plan: Plan, seed: UInt64) -> Score {
+  ///   - chords: a progression decided elsewhere (a user's chart, ``LockedChords``); nil lets the
+  ///     chord model write it. The other parts are written on these chords the same way.
+  public func compose(_ plan: Plan, seed: UInt64, chords given: [GeneratedChord]? = nil) -> Score {
     let tpq = Self.ticksPerQuarter
     let bars = max(1, plan.bars)
     let root = SeededGenerator(seed: seed)
@@ -36,8 +38,10 @@ public struct Composer: Sendable {
     let arrangement = Arrangement.forStyle(plan.style)
 
     var chordStream = root.derived(1)
-    let chords = ChordGenerator(model: model).generate(
-      plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
+    let chords =
+      given
+      ?? ChordGenerator(model: model).generate(
+        plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
     var melodyStream = root.derived(2)
     let melody = MelodyGenerator(model: model).generate(
       plan, form: form, chords: chords, ticksPerQuarter: tpq, generator: &melodyStream)

@@ -15,7 +15,7 @@ struct MoodSketch: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      MoodCommand.self,
+      MoodCommand.self, ChordsCommand.self,
       Sketch.self, Train.self,
       RenderCommand.self, ExportCommand.self, RollCommand.self,
       Analyze.self,

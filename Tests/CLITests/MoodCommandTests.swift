@@ -75,3 +75,30 @@ import Testing
     #expect(result.stdout.split(separator: "\n").count == 2)
   }
 }
+
+@Suite struct MoodJourneyCommandTests {
+  @Test func journeyPromptShowsThePath() throws {
+    let text = try CLI.run(["mood", "sad verse, hopeful chorus"])
+    #expect(text.status == 0)
+    #expect(text.stdout.contains("journey   sections: verse: sad → chorus: hopeful"))
+    let json = try CLI.run(["mood", "calm -> intense", "--json"])
+    #expect(json.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let journey = try #require(object["journey"] as? [String: Any])
+    #expect(journey["shape"] as? String == "path")
+    #expect((journey["stages"] as? [Any])?.count == 2)
+    #expect(object["valence"] != nil)
+    let plain = try CLI.run(["mood", "calm rainy morning", "--json"])
+    #expect(!plain.stdout.contains("journey"))
+  }
+
+  @Test func unknownJourneyWordIsOneLineUsageError() throws {
+    let r = try CLI.run(["mood", "from lonely to glorbish"])
+    #expect(r.status == 64)
+    #expect(
+      r.stderr
+        == "moodsketch: 'glorbish' in the journey stage 'glorbish' is not a mood word moodsketch knows; use words like 'sad', 'hopeful', 'calm', 'intense'\n"
+    )
+  }
+}

@@ -17,6 +17,10 @@ struct MoodCommand: ParsableCommand {
       With PROMPT "-", reads one prompt per line from standard input; with --json each line gives one
       compact JSON object, a bad line gives {"line": N, "prompt": …, "error": …} and the exit code is
       non-zero at the end while the other lines are still answered.
+      A prompt that describes a change shows the journey too, one mood per stage:
+        moodsketch mood "sad verse, hopeful chorus"
+        moodsketch mood "from lonely to triumphant"
+        moodsketch mood "calm -> intense"
       """)
 
   @Argument(
@@ -41,20 +45,25 @@ struct MoodCommand: ParsableCommand {
     }
     try reportingErrors {
       let mood = try MoodParser().parse(prompt)
-      try show(MoodReport(prompt: prompt, mood: mood), mood: mood, pretty: true)
+      let journey = try JourneyParser().parse(prompt)
+      try show(MoodReport(prompt: prompt, mood: mood), mood: mood, journey: journey, pretty: true)
     }
   }
 
-  private func show(_ report: MoodReport, mood: Mood, pretty: Bool) throws {
+  private func show(_ report: MoodReport, mood: Mood, journey: MoodJourney?, pretty: Bool) throws {
     let planned = plan ? Planner().plan(for: mood, seed: seed) : nil
     if output.json {
-      if let planned {
+      if let journey {
+        try JSONOutput.print(
+          MoodWithJourney(mood: report, journey: journey, plan: planned), pretty: pretty)
+      } else if let planned {
         try JSONOutput.print(MoodWithPlan(mood: report, plan: planned), pretty: pretty)
       } else {
         try JSONOutput.print(report, pretty: pretty)
       }
     } else {
       print(report.text)
+      if let journey { print(journey.text) }
       if let planned { print("plan\n" + planned.reasons.map { "  " + $0 }.joined(separator: "\n")) }
     }
   }
@@ -68,7 +77,9 @@ struct MoodCommand: ParsableCommand {
     for (index, line) in lines.enumerated() {
       do {
         let mood = try parser.parse(line)
-        try show(MoodReport(prompt: line, mood: mood), mood: mood, pretty: false)
+        let journey = try JourneyParser(parser: parser).parse(line)
+        try show(
+          MoodReport(prompt: line, mood: mood), mood: mood, journey: journey, pretty: false)
       } catch let error as AffectError {
         failure = failure ?? error.category
         if output.json {
@@ -87,6 +98,23 @@ struct MoodCommand: ParsableCommand {
 private struct MoodWithPlan: Encodable {
   var mood: MoodReport
   var plan: Plan
+}
+
+/// The report of a journey prompt: the whole prompt's mood fields as for any prompt, plus `journey`
+/// (and `plan` with --plan), so scripts reading plain prompts read these the same way.
+private struct MoodWithJourney: Encodable {
+  var mood: MoodReport
+  var journey: MoodJourney
+  var plan: Plan?
+
+  enum Keys: String, CodingKey { case journey, plan }
+
+  func encode(to encoder: Encoder) throws {
+    try mood.encode(to: encoder)
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(journey, forKey: .journey)
+    try container.encodeIfPresent(plan, forKey: .plan)
+  }
 }
 
 private struct LineError: Encodable {

@@ -20,6 +20,7 @@ struct Sketch: ParsableCommand {
 
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
         moodsketch sketch "triumphant epic battle" --bars 16 --key "D minor" --seed 7
+        moodsketch sketch "hopeful morning" --chords "Am F ? G | C ? ? E7"
 
       Writes DIR/sketch.mid, DIR/sketch.musicxml (a lead sheet, or every part with --score full), \
       DIR/sketch.svg (a piano roll), DIR/sketch.wav (unless --no-render) and DIR/sketch.json; nothing \
@@ -54,6 +55,12 @@ struct Sketch: ParsableCommand {
       "Style such as pop, lofi, jazz, metal, cinematic; default: from the mood.", valueName: "name")
   )
   var style: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Chords to keep, e.g. \"Am F ? G | C ? ? E7\" or \"vi IV ? V\": symbols or numerals, ? for a chord the model fills (from both neighbours), | for bar lines (one bar each; else one chord per harmonic slot); the chart repeats to fill the bars; default: the model writes all chords.",
+      valueName: "chart"))
+  var chords: String?
 
   @Option(
     help: ArgumentHelp(
@@ -128,8 +135,18 @@ struct Sketch: ParsableCommand {
       let overrides = try PlanOverrides(
         parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init),
         style: style)
-      let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
-      let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
+      let model = try CompositionModel.bundled()
+      var plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
+      var lockedChords: [GeneratedChord]?
+      if let chords {
+        let charted = try ChartPlanning(
+          chart: try ChordChart(parsing: chords), mood: mood, overrides: overrides, seed: seed,
+          model: model)
+        if let warning = charted.warning { printError(warning) }
+        plan = charted.plan
+        lockedChords = charted.chords
+      }
+      let score = Composer(model: model).compose(plan, seed: seed, chords: lockedChords)
       let sections = Form(bars: plan.bars).sectionMarkers(
         meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
       let composedMS = Date().timeIntervalSince(started) * 1000
