@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MoodSketch: ParsableCommand {
@@ -11,7 +12,7 @@ struct MoodSketch: ParsableCommand {
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
       Every choice is explained; --seed makes a sketch reproducible; --json gives the same facts to scripts.
       """,
-    version: "0.1.0",
+    version: VersionText.number,
     subcommands: [
       MoodCommand.self,
       Sketch.self, Train.self,
@@ -21,4 +22,13 @@ struct MoodSketch: ParsableCommand {
       RecommendCommand.self, EvaluateCommand.self, ListenCommand.self,
     ]
   )
+
+  /// `--version` alone also names the model and lexicon in use (ArgumentParser's version is a fixed string).
+  static func main() {
+    if CommandLine.arguments.dropFirst() == ["--version"] {
+      print(VersionText.text)
+      return
+    }
+    main(nil)
+  }
 }

@@ -69,6 +69,12 @@ struct RenderCommand: ParsableCommand {
       valueName: "dbfs"))
   var peakCeiling: Double = -1
 
+  @Option(
+    help: ArgumentHelp(
+      "Synthesis threads (FluidSynth's synth.cpu-cores), 1–64; default: every core. The samples are the same for any value.",
+      valueName: "n"))
+  var jobs: Int = Renderer.defaultThreads
+
   @OptionGroup var output: OutputOptions
 
   var loudnessTarget: LoudnessTarget? {
@@ -80,6 +86,9 @@ struct RenderCommand: ParsableCommand {
   }
 
   func validate() throws {
+    guard (1...64).contains(jobs) else {
+      throw ValidationError("--jobs \(jobs) is out of range; use 1–64")
+    }
     guard Renderer.gains.contains(gain) else {
       throw ValidationError(
         "--gain \(gain) is out of range; use 0–10 (FluidSynth's default is 0.2)")
@@ -119,17 +128,17 @@ struct RenderCommand: ParsableCommand {
       let soundFont = try SoundFontLocator.locate(explicit: soundfont)
       let started = Date()
       let renderer = try Renderer(
-        soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain)
-      let progress = standardErrorIsTerminal ? RenderProgressLine() : nil
+        soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain, threads: jobs)
+      let progress = Terminal.showsProgress ? ProgressLine(label: "rendering") : nil
       // Clear the line before any error message, too.
       defer { progress?.clear() }
       let report = try renderer.render(
         score, to: outputPath, bitDepth: depth, loudness: loudnessTarget,
-        progress: progress.map { line in { line.show($0) } }
+        progress: progress.map { line in { line.update(fraction: $0) } }
       )
       let elapsed = Date().timeIntervalSince(started)
       let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
-      if notes == 0 { printError("warning: \(input) has no notes; the output is silent") }
+      if notes == 0 { Terminal.note("warning: \(input) has no notes; the output is silent") }
       let result = RenderResult(
         input: input, soundFont: soundFont, notes: notes, elapsedSeconds: elapsed, report: report)
       if output.json {
@@ -180,23 +189,5 @@ struct RenderResult: Encodable {
       )
     }
     return lines.joined(separator: "\n")
-  }
-}
-
-/// A "rendering 42%" line on standard error (terminals only), redrawn at most five times a second.
-final class RenderProgressLine {
-  private var lastShown = Date.distantPast
-  private var lastPercent = -1
-
-  func show(_ fraction: Double) {
-    let percent = Int(fraction * 100)
-    guard percent != lastPercent, Date().timeIntervalSince(lastShown) > 0.2 else { return }
-    lastShown = Date()
-    lastPercent = percent
-    FileHandle.standardError.write(Data("\rrendering \(percent)%".utf8))
-  }
-
-  func clear() {
-    if lastPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

@@ -113,6 +113,10 @@ struct Sketch: ParsableCommand {
       let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
       let score = Composer(model: try CompositionModel.bundled()).compose(plan, seed: seed)
       let composedMS = Date().timeIntervalSince(started) * 1000
+      Terminal.detail(
+        "composition model \(CompositionModel.bundledPath ?? "missing"), lexicon \(Lexicon.bundledPath ?? "missing")"
+      )
+      Terminal.detail("composed in \(Int(composedMS)) ms")
       // Find the SoundFont before writing anything, so a bad one leaves no files behind.
       let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
 
@@ -162,7 +166,8 @@ struct Sketch: ParsableCommand {
       case .found(let results) where !results.isEmpty:
         print("\nclosest references in your catalog:")
         for (i, r) in results.enumerated() { print(SketchReferences.line(i + 1, r)) }
-      case .noCatalog(let note), .failed(let note): printError(note)
+      case .noCatalog(let note): Terminal.note(note)
+      case .failed(let note): printError(note)
       case .found, nil: break
       }
     }
