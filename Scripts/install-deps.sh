@@ -12,6 +12,8 @@ packages=(
   asc-music singularity-music
   # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file
   python3-mido fluidsynth
+  # Validates the JSON output against docs/schema/ in the tests
+  python3-jsonschema
   # Used by the benchmark scripts
   bc time
 )

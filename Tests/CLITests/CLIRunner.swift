@@ -29,14 +29,23 @@ enum CLI {
   )
     throws -> CLIResult
   {
+    try launch(executable, arguments, stdin: stdin, environment: environment, in: directory)
+  }
+
+  /// Runs any program (the built binary, an installed copy, a script) with the tests' isolated
+  /// environment plus `environment` (an empty value removes a variable).
+  static func launch(
+    _ program: URL, _ arguments: [String], stdin: String? = nil,
+    environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> CLIResult {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
     env["XDG_DATA_HOME"] = isolatedDataHome.path
     env["MOODSKETCH_CATALOG"] = nil
-    for (k, v) in environment { env[k] = v }
+    for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()

@@ -9,42 +9,12 @@ import Testing
   static let script = root.appendingPathComponent("Scripts/install.sh").path
 
   func install(_ arguments: [String]) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [Self.script] + arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try CLI.launch(URL(fileURLWithPath: "/bin/bash"), [Self.script] + arguments)
   }
 
   func run(_ binary: URL, _ arguments: [String], in folder: URL) throws -> CLIResult {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    var environment = ProcessInfo.processInfo.environment
-    environment["MOODSKETCH_RESOURCES"] = nil
-    environment["XDG_DATA_HOME"] = CLI.isolatedDataHome.path
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CLIResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    // No override: the installed copy must find its own share/moodsketch.
+    try CLI.launch(binary, arguments, environment: ["MOODSKETCH_RESOURCES": ""], in: folder)
   }
 
   @Test func anInstalledCopyWritesASketchFromItsOwnResourcesAndUninstallsCleanly() throws {

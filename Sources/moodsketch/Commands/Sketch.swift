@@ -133,7 +133,7 @@ struct Sketch: ParsableCommand {
           rendered = try Renderer(soundFontPath: soundFontPath).render(
             score, to: "\(staging)/sketch.wav", loudness: .demo)
         }
-        try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
+        try AtomicFile.write(try JSONDocument.data(report), to: "\(staging)/sketch.json")
       }
       let renderMS = Date().timeIntervalSince(renderStarted) * 1000
       let references =
@@ -179,13 +179,13 @@ struct Sketch: ParsableCommand {
       if case .failed(let note) = references { printError(note) }
       return try JSONOutput.print(report)
     }
-    let encoder = JSONOutput.encoder()
-    var object =
-      try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any] ?? [:]
-    object["references"] = try JSONSerialization.jsonObject(with: encoder.encode(results))
-    let data = try JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-    FileHandle.standardOutput.write(data + Data("\n".utf8))
+    let encoder = JSONOutput.encoder(pretty: false)
+    guard
+      case .object(var fields) = try JSONDecoder().decode(
+        JSONValue.self, from: encoder.encode(report))
+    else { return try JSONOutput.print(report) }
+    fields["references"] = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(results))
+    try JSONOutput.print(JSONValue.object(fields))
   }
 }
 
