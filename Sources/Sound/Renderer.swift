@@ -276,10 +276,21 @@ public struct Renderer {
     let maximumTailFrames = Int(Self.maximumTail * sampleRate)
     var quietFrames = 0
     var tailFrames = 0
+    // The synth renders the tail ahead in runs of 16 blocks (the same samples as block by block: no
+    // message arrives any more), which spares its worker threads a hand-off per 64 frames; the quiet
+    // test below still goes block by block, so the file ends on the same frame.
+    let aheadFrames = 16 * Self.blockFrames
+    var ahead = [Float](repeating: 0, count: aheadFrames * 2)
+    var aheadUsed = aheadFrames
     while quietFrames < holdFrames && tailFrames < maximumTailFrames {
       let n = Self.blockFrames
       if chunkFrames - filled < n { try flush() }
-      synth.render(frames: n, into: &chunk, atFrame: filled)
+      if aheadUsed == aheadFrames {
+        synth.render(frames: aheadFrames, into: &ahead, atFrame: 0)
+        aheadUsed = 0
+      }
+      for i in 0..<(n * 2) { chunk[filled * 2 + i] = ahead[aheadUsed * 2 + i] }
+      aheadUsed += n
       var loudest: Float = 0
       for i in (filled * 2)..<((filled + n) * 2) { loudest = max(loudest, abs(chunk[i])) }
       quietFrames = loudest < Self.silenceThreshold ? quietFrames + n : 0
