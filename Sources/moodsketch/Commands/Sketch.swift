@@ -105,6 +105,10 @@ struct Sketch: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let started = Date()
+      // Find the SoundFont before writing anything, so a bad one leaves no files behind; it loads
+      // while the sketch is composed.
+      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let mood = try MoodParser().parse(prompt)
       let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
       let overrides = try PlanOverrides(
@@ -117,8 +121,7 @@ struct Sketch: ParsableCommand {
         "composition model \(CompositionModel.bundledPath ?? "missing"), lexicon \(Lexicon.bundledPath ?? "missing")"
       )
       Terminal.detail("composed in \(Int(composedMS)) ms")
-      // Find the SoundFont before writing anything, so a bad one leaves no files behind.
-      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let renderer = try pendingRenderer?.renderer()
 
       let folder = try SketchFolder(path: out)
       var files = ["midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json")]
@@ -129,8 +132,8 @@ struct Sketch: ParsableCommand {
       let renderStarted = Date()
       try folder.commit { staging in
         try MIDIFile.write(score, to: "\(staging)/sketch.mid")
-        if let soundFontPath {
-          rendered = try Renderer(soundFontPath: soundFontPath).render(
+        if let renderer {
+          rendered = try renderer.render(
             score, to: "\(staging)/sketch.wav", loudness: .demo)
         }
         try AtomicFile.write(try JSONDocument.data(report), to: "\(staging)/sketch.json")
