@@ -20,12 +20,12 @@
 #   share/doc/moodsketch/LICENSE, NOTICE
 #   share/moodsketch/installed-files                  the list --uninstall removes
 #
-# The man page: `swift package generate-manual` is swift-argument-parser's plugin; it builds the
-# `generate-manual` tool and runs it on the binary, which answers `--experimental-dump-help`. This
-# script runs the same tool directly (built with `swift build --product generate-manual`, offline
-# from the checked-out dependency), so it can document the binary being installed. With
-# --from-build and no tool already built, it writes a plain man page from the `--help` text of each
-# command instead (a .TH header, then the help in a no-fill block).
+# The man page: after its release build the script runs `swift package generate-manual`,
+# swift-argument-parser's plugin (it works offline from the checked-out dependency: it builds its
+# `generate-manual` tool, which reads the binary's `--experimental-dump-help`). With --from-build it
+# runs that tool directly on the staged binary when a previous plugin run left it built; otherwise it
+# writes a plain man page from the `--help` text of each command (a .TH header, then the help in a
+# no-fill block), so an install never fails for want of the generator.
 #
 # Everything is staged in a hidden folder inside PREFIX and then renamed into place; if any step
 # fails, files already replaced are put back, so there is never a half-installed moodsketch.
@@ -125,36 +125,36 @@ cp "$root/LICENSE" "$root/NOTICE" "$new/share/doc/moodsketch/"
 "$new/bin/moodsketch" --generate-completion-script zsh >"$new/share/zsh/site-functions/_moodsketch"
 "$new/bin/moodsketch" --generate-completion-script fish >"$new/share/fish/vendor_completions.d/moodsketch.fish"
 
-# The man page: swift-argument-parser's generate-manual tool, else the help text (see the header).
-tool=""
-for candidate in "$root"/.build/*/release/generate-manual-tool "$root"/.build/*/debug/generate-manual-tool \
-  "$root"/.build/*/release/generate-manual "$root"/.build/*/debug/generate-manual; do
-  if [[ -x "$candidate" ]]; then tool="$candidate"; break; fi
-done
-if [[ -z "$tool" && "$from_build" == "$root/.build/release" ]]; then
-  (cd "$root" && swift build -c release --product generate-manual >&2) && {
-    for candidate in "$root"/.build/*/release/generate-manual-tool "$root"/.build/*/release/generate-manual; do
-      if [[ -x "$candidate" ]]; then tool="$candidate"; break; fi
-    done
-  }
-fi
+# The man page: swift-argument-parser's manual generator, else the help text (see the header).
 man="$new/share/man/man1/moodsketch.1"
+plugin_page="$root/.build/plugins/GenerateManual/outputs/moodsketch/moodsketch.1"
 mkdir -p "$stage/man"
-if [[ -n "$tool" ]] && "$tool" "$new/bin/moodsketch" --authors "the moodsketch authors" --output-directory "$stage/man" >/dev/null 2>&1 &&
-  [[ -f "$stage/man/moodsketch.1" ]]; then
-  cp "$stage/man/moodsketch.1" "$man"
+if [[ "$from_build" == "$root/.build/release" ]] &&
+  (cd "$root" && rm -f "$plugin_page" && swift package generate-manual --authors "the moodsketch authors" >&2) &&
+  [[ -f "$plugin_page" ]]; then
+  # The plugin documents the release binary it (re)built: the one being installed.
+  cp "$plugin_page" "$man"
 else
-  {
-    printf '.TH MOODSKETCH 1 "%s" "moodsketch %s"\n' "$(date -u +%Y-%m-%d)" \
-      "$("$new/bin/moodsketch" --version | head -1 | cut -d' ' -f2)"
-    printf '.SH NAME\nmoodsketch\n.SH DESCRIPTION\n.nf\n'
-    "$new/bin/moodsketch" --help | sed 's/\\/\\e/g; s/^\./\\\&./'
-    for command in $("$new/bin/moodsketch" --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $1}'); do
-      printf '\n.SH %s\n' "$(echo "moodsketch $command" | tr a-z A-Z)"
-      "$new/bin/moodsketch" "$command" --help | sed 's/\\/\\e/g; s/^\./\\\&./'
-    done
-    printf '.fi\n'
-  } >"$man"
+  tool=""
+  for candidate in "$root"/.build/*/release/generate-manual-tool "$root"/.build/*/debug/generate-manual-tool; do
+    if [[ -x "$candidate" ]]; then tool="$candidate"; break; fi
+  done
+  if [[ -n "$tool" ]] && "$tool" "$new/bin/moodsketch" --authors "the moodsketch authors" \
+    --output-directory "$stage/man" >/dev/null 2>&1 && [[ -f "$stage/man/moodsketch.1" ]]; then
+    cp "$stage/man/moodsketch.1" "$man"
+  else
+    {
+      printf '.TH MOODSKETCH 1 "%s" "moodsketch %s"\n' "$(date -u +%Y-%m-%d)" \
+        "$("$new/bin/moodsketch" --version | head -1 | cut -d' ' -f2)"
+      printf '.SH NAME\nmoodsketch\n.SH DESCRIPTION\n.nf\n'
+      "$new/bin/moodsketch" --help | sed 's/\\/\\e/g; s/^\./\\\&./'
+      for command in $("$new/bin/moodsketch" --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $1}'); do
+        printf '\n.SH %s\n' "$(echo "moodsketch $command" | tr a-z A-Z)"
+        "$new/bin/moodsketch" "$command" --help | sed 's/\\/\\e/g; s/^\./\\\&./'
+      done
+      printf '.fi\n'
+    } >"$man"
+  fi
 fi
 
 (cd "$new" && find . -type f | sed 's|^\./||' | sort) >"$stage/manifest"
