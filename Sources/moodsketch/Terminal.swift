@@ -52,18 +52,6 @@ enum Terminal {
     return environment["TERM"] != "dumb"
   }
 
-  enum Style: String {
-    case bold = "1"
-    case dim = "2"
-    case red = "31"
-    case yellow = "33"
-  }
-
-  /// `text` in `style` when standard output may carry colour, else unchanged.
-  static func styled(_ text: String, _ style: Style) -> String {
-    colours(STDOUT_FILENO) ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
-  }
-
   /// A non-error remark on stderr (`moodsketch: …`), silenced by `--quiet`.
   static func note(_ message: String) {
     guard verbosity >= .normal else { return }
