@@ -4,8 +4,8 @@ import Foundation
 /// The one progress display of the command line: a single overwritten line on stderr with a bar,
 /// a count or a status message, elapsed time and an ETA when known.
 ///
-/// Drawn only when ``Terminal/showsProgress`` (stderr is a terminal, no `--quiet`, no `--json`), at
-/// most ten times a second; safe to call from worker threads.
+/// Drawn only when ``Terminal/showsProgress`` (stderr is a terminal, no `--quiet`, no `--json`), from
+/// 0.3 s into the work, at most ten times a second; safe to call from worker threads.
 final class ProgressLine: @unchecked Sendable {
   private let lock = NSLock()
   private let label: String
@@ -62,6 +62,8 @@ final class ProgressLine: @unchecked Sendable {
   private func draw(force: Bool, _ line: () -> String) {
     lock.withLock {
       let now = Date()
+      // Work that ends within a third of a second never draws (no flash on a quick sketch).
+      guard drawn || now.timeIntervalSince(start) > 0.3 else { return }
       guard force || now.timeIntervalSince(lastDraw) > 0.1 else { return }
       lastDraw = now
       drawn = true

@@ -133,8 +133,12 @@ struct Sketch: ParsableCommand {
       try folder.commit { staging in
         try MIDIFile.write(score, to: "\(staging)/sketch.mid")
         if let renderer {
+          // Long sketches (many bars) show a bar on a terminal; the line is gone before the results.
+          let progress = ProgressLine(label: "rendering")
+          defer { progress.clear() }
           rendered = try renderer.render(
-            score, to: "\(staging)/sketch.wav", loudness: .demo)
+            score, to: "\(staging)/sketch.wav", loudness: .demo,
+            progress: { progress.update(fraction: $0) })
         }
         try AtomicFile.write(try JSONDocument.data(report), to: "\(staging)/sketch.json")
       }
