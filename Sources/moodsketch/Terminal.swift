@@ -64,11 +64,13 @@ enum Terminal {
     writeError("moodsketch: \(message)\n")
   }
 
-  /// Writes an error line; red on a colour terminal.
+  /// Writes an error line; red on a colour terminal, after wiping any progress line left there.
   static func error(_ message: String) {
     let line = "moodsketch: \(message)"
+    let terminal = isatty(STDERR_FILENO) == 1
     writeError(
-      (colours(STDERR_FILENO) ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
+      (terminal ? "\r\u{1B}[K" : "")
+        + (colours(STDERR_FILENO) ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
   }
 
   static func writeError(_ text: String) {
