@@ -14,6 +14,8 @@ packages=(
   python3-mido fluidsynth
   # For the music21 venv below (music21 reads our MusicXML back in NotationTests)
   python3-venv
+  # Validates the JSON output against docs/schema/ in the tests
+  python3-jsonschema
   # Used by the benchmark scripts
   bc time
 )

@@ -22,6 +22,9 @@ def our_key(features):
     key = features.get("key")
     if not key:
         return None
+    detail = features.get("keyDetail")
+    if detail:  # JSON schema 1: "key": "D major" with its parts beside it
+        return detail["tonicPitchClass"], detail["mode"]
     natural = [0, 2, 4, 5, 7, 9, 11][key["tonic"]["letter"]]
     return (natural + key["tonic"]["accidental"]) % 12, key["mode"]
 

@@ -459,7 +459,8 @@ def agreement_section(conditions, rows, labels):
             f"{pearson(ta, labels[:, 1]):+.2f}, tempo map {pearson(tm, labels[:, 1]):+.2f}"
         )
     key = lambda f: None if not f.get("key") else json.dumps(f["key"], sort_keys=True)
-    mode = lambda f: None if not f.get("key") else f["key"]["mode"]
+    # JSON schema 1 gives "key": "D major" and its parts in "keyDetail"; older output nested them.
+    mode = lambda f: None if not f.get("key") else (f.get("keyDetail") or f["key"])["mode"]
     sym = midis[0]
     ka = [audio["features"][r["slug"]] for r in rows]
     ks = [sym["features"][r["slug"]] for r in rows]

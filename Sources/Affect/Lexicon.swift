@@ -1,4 +1,5 @@
 import Foundation
+import Theory
 
 // Where the numbers come from
 // ---------------------------
@@ -86,16 +87,18 @@ public struct Lexicon: Sendable {
     self.init(entries: try Lexicon.parse(tsv: text, source: source))
   }
 
-  /// The lexicon shipped with moodsketch (`Resources/lexicon.tsv`), loaded once.
+  /// The lexicon shipped with moodsketch (`Resources/lexicon.tsv`), loaded once, found through
+  /// ``RuntimeResources`` (installed copy first; never `Bundle.module`, which stops the program when
+  /// the build folder is gone).
   public static let bundled: Lexicon = {
-    guard
-      let url = Bundle.module.url(
-        forResource: "lexicon", withExtension: "tsv", subdirectory: "Resources")
-        ?? Bundle.module.url(forResource: "lexicon", withExtension: "tsv")
-    else {
+    guard let path = bundledPath else {
+      let looked = RuntimeResources.candidates(
+        "lexicon.tsv", module: "Affect", sourceFolder: sourceResources)
       return Lexicon(
-        failure: .lexiconUnavailable("lexicon.tsv is missing from the Affect resources"))
+        failure: .lexiconUnavailable(
+          "lexicon.tsv is in none of \(looked.joined(separator: ", "))"))
     }
+    let url = URL(fileURLWithPath: path)
     do {
       let text = try String(contentsOf: url, encoding: .utf8)
       return try Lexicon(tsv: text, source: url.lastPathComponent)
@@ -105,6 +108,16 @@ public struct Lexicon: Sendable {
       return Lexicon(failure: .lexiconUnavailable("\(url.path): \(error.localizedDescription)"))
     }
   }()
+
+  /// Where the shipped lexicon was found, or nil.
+  public static var bundledPath: String? {
+    RuntimeResources.locate("lexicon.tsv", module: "Affect", sourceFolder: sourceResources)
+  }
+
+  /// `Sources/Affect/Resources` of the checkout this binary was built from.
+  private static let sourceResources =
+    ((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+      "Resources")
 
   /// Parses lexicon text into entries in file order, without merging duplicates (the checker needs them).
   static func parse(tsv text: String, source: String) throws -> [LexiconEntry] {

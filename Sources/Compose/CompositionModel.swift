@@ -93,15 +93,30 @@ public struct CompositionModel: Sendable, Hashable, Codable {
 
   /// The model shipped with moodsketch.
   ///
+  /// Found through ``RuntimeResources`` (installed copy, `$MOODSKETCH_RESOURCES`, the SwiftPM bundle
+  /// next to the binary, then the source checkout), never through `Bundle.module`, which stops the
+  /// program when the build folder is gone.
+  ///
   /// - Throws: ``ComposeError`` when the resource is missing or unreadable (rebuild it with `moodsketch train`).
   public static func bundled() throws -> CompositionModel {
-    guard
-      let url = Bundle.module.url(
-        forResource: resourceName, withExtension: "json", subdirectory: "Resources")
-        ?? Bundle.module.url(forResource: resourceName, withExtension: "json")
-    else { throw ComposeError.modelMissing("Resources/\(resourceName).json") }
-    return try load(path: url.path)
+    guard let path = bundledPath else {
+      let looked = RuntimeResources.candidates(
+        "\(resourceName).json", module: "Compose", sourceFolder: sourceResources)
+      throw ComposeError.modelMissing(looked.first ?? "\(resourceName).json")
+    }
+    return try load(path: path)
   }
+
+  /// Where the shipped model was found, or nil (see ``bundled()``).
+  public static var bundledPath: String? {
+    RuntimeResources.locate(
+      "\(resourceName).json", module: "Compose", sourceFolder: sourceResources)
+  }
+
+  /// `Sources/Compose/Resources` of the checkout this binary was built from.
+  private static let sourceResources =
+    ((#filePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+      "Resources")
 
   static func decode(_ data: Data, path: String) throws -> CompositionModel {
     let model: CompositionModel

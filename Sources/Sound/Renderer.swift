@@ -41,6 +41,11 @@ public struct Renderer {
   /// … or after this long at most, in seconds.
   static let maximumTail = 10.0
 
+  /// Synthesis threads (FluidSynth's `synth.cpu-cores`).
+  public let threads: Int
+  /// Every active core: what `threads` is unless a caller asks for fewer.
+  public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
   /// FluidSynth's default master gain, as `fluidsynth -g` uses.
   public static let defaultGain = FluidSynth.defaultGain
   /// Master gains the renderer accepts (FluidSynth's own range).
@@ -59,10 +64,13 @@ public struct Renderer {
   ///   - soundFontPath: an `.sf2`/`.sf3` file, e.g. from ``SoundFontLocator/locate(explicit:environment:projectFolder:)``.
   ///   - sampleRate: output rate in Hz, 8,000–192,000; default 44,100.
   ///   - gain: FluidSynth's master gain (`synth.gain`), 0–10; default 0.2 like `fluidsynth -g`.
+  ///   - threads: synthesis threads (FluidSynth's `synth.cpu-cores`), 1–256; default: every active
+  ///     core. Any value gives the same samples; more only render faster.
   /// - Throws: ``SoundError/unsupportedSampleRate(_:)``, ``SoundError/unsupportedGain(_:)``,
   ///   ``SoundError/missingFile(_:)`` or ``SoundError/invalidSoundFont(_:)``.
   public init(
-    soundFontPath: String, sampleRate: Double = 44100, gain: Double = Renderer.defaultGain
+    soundFontPath: String, sampleRate: Double = 44100, gain: Double = Renderer.defaultGain,
+    threads: Int = Renderer.defaultThreads
   )
     throws
   {
@@ -75,7 +83,9 @@ public struct Renderer {
     self.sampleRate = sampleRate
     self.gain = gain
     synthRate = min(sampleRate, FluidSynth.maximumSampleRate)
-    synths = try SynthSource(soundFontPath: soundFontPath, sampleRate: synthRate, gain: gain)
+    self.threads = max(1, min(threads, 256))
+    synths = try SynthSource(
+      soundFontPath: soundFontPath, sampleRate: synthRate, gain: gain, threads: self.threads)
   }
 
   /// Output rates the renderer accepts, in Hz.
@@ -284,10 +294,21 @@ public struct Renderer {
     let maximumTailFrames = Int(Self.maximumTail * sampleRate)
     var quietFrames = 0
     var tailFrames = 0
+    // The synth renders the tail ahead in runs of 16 blocks (the same samples as block by block: no
+    // message arrives any more), which spares its worker threads a hand-off per 64 frames; the quiet
+    // test below still goes block by block, so the file ends on the same frame.
+    let aheadFrames = 16 * Self.blockFrames
+    var ahead = [Float](repeating: 0, count: aheadFrames * 2)
+    var aheadUsed = aheadFrames
     while quietFrames < holdFrames && tailFrames < maximumTailFrames {
       let n = Self.blockFrames
       if chunkFrames - filled < n { try flush() }
-      synth.render(frames: n, into: &chunk, atFrame: filled)
+      if aheadUsed == aheadFrames {
+        synth.render(frames: aheadFrames, into: &ahead, atFrame: 0)
+        aheadUsed = 0
+      }
+      for i in 0..<(n * 2) { chunk[filled * 2 + i] = ahead[aheadUsed * 2 + i] }
+      aheadUsed += n
       var loudest: Float = 0
       for i in (filled * 2)..<((filled + n) * 2) { loudest = max(loudest, abs(chunk[i])) }
       quietFrames = loudest < Self.silenceThreshold ? quietFrames + n : 0

@@ -3,14 +3,17 @@ final class SynthSource {
   let soundFontPath: String
   let sampleRate: Double
   let gain: Double
+  let threads: Int
   private var unused: FluidSynth?
 
   /// Loads the SoundFont once now, so an invalid one is reported before any output is created.
-  init(soundFontPath: String, sampleRate: Double, gain: Double) throws {
+  init(soundFontPath: String, sampleRate: Double, gain: Double, threads: Int) throws {
     self.soundFontPath = soundFontPath
     self.sampleRate = sampleRate
     self.gain = gain
-    unused = try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain)
+    self.threads = threads
+    unused = try FluidSynth(
+      soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain, threads: threads)
   }
 
   func take() throws -> FluidSynth {
@@ -18,6 +21,7 @@ final class SynthSource {
       unused = nil
       return synth
     }
-    return try FluidSynth(soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain)
+    return try FluidSynth(
+      soundFontPath: soundFontPath, sampleRate: sampleRate, gain: gain, threads: threads)
   }
 }

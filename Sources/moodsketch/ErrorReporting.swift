@@ -24,11 +24,8 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 
 /// Writes `moodsketch: message` to standard error.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data("moodsketch: \(message)\n".utf8))
+  Terminal.error(message)
 }
-
-/// Whether standard error is a terminal: progress lines are shown only there.
-var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
 /// The width of the terminal on standard output ($COLUMNS, else the window size), 100 when unknown.
 var terminalColumns: Int {

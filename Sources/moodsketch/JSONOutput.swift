@@ -11,9 +11,9 @@ enum JSONOutput {
     return encoder
   }
 
-  /// Prints one value as JSON on standard output.
+  /// Prints one value as a JSON document (see ``JSONDocument``) on standard output.
   static func print<T: Encodable>(_ value: T, pretty: Bool = true) throws {
-    let data = try encoder(pretty: pretty).encode(value)
+    let data = try JSONDocument.data(value, pretty: pretty)
     FileHandle.standardOutput.write(data)
     FileHandle.standardOutput.write(Data("\n".utf8))
   }

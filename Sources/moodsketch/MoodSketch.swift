@@ -13,7 +13,7 @@ struct MoodSketch: ParsableCommand {
         moodsketch sketch "bittersweet late-night drive, lo-fi" --out drive
       Every choice is explained; --seed makes a sketch reproducible; --json gives the same facts to scripts.
       """,
-    version: "0.1.0",
+    version: VersionText.number,
     subcommands: [
       MoodCommand.self, ChordsCommand.self,
       Sketch.self, Train.self,
@@ -26,7 +26,12 @@ struct MoodSketch: ParsableCommand {
 
   /// Parses and runs like ArgumentParser's own `main`, but prints usage errors as one line
   /// (see ``UsageLine``) and removes our temporary files when interrupted.
+  /// `--version` alone also names the model and lexicon in use (ArgumentParser's version is a fixed string).
   static func main() {
+    if CommandLine.arguments.dropFirst() == ["--version"] {
+      print(VersionText.text)
+      return
+    }
     TemporaryFiles.removeOnInterrupt()
     let arguments = UsageLine.joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
     do {

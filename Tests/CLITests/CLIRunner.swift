@@ -29,6 +29,15 @@ enum CLI {
   )
     throws -> CLIResult
   {
+    try launch(program ?? executable, arguments, stdin: stdin, environment: environment, in: directory)
+  }
+
+  /// Runs any program (the built binary, an installed copy, a script) with the tests' isolated
+  /// environment plus `environment` (an empty value removes a variable).
+  static func launch(
+    _ program: URL, _ arguments: [String], stdin: String? = nil,
+    environment: [String: String] = [:], in directory: URL? = nil
+  ) throws -> CLIResult {
     let running = try RunningCLI(
       arguments, stdin: stdin, environment: environment, in: directory, executable: program)
     return running.finish()
@@ -68,7 +77,7 @@ final class RunningCLI {
     // Keep tests away from the user's real catalog: the default one lives under this run's own folder.
     env["XDG_DATA_HOME"] = CLI.isolatedDataHome.path
     env["MOODSKETCH_CATALOG"] = nil
-    for (k, v) in environment { env[k] = v }
+    for (k, v) in environment { env[k] = v.isEmpty ? nil : v }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }
     let input = Pipe()

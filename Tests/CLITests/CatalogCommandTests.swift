@@ -49,7 +49,8 @@ struct ListedTrack: Decodable, Hashable {
 func listCatalog(_ catalog: String) throws -> [ListedTrack] {
   let result = try CLI.run(["catalog", "list", "--json", "--catalog", catalog])
   #expect(result.status == 0, "\(result.stderr)")
-  return try JSONDecoder().decode([ListedTrack].self, from: Data(result.stdout.utf8))
+  struct Listing: Decodable { var tracks: [ListedTrack] }
+  return try JSONDecoder().decode(Listing.self, from: Data(result.stdout.utf8)).tracks
 }
 
 @Suite(.serialized, .enabled(if: CatalogFixtures.available, "needs ../shared/data"))

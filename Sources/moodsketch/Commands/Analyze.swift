@@ -64,14 +64,12 @@ struct Analyze: ParsableCommand {
   }
 
   func run() throws {
-    let showProgress = standardErrorIsTerminal && files.count > 1
+    let progress = ProgressLine(
+      label: "analysing", enabled: Terminal.showsProgress && files.count > 1)
     let results = Analyzer(configuration: configuration).analyzeFiles(files, jobs: jobs) {
-      done, total in
-      if showProgress {
-        FileHandle.standardError.write(Data("\ranalysing: \(done)/\(total) files".utf8))
-      }
+      done, total in progress.update(done: done, total: total)
     }
-    if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    progress.clear()
     var failures: [AnalysisError] = []
     for case .failure(let error) in results {
       printError(error.description)

@@ -37,7 +37,7 @@ struct CatalogAdd: ParsableCommand {
       let store = try catalogOptions.openForWriting()
       return try CatalogIngest.add(
         paths: paths, to: store, workers: jobs, analyse: CatalogAnalyser.make(),
-        progress: CatalogProgressBar.ifTerminal(label: "analysing"))
+        progress: ProgressLine.ingest(label: "analysing"))
     }
     for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
     if output.json {

@@ -37,7 +37,7 @@ struct CatalogList: ParsableCommand {
         durationSeconds: $0.durationSeconds, stale: $0.isStale)
     }
     if output.json {
-      try JSONOutput.print(rows)
+      try JSONOutput.print(["tracks": rows])
       return
     }
     if rows.isEmpty {

@@ -38,7 +38,7 @@ struct CatalogOptions: ParsableArguments {
     )
     let report = try CatalogIngest.add(
       paths: folders, to: store, analyse: CatalogAnalyser.make(),
-      progress: CatalogProgressBar.ifTerminal(label: "indexing"))
+      progress: ProgressLine.ingest(label: "indexing"))
     for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
     return store
   }

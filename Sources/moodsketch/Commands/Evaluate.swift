@@ -144,19 +144,19 @@ struct EvaluateCommand: ParsableCommand {
           }
         }
       }
-      let progress = ListenProgressLine()
+      let progress = ProgressLine(label: "evaluating")
       let lexicon = ListenTagLexicon.build(tags: tags.map(\.tag))
       var settings = hyper.settings
       if tuneHybrid, kinds.contains(.hybrid) {
         let tuned = try HybridTuner.tune(
           train: trainEvents, tags: tags, lexicon: lexicon, settings: settings, k: k,
-          progress: progress.show)
+          progress: { progress.update(status: $0) })
         settings.hybrid = tuned.weights
       }
       let ground = Evaluation.Ground(train: trainEvents, test: testEvents)
       var (report, lists) = try Evaluation.run(
         ground: ground, models: kinds, k: k, settings: settings, tags: tags, lexicon: lexicon,
-        progress: progress.show)
+        progress: { progress.update(status: $0) })
       if let score {
         let external = try RecommendationFile.read(score)
         let scored = try Evaluation.score(

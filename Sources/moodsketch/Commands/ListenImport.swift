@@ -48,9 +48,9 @@ struct ListenImport: ParsableCommand {
         events = try EventFile.read(source[0])
       }
       let store = ListeningStore(try catalogOptions.openForWriting())
-      let progress = ListenProgressLine()
+      let progress = ProgressLine(label: "importing")
       let summary = try store.importHistory(events: events, items: items, tags: tags) {
-        progress.show(String(format: "importing %.0f%%", $0 * 100))
+        progress.update(fraction: $0)
       }
       progress.clear()
       if output.json {

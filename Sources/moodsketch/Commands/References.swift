@@ -81,12 +81,14 @@ struct References: ParsableCommand {
     return lo...hi
   }
 
+  /// The draft's own facts under the same names as each reference's (`key`, `tempoBPM`, `valence`,
+  /// `arousal`), so one script reads both.
   struct Output: Codable {
     var draft: String
-    var draftKey: String?
-    var draftTempoBPM: Double?
-    var draftValence: Double
-    var draftArousal: Double
+    var key: String?
+    var tempoBPM: Double?
+    var valence: Double
+    var arousal: Double
     var catalogTracks: Int
     var references: [Reference]
   }
@@ -114,8 +116,8 @@ struct References: ParsableCommand {
     if output.json {
       try JSONOutput.print(
         Output(
-          draft: draft, draftKey: features.key?.shortName, draftTempoBPM: features.tempoBPM,
-          draftValence: features.valence, draftArousal: features.arousal, catalogTracks: size,
+          draft: draft, key: features.key?.description, tempoBPM: features.tempoBPM,
+          valence: features.valence, arousal: features.arousal, catalogTracks: size,
           references: results))
       return
     }

@@ -75,6 +75,12 @@ struct RenderCommand: ParsableCommand {
       valueName: "seconds"))
   var maxDuration: Double = Renderer.defaultMaximumSeconds
 
+  @Option(
+    help: ArgumentHelp(
+      "Synthesis threads (FluidSynth's synth.cpu-cores), 1–64; default: every core. The samples are the same for any value.",
+      valueName: "n"))
+  var jobs: Int = Renderer.defaultThreads
+
   @OptionGroup var output: OutputOptions
 
   var loudnessTarget: LoudnessTarget? {
@@ -88,6 +94,9 @@ struct RenderCommand: ParsableCommand {
   func validate() throws {
     guard maxDuration.isFinite, maxDuration > 0 else {
       throw ValidationError("--max-duration \(maxDuration) must be a number of seconds above 0")
+    }
+    guard (1...64).contains(jobs) else {
+      throw ValidationError("--jobs \(jobs) is out of range; use 1–64")
     }
     guard Renderer.gains.contains(gain) else {
       throw ValidationError(
@@ -128,23 +137,23 @@ struct RenderCommand: ParsableCommand {
       let soundFont = try SoundFontLocator.locate(explicit: soundfont)
       let started = Date()
       let renderer = try Renderer(
-        soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain)
+        soundFontPath: soundFont, sampleRate: Double(sampleRate), gain: gain, threads: jobs)
       let estimate = renderer.estimate(score, bitDepth: depth)
       guard estimate.seconds <= maxDuration else {
         throw SoundError.renderTooLong(
           path: input, seconds: estimate.seconds, limitSeconds: maxDuration, bytes: estimate.bytes)
       }
       // Progress only for a person watching: never into a pipe, a log, or next to --json.
-      let progress = standardErrorIsTerminal && !output.json ? RenderProgressLine() : nil
+      let progress = Terminal.showsProgress && !output.json ? ProgressLine(label: "rendering") : nil
       // Clear the line before any error message, too.
       defer { progress?.clear() }
       let report = try renderer.render(
         score, to: outputPath, bitDepth: depth, loudness: loudnessTarget,
-        progress: progress.map { line in { line.show($0) } }
+        progress: progress.map { line in { line.update(fraction: $0) } }
       )
       let elapsed = Date().timeIntervalSince(started)
       let notes = score.tracks.reduce(0) { $0 + $1.notes.count }
-      if notes == 0 { printError("warning: \(input) has no notes; the output is silent") }
+      if notes == 0 { Terminal.note("warning: \(input) has no notes; the output is silent") }
       let result = RenderResult(
         input: input, soundFont: soundFont, notes: notes, elapsedSeconds: elapsed, report: report)
       if output.json {
@@ -195,23 +204,5 @@ struct RenderResult: Encodable {
       )
     }
     return lines.joined(separator: "\n")
-  }
-}
-
-/// A "rendering 42%" line on standard error (terminals only), redrawn at most five times a second.
-final class RenderProgressLine {
-  private var lastShown = Date.distantPast
-  private var lastPercent = -1
-
-  func show(_ fraction: Double) {
-    let percent = Int(fraction * 100)
-    guard percent != lastPercent, Date().timeIntervalSince(lastShown) > 0.2 else { return }
-    lastShown = Date()
-    lastPercent = percent
-    FileHandle.standardError.write(Data("\rrendering \(percent)%".utf8))
-  }
-
-  func clear() {
-    if lastPercent >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

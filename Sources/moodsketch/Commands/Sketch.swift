@@ -130,6 +130,10 @@ struct Sketch: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let started = Date()
+      // Find the SoundFont before writing anything, so a bad one leaves no files behind; it loads
+      // while the sketch is composed.
+      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let mood = try MoodParser().parse(prompt)
       let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
       let overrides = try PlanOverrides(
@@ -150,8 +154,11 @@ struct Sketch: ParsableCommand {
       let sections = Form(bars: plan.bars).sectionMarkers(
         meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
       let composedMS = Date().timeIntervalSince(started) * 1000
-      // Find the SoundFont before writing anything, so a bad one leaves no files behind.
-      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      Terminal.detail(
+        "composition model \(CompositionModel.bundledPath ?? "missing"), lexicon \(Lexicon.bundledPath ?? "missing")"
+      )
+      Terminal.detail("composed in \(Int(composedMS)) ms")
+      let renderer = try pendingRenderer?.renderer()
 
       let folder = try SketchFolder(path: out)
       var files = [
@@ -170,11 +177,15 @@ struct Sketch: ParsableCommand {
           to: "\(staging)/sketch.musicxml", source: "the sketch")
         try PianoRoll.svg(for: score, sections: sections, title: prompt, source: "the sketch")
           .write(to: "\(staging)/sketch.svg")
-        if let soundFontPath {
-          rendered = try Renderer(soundFontPath: soundFontPath).render(
-            score, to: "\(staging)/sketch.wav", loudness: .demo)
+        if let renderer {
+          // Long sketches (many bars) show a bar on a terminal; the line is gone before the results.
+          let progress = ProgressLine(label: "rendering")
+          defer { progress.clear() }
+          rendered = try renderer.render(
+            score, to: "\(staging)/sketch.wav", loudness: .demo,
+            progress: { progress.update(fraction: $0) })
         }
-        try AtomicFile.write(try JSONOutput.encoder().encode(report), to: "\(staging)/sketch.json")
+        try AtomicFile.write(try JSONDocument.data(report), to: "\(staging)/sketch.json")
       }
       let renderMS = Date().timeIntervalSince(renderStarted) * 1000
       let references =
@@ -214,7 +225,8 @@ struct Sketch: ParsableCommand {
       case .found(let results) where !results.isEmpty:
         print("\nclosest references in your catalog:")
         for (i, r) in results.enumerated() { print(SketchReferences.line(i + 1, r)) }
-      case .noCatalog(let note), .failed(let note): printError(note)
+      case .noCatalog(let note): Terminal.note(note)
+      case .failed(let note): printError(note)
       case .found, nil: break
       }
     }
@@ -226,12 +238,12 @@ struct Sketch: ParsableCommand {
       if case .failed(let note) = references { printError(note) }
       return try JSONOutput.print(report)
     }
-    let encoder = JSONOutput.encoder()
-    var object =
-      try JSONSerialization.jsonObject(with: encoder.encode(report)) as? [String: Any] ?? [:]
-    object["references"] = try JSONSerialization.jsonObject(with: encoder.encode(results))
-    let data = try JSONSerialization.data(
-      withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-    FileHandle.standardOutput.write(data + Data("\n".utf8))
+    let encoder = JSONOutput.encoder(pretty: false)
+    guard
+      case .object(var fields) = try JSONDecoder().decode(
+        JSONValue.self, from: encoder.encode(report))
+    else { return try JSONOutput.print(report) }
+    fields["references"] = try JSONDecoder().decode(JSONValue.self, from: encoder.encode(results))
+    try JSONOutput.print(JSONValue.object(fields))
   }
 }

@@ -32,9 +32,11 @@ struct Train: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let started = Date()
+      let progress = ProgressLine(label: "training")
       let corpus = try TrainingCorpus.load(
         data: data, readMIDI: { try MIDIFile.read(path: $0) },
-        progress: { message in if standardErrorIsTerminal { printError(message) } })
+        progress: { progress.update(status: $0) })
+      progress.clear()
       let model = try ModelTrainer().train(
         chordSongs: corpus.chordSongs, melodies: corpus.melodies,
         sources: ["pop909 (MIT)", "mcgill_billboard (CC0)"])
