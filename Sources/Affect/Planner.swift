@@ -264,7 +264,8 @@ public struct Planner: Sendable {
       chordsPerBar: chordsPerBar, seventhProbability: Planner.round(sevenths),
       borrowedChordProbability: Planner.round(borrowed), melodyDensity: Planner.round(density),
       melodyRange: range,
-      velocity: velocity, articulation: Planner.round(articulation), swing: swing, reasons: reasons)
+      velocity: velocity, articulation: Planner.round(articulation), swing: swing,
+      arousal: Planner.round(a), reasons: reasons)
   }
 
   /// A style for a prompt that names none, by quadrant: pop for happy-energetic, rock for tense,

@@ -15,10 +15,15 @@ import Theory
 /// derived from the seed, so changing one part's rules does not reshuffle the others.
 public struct Composer: Sendable {
   public let model: CompositionModel
+  /// Drum bars learned from the Groove MIDI Dataset; nil writes every style's drums from rules.
+  public let grooveTable: GrooveTable?
   /// MIDI resolution of the scores written.
   public static let ticksPerQuarter = 480
 
-  public init(model: CompositionModel) { self.model = model }
+  public init(model: CompositionModel, grooveTable: GrooveTable? = GrooveTable.shipped) {
+    self.model = model
+    self.grooveTable = grooveTable
+  }
 
   /// Composes a sketch.
   ///
@@ -58,15 +63,30 @@ public struct Composer: Sendable {
       Track(name: "Melody", program: plan.instruments.melody, channel: 1, notes: melody),
       Track(name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass),
     ]
+    // Drums played from real drummers' bars carry their own swing and timing.
+    var drumsAsPlayed = false
     if plan.instruments.drums {
-      let drums = DrumWriter(
-        grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form
-      )
-      .notes()
+      var drumStream = root.derived(4)
+      let drums: [NoteEvent]
+      if grid.isCommonTime, let grooves = StyleGrooves.grooves(for: plan.style, table: grooveTable)
+      {
+        drums = GrooveDrummer(
+          grid: grid, grooves: grooves, velocity: max(1, plan.velocity - 6), form: form,
+          energy: plan.arousal
+        )
+        .notes(generator: &drumStream)
+        drumsAsPlayed = true
+      } else {
+        drums = DrumWriter(
+          grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form
+        )
+        .notes()
+      }
       tracks.append(Track(name: "Drums", program: 0, channel: Track.drumChannel, notes: drums))
     }
     tracks = tracks.enumerated().map { index, track in
       var stream = root.derived(10 + UInt64(index))
+      if track.isDrums && drumsAsPlayed { return track }
       return Self.humanized(Self.swung(track, swing: plan.swing, grid: grid), generator: &stream)
     }
     tracks = tracks.map { track in
