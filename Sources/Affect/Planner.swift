@@ -161,6 +161,9 @@ public struct Planner: Sendable {
     if let b = overrides.bars {
       bars = b
       reasons.append("\(b) bars: given explicitly")
+    } else if style == .blues {
+      bars = 12
+      reasons.append("12 bars: one chorus of the 12-bar blues")
     } else {
       bars = Planner.defaultBars
       reasons.append("\(bars) bars: the default sketch length")

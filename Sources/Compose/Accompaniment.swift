@@ -25,6 +25,12 @@ struct CompingWriter {
   var articulation: Double
   /// Where the chords sit, below the melody.
   var register: ClosedRange<Int> = Voicing.defaultRegister
+  /// The figure (index into ``BarFigures/comping(_:)``) each bar plays; empty: the one-bar figure.
+  var figureOfBar: [Int] = []
+  /// −1 calm … 1 intense: intense music doubles the top voice an octave up (a fuller texture).
+  var energy: Double = 0
+  /// Jazz shell voicings: third and seventh (and a ninth when driving), the bass has the root.
+  var shell = false
 
   func notes(for chords: [GeneratedChord]) -> [NoteEvent] {
     var result: [NoteEvent] = []
@@ -37,10 +43,13 @@ struct CompingWriter {
         let root =
           register.lowerBound + ((span.chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
         voicing = Voicing(pitches: [root, root + 7, root + 12])
+      } else if shell {
+        voicing = ShellVoicing.voicing(for: span.chord, after: previous, withNinth: energy > 0)
       } else {
         voicing = Voicing.next(for: span.chord, after: previous, register: register)
       }
       previous = voicing
+      let doubled = energy > 0.45 && pattern != .powerChords && !shell
       // The last chord rings out as one held chord: a clear ending instead of a figure cut off.
       let isLast = span == chords.last
       let figure =
@@ -56,7 +65,9 @@ struct CompingWriter {
         } else {
           pitches = voicing.pitches
         }
-        for p in pitches {
+        let top = voicing.pitches.last ?? 60
+        let withDoubling = doubled && hit.voice == nil && top + 12 <= 88 ? pitches + [top + 12] : pitches
+        for p in withDoubling {
           result.append(
             NoteEvent(
               start: hit.start, duration: max(grid.sixteenth / 2, hit.length), pitch: Pitch(p),
@@ -98,6 +109,9 @@ struct CompingWriter {
       }
       return out
     }
+    if grid.isCommonTime, !figureOfBar.isEmpty {
+      return figuredHits(from: start, length: length)
+    }
     var hits: [Hit] = []
     switch pattern {
     case .pad:
@@ -115,7 +129,7 @@ struct CompingWriter {
           Hit(start: t, length: held(min(beat, end - t)), voice: nil, accent: onDownbeat ? 0 : -10))
         t += beat
       }
-    case .eighths, .powerChords:
+    case .eighths, .powerChords, .ostinato:
       var t = start
       while t < end {
         let onBeat = t % beat == 0
@@ -149,7 +163,7 @@ struct CompingWriter {
         }
         t += beat
       }
-    case .skank:
+    case .skank, .boomChick:
       var t = start
       while t < end {
         let off = t + beat / 2
@@ -196,6 +210,8 @@ struct BassWriter {
   var pattern: Arrangement.Bass
   var velocity: Int
   var key: Key
+  /// The figure (index into ``BarFigures/bass(_:)``) each bar plays; empty: the one-bar pattern.
+  var figureOfBar: [Int] = []
 
   /// The bass register, E1…G3.
   static let register = 28...55
@@ -229,8 +245,13 @@ struct BassWriter {
         add(span.start, span.duration - s16 / 2, root)
         continue
       }
+      if grid.isCommonTime, !figureOfBar.isEmpty, let figures = BarFigures.bass(pattern) {
+        result += figuredNotes(
+          span: span, figures: figures, root: root, fifth: fifth, nextRoot: nextRoot, scale: scale)
+        continue
+      }
       switch pattern {
-      case .sustained:
+      case .sustained, .eightOhEight:
         var t = span.start
         while t < end {
           add(t, min(end - t, 2 * grid.ticksPerBar) - s16, root)
@@ -254,7 +275,7 @@ struct BassWriter {
           t += 2 * beat
           i += 1
         }
-      case .eighths:
+      case .eighths, .arpeggiated:
         var t = span.start
         while t < end {
           add(t, beat / 2 - s16 / 2, root, t % beat == 0 ? 0 : -10)

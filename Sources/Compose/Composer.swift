@@ -38,30 +38,42 @@ public struct Composer: Sendable {
     let root = SeededGenerator(seed: seed)
     let form = Form(bars: bars)
     let grid = Grid(ticksPerQuarter: tpq, meter: plan.meter, bars: bars)
-    let arrangement = Arrangement.forStyle(plan.style)
+    let arrangement = Arrangement.forStyle(plan.style, arousal: plan.arousal)
 
     var chordStream = root.derived(1)
-    let chords = ChordGenerator(model: model).generate(
-      plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
+    var idiomStream = root.derived(6)
+    let chords = StyleHarmony.apply(
+      ChordGenerator(model: model).generate(
+        plan, form: form, ticksPerQuarter: tpq, generator: &chordStream),
+      plan: plan, ticksPerQuarter: tpq, generator: &idiomStream)
     var melodyStream = root.derived(2)
     let melody = MelodyGenerator(model: model).generate(
       plan, form: form, chords: chords, ticksPerQuarter: tpq, generator: &melodyStream)
     // Keep the accompaniment under the melody so the tune stays on top (the usual arranging rule).
     let top = max(64, min(76, plan.melodyRange.lowerBound + 5))
+    let figures = AccompanimentFigures(
+      plan: plan, arrangement: arrangement, form: form, bars: bars, seed: root.derived(5))
     let comping = CompingWriter(
       grid: grid, pattern: arrangement.comping, velocity: max(1, plan.velocity - 14),
       articulation: plan.articulation,
-      register: (top - 19)...top
+      register: (top - 19)...top, figureOfBar: figures.comping, energy: plan.arousal,
+      shell: plan.style == .jazz
     ).notes(for: chords)
     let bass = BassWriter(
-      grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key
+      grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key,
+      figureOfBar: figures.bass
     )
     .notes(for: chords)
+    let bassControls =
+      arrangement.bass == .eightOhEight
+      ? EightOhEightGlide.controls(for: bass, sixteenth: grid.sixteenth) : []
 
     var tracks = [
       Track(name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping),
       Track(name: "Melody", program: plan.instruments.melody, channel: 1, notes: melody),
-      Track(name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass),
+      Track(
+        name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass,
+        controls: bassControls),
     ]
     // Drums played from real drummers' bars carry their own swing and timing.
     var drumsAsPlayed = false
