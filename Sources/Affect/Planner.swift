@@ -256,14 +256,22 @@ public struct Planner: Sendable {
         ? "swing \(AffectFormat.fixed(swing)): \(style.rawValue) grooves with swung eighths"
         : "straight eighths: usual for \(style.rawValue)")
 
+    var instruments = profile.instruments
+    var band = profile.bandDescription
+    if style == .cinematic, a > 0.3 {
+      // The trailer idiom: driving string ostinati, brass on the tune and a percussion ensemble.
+      instruments.drums = true
+      instruments.melody = 61
+      band = "string ostinati, brass section, cello and a percussion ensemble (arousal \(AffectFormat.signed(a)))"
+    }
     reasons.append(
-      "instruments: \(profile.bandDescription) — chords \(Planner.gm(profile.instruments.chords)), melody "
-        + "\(Planner.gm(profile.instruments.melody)), bass \(Planner.gm(profile.instruments.bass))"
+      "instruments: \(band) — chords \(Planner.gm(instruments.chords)), melody "
+        + "\(Planner.gm(instruments.melody)), bass \(Planner.gm(instruments.bass))"
     )
 
     return Plan(
       key: key, tempoBPM: tempo, meter: meter, bars: bars, style: style,
-      instruments: profile.instruments,
+      instruments: instruments,
       chordsPerBar: chordsPerBar, seventhProbability: Planner.round(sevenths),
       borrowedChordProbability: Planner.round(borrowed), melodyDensity: Planner.round(density),
       melodyRange: range,

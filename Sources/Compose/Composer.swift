@@ -59,17 +59,26 @@ public struct Composer: Sendable {
       register: (top - 19)...top, figureOfBar: figures.comping, energy: plan.arousal,
       shell: plan.style == .jazz
     ).notes(for: chords)
-    let bass = BassWriter(
+    var bass = BassWriter(
       grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key,
       figureOfBar: figures.bass
     )
     .notes(for: chords)
+    let firstPhraseEnd = (form.phrases.first.map { $0.firstBar + $0.bars } ?? 0) * grid.ticksPerBar
+    if plan.style == .cinematic {
+      bass = CinematicIdioms.pedal(bass, tonic: plan.key.tonic, untilTick: firstPhraseEnd)
+    }
+    let chordControls =
+      [.cinematic, .ambient].contains(plan.style) && arrangement.comping == .pad
+      ? CinematicIdioms.swells(for: chords) : []
     let bassControls =
       arrangement.bass == .eightOhEight
       ? EightOhEightGlide.controls(for: bass, sixteenth: grid.sixteenth) : []
 
     var tracks = [
-      Track(name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping),
+      Track(
+        name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping,
+        controls: chordControls),
       Track(name: "Melody", program: plan.instruments.melody, channel: 1, notes: melody),
       Track(
         name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass,
@@ -84,7 +93,7 @@ public struct Composer: Sendable {
       {
         drums = GrooveDrummer(
           grid: grid, grooves: grooves, velocity: max(1, plan.velocity - 6), form: form,
-          energy: plan.arousal
+          energy: plan.arousal, thinBars: Texture(plan: plan, form: form, bars: bars).thinDrumBars
         )
         .notes(generator: &drumStream)
         drumsAsPlayed = true
