@@ -262,7 +262,8 @@ public struct Planner: Sendable {
       // The trailer idiom: driving string ostinati, brass on the tune and a percussion ensemble.
       instruments.drums = true
       instruments.melody = 61
-      band = "string ostinati, brass section, cello and a percussion ensemble (arousal \(AffectFormat.signed(a)))"
+      band =
+        "string ostinati, brass section, cello and a percussion ensemble (arousal \(AffectFormat.signed(a)))"
     }
     reasons.append(
       "instruments: \(band) — chords \(Planner.gm(instruments.chords)), melody "

@@ -66,7 +66,8 @@ struct CompingWriter {
           pitches = voicing.pitches
         }
         let top = voicing.pitches.last ?? 60
-        let withDoubling = doubled && hit.voice == nil && top + 12 <= 88 ? pitches + [top + 12] : pitches
+        let withDoubling =
+          doubled && hit.voice == nil && top + 12 <= 88 ? pitches + [top + 12] : pitches
         for p in withDoubling {
           result.append(
             NoteEvent(

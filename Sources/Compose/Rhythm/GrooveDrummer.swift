@@ -7,7 +7,8 @@ import Theory
 /// Each bar is a bar a drummer played (``GrooveTable``), replayed with its micro-timing and its
 /// dynamics scaled to the plan's loudness. What arousal changes (so an intense sketch stays intense
 /// when played quietly): busier bars are favoured as `energy` rises and sparser ones as it falls,
-/// and phrase ends get full-bar fills instead of half-bar ones when the music is driving.
+/// phrase ends get full-bar fills instead of half-bar ones when the music is driving, and calm
+/// music keeps time in eighths without ghost notes.
 struct GrooveDrummer {
   var grid: Grid
   var grooves: GenreGrooves
@@ -109,13 +110,22 @@ struct GrooveDrummer {
         hits = grooves.fills[f].hits
       case .halfFill(let i, let f):
         hits =
-          grooves.beats[i].hits.filter { $0.step < 8 } + grooves.fills[f].hits.filter { $0.step >= 8 }
+          grooves.beats[i].hits.filter { $0.step < 8 }
+          + grooves.fills[f].hits.filter { $0.step >= 8 }
       }
       if thinBars.contains(bar), case .groove = kind {
         // Holding back: time (hats, ride) and the kick, no backbeat, no toms or cymbal crashes.
         hits = hits.filter {
           let c = GMDDrumMap.drumClass($0.key)
           return c == .closedHat || c == .ride || c == .kick
+        }
+      }
+      if energy < -0.3, case .groove = kind {
+        // A calm drummer simplifies: time in eighths, not sixteenths, and no ghost notes.
+        hits = hits.filter { hit in
+          let c = GMDDrumMap.drumClass(hit.key)
+          let timekeeper = c == .closedHat || c == .ride || c == .openHat
+          return !(timekeeper && hit.step % 2 == 1) && hit.velocity >= 30
         }
       }
       if afterFill, kind != .ending {
@@ -140,7 +150,10 @@ struct GrooveDrummer {
 
   /// Which drum class sounds on which sixteenth (hits softer than 20 left out, as in training).
   static func shape(_ bar: GrooveBar) -> Set<Int> {
-    Set(bar.hits.filter { $0.velocity >= 20 }.map { GMDDrumMap.drumClass($0.key).rawValue * 16 + $0.step })
+    Set(
+      bar.hits.filter { $0.velocity >= 20 }.map {
+        GMDDrumMap.drumClass($0.key).rawValue * 16 + $0.step
+      })
   }
 
   /// Jaccard index of two bar shapes.

@@ -64,7 +64,8 @@ enum RuleGrooves {
     (0..<count).map { i in
       let t = step * 120 + i * spacing
       let s = (t + 60) / 120
-      let v = velocity.lowerBound + (velocity.upperBound - velocity.lowerBound) * i / max(1, count - 1)
+      let v =
+        velocity.lowerBound + (velocity.upperBound - velocity.lowerBound) * i / max(1, count - 1)
       return GrooveHit(key: key, step: min(15, s), offset: t - min(15, s) * 120, velocity: v)
     }
   }
@@ -92,16 +93,20 @@ enum RuleGrooves {
     return grooves(
       [
         bar(on(36, [0, 7, 10], 118) + snare + hats8),
-        bar(on(36, [0, 3, 10, 11], 118) + snare + hats16.filter { $0.1 < 12 },
+        bar(
+          on(36, [0, 3, 10, 11], 118) + snare + hats16.filter { $0.1 < 12 },
           extra: roll(42, from: 12, count: 6, spacing: 80, velocity: 60...96)),
-        bar(on(36, [0, 10, 14], 118) + snare + hats8.filter { $0.1 != 6 },
+        bar(
+          on(36, [0, 10, 14], 118) + snare + hats8.filter { $0.1 != 6 },
           extra: roll(42, from: 6, count: 4, spacing: 60, velocity: 58...92)),
         bar(on(36, [0, 6, 10], 118) + snare + hats16.filter { $0.1 != 14 } + on(46, [14], 80)),
       ],
       fills: [
-        bar(on(36, [0, 7, 10], 118) + snare + hats8.filter { $0.1 < 12 },
+        bar(
+          on(36, [0, 7, 10], 118) + snare + hats8.filter { $0.1 < 12 },
           extra: roll(38, from: 12, count: 8, spacing: 60, velocity: 50...110)),
-        bar(on(36, [0, 3], 118) + snare + hats8.filter { $0.1 < 8 },
+        bar(
+          on(36, [0, 3], 118) + snare + hats8.filter { $0.1 < 8 },
           extra: roll(42, from: 8, count: 12, spacing: 80, velocity: 50...100)),
         bar(on(36, [0, 10, 11, 13, 14], 118) + snare + hats16.filter { $0.1 < 8 }),
       ], bpm: 140)
@@ -132,15 +137,19 @@ enum RuleGrooves {
     let backbeat = on(38, [4, 12], 120)
     return grooves(
       [
-        bar(sixteenths.map { (36, $0, $0 % 4 == 0 ? 118 : 100) } + backbeat + on(49, [0], 110)
-          + on(51, [4, 8, 12], 90)),
-        bar(on(36, [0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15], 110) + backbeat + on(42, eighths, 88)),
+        bar(
+          sixteenths.map { (36, $0, $0 % 4 == 0 ? 118 : 100) } + backbeat + on(49, [0], 110)
+            + on(51, [4, 8, 12], 90)),
+        bar(
+          on(36, [0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 14, 15], 110) + backbeat + on(42, eighths, 88)),
         bar(sixteenths.map { (36, $0, 104) } + on(38, [8], 124) + on(49, [0, 4, 8, 12], 105)),
         bar(on(36, eighths, 112) + on(38, eighths.map { $0 + 1 }, 104) + on(51, eighths, 96)),
       ],
       fills: [
-        bar(on(36, [0, 2, 4, 6], 110) + on(38, [4], 120) + on(50, [8, 9], 110) + on(48, [10, 11], 112)
-          + on(45, [12, 13], 114) + on(43, [14, 15], 118)),
+        bar(
+          on(36, [0, 2, 4, 6], 110) + on(38, [4], 120) + on(50, [8, 9], 110)
+            + on(48, [10, 11], 112)
+            + on(45, [12, 13], 114) + on(43, [14, 15], 118)),
         bar(sixteenths.map { (36, $0, 100) } + on(38, Array(8..<16), 112)),
         bar(on(36, [0, 3, 6, 10, 12], 122) + on(49, [0, 3, 6, 10, 12], 115)),
       ], bpm: 160)
@@ -153,13 +162,20 @@ enum RuleGrooves {
       [
         bar(on(36, [0, 8], 112) + snare + on(42, eighths, 76)),
         bar(on(36, [0, 8, 10], 112) + snare + sixteenths.map { (42, $0, $0 % 2 == 0 ? 78 : 58) }),
-        bar(on(36, [0, 6, 8], 112) + snare + on(42, eighths.filter { $0 != 14 }, 76) + on(46, [14], 80)),
+        bar(
+          on(36, [0, 6, 8], 112) + snare + on(42, eighths.filter { $0 != 14 }, 76)
+            + on(46, [14], 80)),
       ],
       fills: [
-        bar(on(36, [0, 8], 112) + snare.filter { $0.1 < 12 } + on(42, Array(eighths.prefix(6)), 76)
-          + on(50, [12, 13], 100) + on(47, [14], 104) + on(43, [15], 108)),
-        bar(on(36, [0, 8], 112) + snare.filter { $0.1 < 8 } + (8..<16).map { (40, $0, 70 + 5 * ($0 - 8)) }),
-        bar(on(36, [0], 112) + on(50, [0, 2, 4], 100) + on(47, [6, 8, 10], 104) + on(43, [12, 14], 110)),
+        bar(
+          on(36, [0, 8], 112) + snare.filter { $0.1 < 12 } + on(42, Array(eighths.prefix(6)), 76)
+            + on(50, [12, 13], 100) + on(47, [14], 104) + on(43, [15], 108)),
+        bar(
+          on(36, [0, 8], 112) + snare.filter { $0.1 < 8 }
+            + (8..<16).map { (40, $0, 70 + 5 * ($0 - 8)) }),
+        bar(
+          on(36, [0], 112) + on(50, [0, 2, 4], 100) + on(47, [6, 8, 10], 104)
+            + on(43, [12, 14], 110)),
       ], bpm: 100)
   }()
 
@@ -176,8 +192,9 @@ enum RuleGrooves {
       fills: [
         // The swell: a snare roll rising into the next phrase.
         bar(on(35, [0], 118) + sixteenths.map { (38, $0, 40 + 5 * $0) }),
-        bar(on(35, [0, 8], 118) + on(50, [8, 9], 96) + on(47, [10, 11], 102) + on(43, [12, 13], 108)
-          + on(41, [14, 15], 116)),
+        bar(
+          on(35, [0, 8], 118) + on(50, [8, 9], 96) + on(47, [10, 11], 102) + on(43, [12, 13], 108)
+            + on(41, [14, 15], 116)),
         bar(on(35, [0, 3, 6, 10, 12], 124) + on(57, [12], 110)),
       ], bpm: 90)
   }()

@@ -34,7 +34,9 @@ enum StyleGrooves {
     if let genre = genre(for: style), var learned = table?.genres[genre], !learned.beats.isEmpty {
       // GMD has no fill takes for blues (four shuffle grooves only): its drummers' jazz fills,
       // played with the same triplet feel, stand in.
-      if learned.fills.isEmpty, let borrowed = fillGenre[genre], let fills = table?.genres[borrowed]?.fills {
+      if learned.fills.isEmpty, let borrowed = fillGenre[genre],
+        let fills = table?.genres[borrowed]?.fills
+      {
         learned.fills = fills
       }
       return style == .lofi ? RuleGrooves.dusty(learned) : learned

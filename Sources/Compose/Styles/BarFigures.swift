@@ -54,7 +54,7 @@ enum BarFigures {
       [
         [(0, 3), (6, 4), (12, 3)], [(0, 2), (6, 2)], [(2, 2), (8, 3), (14, 2)],
         [(0, 3), (3, 3), (8, 3), (11, 3), (14, 2)], [(4, 2), (10, 2), (14, 2)],
-        [(0, 2), (6, 4), (12, 2)],
+        [(0, 2), (4, 2), (10, 3)],
       ]
     case .tresillo:
       [
@@ -80,7 +80,10 @@ enum BarFigures {
       // Film-score strings: driving sixteenths and eighths with the accents moving.
       [
         (0..<16).map { ($0, 1) }, stride(from: 0, to: 16, by: 2).map { ($0, 2) },
-        [(0, 2), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1), (8, 2), (10, 1), (11, 1), (12, 2), (14, 1), (15, 1)],
+        [
+          (0, 2), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1), (8, 2), (10, 1), (11, 1), (12, 2),
+          (14, 1), (15, 1),
+        ],
         [(0, 3), (3, 3), (6, 2), (8, 3), (11, 3), (14, 2)],
       ]
     case .pad: [[(0, 16)], [(0, 12), (12, 4)], [(0, 8), (8, 8)], [(0, 6), (6, 10)]]
@@ -117,11 +120,17 @@ enum BarFigures {
       // Synthwave's sequenced bass: eighths (or sixteenths) bouncing root and octave.
       [
         stride(from: 0, to: 16, by: 2).map { ($0, 2) }, (0..<16).map { ($0, 1) },
-        [(0, 2), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1), (8, 2), (10, 1), (11, 1), (12, 2), (14, 1), (15, 1)],
+        [
+          (0, 2), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1), (8, 2), (10, 1), (11, 1), (12, 2),
+          (14, 1), (15, 1),
+        ],
       ]
     case .eightOhEight:
       // Trap's 808: long notes on the kick's spots, gliding between them.
-      [[(0, 7), (7, 3), (10, 6)], [(0, 10), (10, 4), (14, 2)], [(0, 6), (6, 4), (10, 6)], [(0, 3), (3, 7), (10, 6)]]
+      [
+        [(0, 7), (7, 3), (10, 6)], [(0, 10), (10, 4), (14, 2)], [(0, 6), (6, 4), (10, 6)],
+        [(0, 3), (3, 7), (10, 6)],
+      ]
     case .sustained, .walking, .offbeat, .bossa: nil
     }
   }
@@ -164,8 +173,11 @@ struct FigureChooser {
   func varied(_ chosen: [Int], generator: inout SeededGenerator) -> [Int] {
     var result = chosen
     var windowStart = 0
-    while windowStart < result.count {
-      let window = windowStart..<min(result.count, windowStart + 8)
+    // The piece's last bar holds one chord whatever its figure, so it does not count.
+    let playing = result.count - 1
+    while windowStart < playing {
+      let window = windowStart..<min(playing, windowStart + 8)
+      guard window.count >= 2 else { break }
       let goal = min(Self.minimumVariety, figures.count, window.count - 1)
       var guardCount = 0
       while Set(result[window]).count < goal, guardCount < 32 {

@@ -11,7 +11,8 @@ enum CinematicIdioms {
       var n = note
       let pc = tonic.pitchClass
       let candidates = stride(from: 28 + ((pc - 28) % 12 + 12) % 12, through: 55, by: 12)
-      n.pitch = Pitch(candidates.min { abs($0 - note.pitch.midi) < abs($1 - note.pitch.midi) } ?? note.pitch.midi)
+      n.pitch = Pitch(
+        candidates.min { abs($0 - note.pitch.midi) < abs($1 - note.pitch.midi) } ?? note.pitch.midi)
       return n
     }
   }

@@ -45,7 +45,8 @@ extension BassWriter {
       {
         pitch = step
       }
-      let accent = hit.start % grid.ticksPerBar == 0 ? 0 : (hit.start % grid.ticksPerBeat == 0 ? -4 : -8)
+      let accent =
+        hit.start % grid.ticksPerBar == 0 ? 0 : (hit.start % grid.ticksPerBeat == 0 ? -4 : -8)
       // Sequenced and 808 basses run legato; played basses leave a little air between notes.
       let legato = pattern == .eightOhEight
       notes.append(

@@ -38,9 +38,10 @@ enum StyleHarmony {
     let key = harmonyKey(plan)
     let chord = roman.chord(in: key)
     let named = key == plan.key ? roman : RomanNumeral(chord: chord, in: plan.key)
+    // The model's triad-level token (`I` for Imaj7), which the melody writer reads for cadences.
+    let token = ChordToken.token(for: chord, in: key)?.token ?? roman.description
     return GeneratedChord(
-      token: roman.description, roman: named, chord: chord, bar: bar, start: start,
-      duration: duration)
+      token: token, roman: named, chord: chord, bar: bar, start: start, duration: duration)
   }
 
   // MARK: - Blues
@@ -118,7 +119,8 @@ enum StyleHarmony {
       approached.insert(i - 1)
     }
     // Tritone substitutes for some dominants that resolve down a fifth: ♭II7 for V7, slipping by a semitone.
-    for i in result.indices.dropLast() where result[i].chord.quality == .dominant7 {
+    // Not the final cadence: the piece ends with a plain V7–I.
+    for i in result.indices.dropLast(2) where result[i].chord.quality == .dominant7 {
       let root = result[i].chord.root.pitchClass
       let next = result[i + 1].chord.root.pitchClass
       guard (root - next + 12) % 12 == 7, generator.nextUnit() < 0.3 else { continue }

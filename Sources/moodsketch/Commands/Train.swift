@@ -72,7 +72,9 @@ struct Train: ParsableCommand {
             "grooves: \(g.takes) GMD takes, \(g.genres) genres, \(g.beatBars) groove bars kept, "
               + "\(g.fillBars) fills kept; wrote \(g.out) (\(g.bytes / 1024) KiB)")
         } else {
-          print("grooves: \(data)/\(GrooveCorpus.folderName) not found, the groove table was not rebuilt")
+          print(
+            "grooves: \(data)/\(GrooveCorpus.folderName) not found, the groove table was not rebuilt"
+          )
         }
       }
     }
