@@ -296,16 +296,35 @@ struct BassWriter {
         var pitch = root
         let tones = span.chord.pitchClasses
         var i = 0
+        // The bar's variation (see ``BarFigures/walking``): 1 and 3 skip into the next bar's chord,
+        // 2 and 3 rake beat 3 with a ghosted repeat.
+        let variant =
+          grid.isCommonTime && !figureOfBar.isEmpty
+          ? figureOfBar[min(span.start / grid.ticksPerBar, figureOfBar.count - 1)] : 0
         while t < end {
+          let approaching = t + beat >= end && nextRoot != nil
           if i == 0 {
             pitch = root
-          } else if t + beat >= end, let n = nextRoot {
+          } else if approaching, let n = nextRoot {
+            if variant % 2 == 1, t % grid.ticksPerBar == 3 * beat {
+              // The skip: the last beat repeated, then the chromatic approach on its off-beat.
+              add(t, beat / 2 - s16 / 4, pitch, -8)
+              add(t + beat / 2, beat / 2 - s16 / 4, n + (pitch > n ? 1 : -1), -4)
+              t += beat
+              i += 1
+              continue
+            }
             pitch = n + (pitch > n ? 1 : -1)
           } else {
             let pc = tones[min(i, tones.count - 1) % tones.count]
             pitch = Self.nearest(pitchClass: pc, to: pitch + 2, in: Self.register)
           }
-          add(t, beat - s16 / 2, pitch, i == 0 ? 0 : -6)
+          if variant >= 2, t % grid.ticksPerBar == 2 * beat, !approaching {
+            add(t, beat / 2 - s16 / 4, pitch, -6)
+            add(t + beat / 2, beat / 2 - s16 / 4, pitch, -22)
+          } else {
+            add(t, beat - s16 / 2, pitch, i == 0 ? 0 : -6)
+          }
           t += beat
           i += 1
         }

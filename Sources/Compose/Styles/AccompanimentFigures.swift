@@ -24,7 +24,14 @@ struct AccompanimentFigures {
     comping = FigureChooser(figures: BarFigures.comping(arrangement.comping), energy: plan.arousal)
       .choose(bars: bars, phraseEnds: phraseEnds, generator: &chordStream)
     var bassStream = seed.derived(2)
-    bass = FigureChooser(figures: BarFigures.bass(arrangement.bass) ?? [], energy: plan.arousal)
-      .choose(bars: bars, phraseEnds: phraseEnds, generator: &bassStream)
+    let bassFigures =
+      BarFigures.bass(arrangement.bass) ?? (arrangement.bass == .walking ? BarFigures.walking : [])
+    // A walking bass is quarters first: its skips and rakes are ornaments, not a figure to vary.
+    let walking = arrangement.bass == .walking
+    bass = FigureChooser(
+      figures: bassFigures, energy: plan.arousal, mainWeight: walking ? 8 : 2,
+      minimumVariety: walking ? 2 : 4
+    )
+    .choose(bars: bars, phraseEnds: phraseEnds, generator: &bassStream)
   }
 }

@@ -131,9 +131,23 @@ enum BarFigures {
         [(0, 7), (7, 3), (10, 6)], [(0, 10), (10, 4), (14, 2)], [(0, 6), (6, 4), (10, 6)],
         [(0, 3), (3, 7), (10, 6)],
       ]
-    case .sustained, .walking, .offbeat, .bossa: nil
+    case .bossa:
+      // The surdo-like root–fifth of bossa nova, with its anticipations.
+      [
+        [(0, 6), (6, 2), (8, 6), (14, 2)], [(0, 6), (6, 2), (8, 8)], [(0, 8), (8, 6), (14, 2)],
+        [(0, 6), (6, 2), (8, 4), (12, 2), (14, 2)],
+      ]
+    case .sustained, .walking, .offbeat: nil
     }
   }
+
+  /// Walking bass bars (their notes are chosen by the walking line itself): plain quarters, a skip
+  /// (an eighth pickup) into the next bar, a raked beat 3 (a ghosted repeat), and both.
+  static let walking: [BarFigure] = [
+    [(0, 4), (4, 4), (8, 4), (12, 4)], [(0, 4), (4, 4), (8, 4), (12, 2), (14, 2)],
+    [(0, 4), (4, 4), (8, 2), (10, 2), (12, 4)],
+    [(0, 4), (4, 4), (8, 2), (10, 2), (12, 2), (14, 2)],
+  ]
 }
 
 /// Chooses one figure per bar: mostly the main figure and the one just played, now and then a
@@ -143,6 +157,8 @@ struct FigureChooser {
   var figures: [BarFigure]
   /// −1 calm … 1 intense.
   var energy: Double
+  /// How strongly the main figure is preferred over each variation.
+  var mainWeight = 2.0
 
   func choose(bars: Int, phraseEnds: Set<Int>, generator: inout SeededGenerator) -> [Int] {
     guard figures.count > 1 else { return Array(repeating: 0, count: bars) }
@@ -153,7 +169,7 @@ struct FigureChooser {
     var previous = 0
     for bar in 0..<bars {
       let weights = figures.indices.map { i -> Double in
-        var w = (i == 0 ? 2 : 1) * bias[i]
+        var w = (i == 0 ? mainWeight : 1) * bias[i]
         if i == previous { w *= 1.5 }
         if phraseEnds.contains(bar), counts[i] < mean { w *= 2 }
         return w
@@ -165,10 +181,10 @@ struct FigureChooser {
     return varied(chosen, generator: &generator)
   }
 
-  /// At least ``minimumVariety`` different figures in every 8 bars (or as many as there are): a
+  /// At least `minimumVariety` different figures in every 8 bars (or as many as there are): a
   /// player who repeats one figure for eight bars is playing a loop. Bars that break the run are
   /// drawn by the seed, never the phrase's first bar, and take figures not yet heard there.
-  static let minimumVariety = 4
+  var minimumVariety = 4
 
   func varied(_ chosen: [Int], generator: inout SeededGenerator) -> [Int] {
     var result = chosen
@@ -178,7 +194,7 @@ struct FigureChooser {
     while windowStart < playing {
       let window = windowStart..<min(playing, windowStart + 8)
       guard window.count >= 2 else { break }
-      let goal = min(Self.minimumVariety, figures.count, window.count - 1)
+      let goal = min(minimumVariety, figures.count, window.count - 1)
       var guardCount = 0
       while Set(result[window]).count < goal, guardCount < 32 {
         guardCount += 1

@@ -37,6 +37,7 @@ extension BassWriter {
       case .syncopated: pitch = [root, root + 12, root, fifth][index % 4]
       case .arpeggiated: pitch = index % 2 == 0 ? root : root + 12
       case .eightOhEight: pitch = [root, root, root + 12, fifth][index % 4]
+      case .bossa: pitch = [root, fifth, fifth, root][index % 4]
       default: pitch = root
       }
       let isLast = i == hits.count - 1
