@@ -79,4 +79,22 @@ import Theory
       #expect(a.tracks.first { $0.isDrums } != c.tracks.first { $0.isDrums }, "\(style.rawValue)")
     }
   }
+
+  @Test func theBandSwingsAsTheJazzDrummersPlayed() throws {
+    let jazz = try #require(StyleGrooves.grooves(for: .jazz, table: table))
+    let played = try #require(GrooveFeel.swingRatio(jazz))
+    #expect((0.55...0.7).contains(played), "GMD jazz swings: \(played)")
+    var plan = Fixtures.plan(key: "F major", style: .jazz, swing: 0.64)
+    plan.arousal = 0.2
+    let score = StyleFixtures.composer.compose(plan, seed: 3)
+    let offBeats = try #require(Fixtures.track(score, "Chords")).notes.map { $0.start % 480 }
+      .filter { (200...380).contains($0) }
+    #expect(!offBeats.isEmpty)
+    #expect(offBeats.allSatisfy { $0 == 240 + Int((played - 0.5) * 480) })
+  }
+
+  @Test func rockStaysStraight() throws {
+    let rock = try #require(StyleGrooves.grooves(for: .rock, table: table))
+    #expect(abs((GrooveFeel.swingRatio(rock) ?? 0.5) - 0.5) < 0.04)
+  }
 }
