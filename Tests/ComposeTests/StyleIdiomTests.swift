@@ -64,6 +64,21 @@ import Theory
     #expect(Double(onOneOrThree.count) / Double(comp.count) < 0.1, "the skank avoids 1 and 3")
   }
 
+  @Test func reggaeDrumsDropOnThree() throws {
+    var drop = 0
+    var backbeat = 0
+    for seed: UInt64 in 1...4 {
+      let score = F.score(.reggae, bars: 8, seed: seed)
+      let hits = try #require(score.tracks.first { $0.isDrums }).notes.filter {
+        [37, 38, 40].contains($0.pitch.midi) && $0.velocity >= 60
+          && [0, 1, 2, 4, 5, 6].contains($0.start / F.ticksPerBar)
+      }
+      drop += hits.filter { F.near($0.start, step: 8) }.count
+      backbeat += hits.filter { F.near($0.start, step: 4) || F.near($0.start, step: 12) }.count
+    }
+    #expect(drop > backbeat, "the one-drop accents beat 3: \(drop) vs \(backbeat) on 2 and 4")
+  }
+
   @Test func houseKicksFourOnTheFloor() throws {
     let score = F.score(.house, bars: 8)
     let kicks = try #require(score.tracks.first { $0.isDrums }).notes.filter { $0.pitch.midi == 36 }

@@ -22,10 +22,12 @@ extension CompingWriter {
         let t = barStart + onset * s16
         guard t >= start, t < end else { continue }
         let accent = onset == 0 ? 0 : (onset % 4 == 0 ? -4 : -8)
-        let length = min(length16 * s16, end - t)
+        var length = min(length16 * s16, end - t)
+        // Palm-muted chugs: short power chords; only the held accents (a quarter or longer) ring.
+        if pattern == .powerChords, length16 < 4 { length = min(length, s16 * 3 / 4) }
         hits.append(
           Hit(
-            start: t, length: broken ? length : held(length),
+            start: t, length: broken || pattern == .powerChords ? length : held(length),
             voice: broken ? order[index % order.count] : nil, accent: accent))
         index += 1
       }
