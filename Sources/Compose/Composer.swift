@@ -84,6 +84,9 @@ public struct Composer: Sendable {
         name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass,
         controls: bassControls),
     ]
+    if let layer = TextureLayer.track(for: plan, chords: chords, sixteenth: grid.sixteenth) {
+      tracks.append(layer)
+    }
     // Drums played from real drummers' bars carry their own swing and timing.
     var drumsAsPlayed = false
     // The band swings as the drummer played when the style swings and the drummers clearly did

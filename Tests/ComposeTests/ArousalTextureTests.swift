@@ -26,6 +26,15 @@ import Theory
     #expect(intenseChordNotes > calmChordNotes, "\(style.rawValue) chords")
   }
 
+  @Test func intenseSketchesAddAPart() {
+    for style in [Style.pop, .rock, .metal, .cinematic, .house] {
+      let calm = F.score(style, arousal: -0.2)
+      let intense = F.score(style, arousal: 0.8)
+      #expect(intense.tracks.count == calm.tracks.count + 1, "\(style.rawValue)")
+      #expect(intense.tracks.contains { $0.name == "Layer" && !$0.notes.isEmpty })
+    }
+  }
+
   @Test func moderateSketchesBuildIntoTheSecondPhrase() throws {
     let score = F.score(.rock, bars: 8, arousal: 0)
     let drums = try #require(score.tracks.first { $0.isDrums }).notes
