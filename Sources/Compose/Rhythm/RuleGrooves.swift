@@ -92,7 +92,10 @@ enum RuleGrooves {
     let hats16 = sixteenths.map { (42, $0, $0 % 2 == 0 ? 84 : 62) }
     return grooves(
       [
-        bar(on(36, [0, 7, 10], 118) + snare + hats8),
+        // Even the main bar ends in a quick roll: the hats are where trap lives.
+        bar(
+          on(36, [0, 7, 10], 118) + snare + hats8.filter { $0.1 != 14 },
+          extra: roll(42, from: 14, count: 3, spacing: 40, velocity: 64...90)),
         bar(
           on(36, [0, 3, 10, 11], 118) + snare + hats16.filter { $0.1 < 12 },
           extra: roll(42, from: 12, count: 6, spacing: 80, velocity: 60...96)),
