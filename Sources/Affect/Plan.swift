@@ -26,6 +26,9 @@ public struct Plan: Sendable, Hashable, Codable {
   public var articulation: Double
   /// Swing ratio for off-beat eighths: 0.5 straight … 0.67 triplet swing.
   public var swing: Double
+  /// The mood's arousal, −1 calm … 1 intense: drives texture and activity (drum busyness, doubling,
+  /// how many parts play) so intensity does not rest on loudness alone.
+  public var arousal: Double
   /// Why each choice was made, for `--json` and the printed explanation.
   public var reasons: [String]
 
@@ -48,7 +51,7 @@ public struct Plan: Sendable, Hashable, Codable {
     key: Key, tempoBPM: Double, meter: Meter, bars: Int, style: Style, instruments: Instruments,
     chordsPerBar: Double, seventhProbability: Double, borrowedChordProbability: Double,
     melodyDensity: Double, melodyRange: ClosedRange<Int>, velocity: Int, articulation: Double,
-    swing: Double, reasons: [String] = []
+    swing: Double, arousal: Double = 0, reasons: [String] = []
   ) {
     self.key = key
     self.tempoBPM = tempoBPM
@@ -64,6 +67,7 @@ public struct Plan: Sendable, Hashable, Codable {
     self.velocity = velocity
     self.articulation = articulation
     self.swing = swing
+    self.arousal = arousal
     self.reasons = reasons
   }
 }

@@ -161,6 +161,9 @@ public struct Planner: Sendable {
     if let b = overrides.bars {
       bars = b
       reasons.append("\(b) bars: given explicitly")
+    } else if style == .blues {
+      bars = 12
+      reasons.append("12 bars: one chorus of the 12-bar blues")
     } else {
       bars = Planner.defaultBars
       reasons.append("\(bars) bars: the default sketch length")
@@ -253,18 +256,28 @@ public struct Planner: Sendable {
         ? "swing \(AffectFormat.fixed(swing)): \(style.rawValue) grooves with swung eighths"
         : "straight eighths: usual for \(style.rawValue)")
 
+    var instruments = profile.instruments
+    var band = profile.bandDescription
+    if style == .cinematic, a > 0.3 {
+      // The trailer idiom: driving string ostinati, brass on the tune and a percussion ensemble.
+      instruments.drums = true
+      instruments.melody = 61
+      band =
+        "string ostinati, brass section, cello and a percussion ensemble (arousal \(AffectFormat.signed(a)))"
+    }
     reasons.append(
-      "instruments: \(profile.bandDescription) — chords \(Planner.gm(profile.instruments.chords)), melody "
-        + "\(Planner.gm(profile.instruments.melody)), bass \(Planner.gm(profile.instruments.bass))"
+      "instruments: \(band) — chords \(Planner.gm(instruments.chords)), melody "
+        + "\(Planner.gm(instruments.melody)), bass \(Planner.gm(instruments.bass))"
     )
 
     return Plan(
       key: key, tempoBPM: tempo, meter: meter, bars: bars, style: style,
-      instruments: profile.instruments,
+      instruments: instruments,
       chordsPerBar: chordsPerBar, seventhProbability: Planner.round(sevenths),
       borrowedChordProbability: Planner.round(borrowed), melodyDensity: Planner.round(density),
       melodyRange: range,
-      velocity: velocity, articulation: Planner.round(articulation), swing: swing, reasons: reasons)
+      velocity: velocity, articulation: Planner.round(articulation), swing: swing,
+      arousal: Planner.round(a), reasons: reasons)
   }
 
   /// A style for a prompt that names none, by quadrant: pop for happy-energetic, rock for tense,

@@ -79,11 +79,12 @@ public struct StyleProfile: Sendable, Hashable {
         band: "electric piano, saw lead, synth bass and a four-on-the-floor kit")
     case .trap:
       p(
-        style, 130...160, chords: 89, melody: 10, bass: 38, drums: true, sevenths: 0.1,
+        style, 130...160, chords: 0, melody: 10, bass: 38, drums: true, sevenths: 0.1,
         borrowed: 0.1,
         perBar: 0.5, density: 0.8, major: ["C", "F", "G", "D"],
         minor: ["C", "F", "G", "A", "E", "C#"],
-        band: "warm pad, music-box bells, 808-style synth bass and trap drums")
+        // Piano rather than a warm pad: with a pad the beat read as ambient to a genre tagger.
+        band: "dark piano, music-box bells, a gliding 808 synth bass and trap drums")
     case .hiphop:
       p(
         style, 80...100, chords: 4, melody: 73, bass: 33, drums: true, swing: 0.56, sevenths: 0.5,
@@ -174,10 +175,11 @@ public struct StyleProfile: Sendable, Hashable {
         band: "clean guitar skank, organ, bass and one-drop drums")
     case .synthwave:
       p(
-        style, 80...118, chords: 90, melody: 81, bass: 38, drums: true, sevenths: 0.15,
+        style, 80...118, chords: 95, melody: 81, bass: 38, drums: true, sevenths: 0.15,
         borrowed: 0.2,
         major: ["A", "E", "D", "F", "C"], minor: ["A", "E", "F#", "D", "C", "B"],
-        band: "polysynth chords, saw lead, synth bass and gated drums")
+        // A swept synth pad: the polysynth pad read as strings (prog rock) to a genre tagger.
+        band: "sweep-pad chords, saw lead, sequenced synth bass and gated drums")
     case .gospel:
       p(
         style, 70...130, chords: 16, melody: 52, bass: 33, drums: true, swing: 0.58, sevenths: 0.6,

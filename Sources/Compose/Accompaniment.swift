@@ -25,6 +25,12 @@ struct CompingWriter {
   var articulation: Double
   /// Where the chords sit, below the melody.
   var register: ClosedRange<Int> = Voicing.defaultRegister
+  /// The figure (index into ``BarFigures/comping(_:)``) each bar plays; empty: the one-bar figure.
+  var figureOfBar: [Int] = []
+  /// −1 calm … 1 intense: intense music doubles the top voice an octave up (a fuller texture).
+  var energy: Double = 0
+  /// Jazz shell voicings: third and seventh (and a ninth when driving), the bass has the root.
+  var shell = false
 
   func notes(for chords: [GeneratedChord]) -> [NoteEvent] {
     var result: [NoteEvent] = []
@@ -37,10 +43,13 @@ struct CompingWriter {
         let root =
           register.lowerBound + ((span.chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
         voicing = Voicing(pitches: [root, root + 7, root + 12])
+      } else if shell {
+        voicing = ShellVoicing.voicing(for: span.chord, after: previous, withNinth: energy > 0)
       } else {
         voicing = Voicing.next(for: span.chord, after: previous, register: register)
       }
       previous = voicing
+      let doubled = energy > 0.45 && pattern != .powerChords && !shell
       // The last chord rings out as one held chord: a clear ending instead of a figure cut off.
       let isLast = span == chords.last
       let figure =
@@ -56,7 +65,10 @@ struct CompingWriter {
         } else {
           pitches = voicing.pitches
         }
-        for p in pitches {
+        let top = voicing.pitches.last ?? 60
+        let withDoubling =
+          doubled && hit.voice == nil && top + 12 <= 88 ? pitches + [top + 12] : pitches
+        for p in withDoubling {
           result.append(
             NoteEvent(
               start: hit.start, duration: max(grid.sixteenth / 2, hit.length), pitch: Pitch(p),
@@ -98,6 +110,9 @@ struct CompingWriter {
       }
       return out
     }
+    if grid.isCommonTime, !figureOfBar.isEmpty {
+      return figuredHits(from: start, length: length)
+    }
     var hits: [Hit] = []
     switch pattern {
     case .pad:
@@ -115,7 +130,7 @@ struct CompingWriter {
           Hit(start: t, length: held(min(beat, end - t)), voice: nil, accent: onDownbeat ? 0 : -10))
         t += beat
       }
-    case .eighths, .powerChords:
+    case .eighths, .powerChords, .ostinato:
       var t = start
       while t < end {
         let onBeat = t % beat == 0
@@ -149,7 +164,7 @@ struct CompingWriter {
         }
         t += beat
       }
-    case .skank:
+    case .skank, .boomChick:
       var t = start
       while t < end {
         let off = t + beat / 2
@@ -196,6 +211,8 @@ struct BassWriter {
   var pattern: Arrangement.Bass
   var velocity: Int
   var key: Key
+  /// The figure (index into ``BarFigures/bass(_:)``) each bar plays; empty: the one-bar pattern.
+  var figureOfBar: [Int] = []
 
   /// The bass register, E1…G3.
   static let register = 28...55
@@ -229,8 +246,13 @@ struct BassWriter {
         add(span.start, span.duration - s16 / 2, root)
         continue
       }
+      if grid.isCommonTime, !figureOfBar.isEmpty, let figures = BarFigures.bass(pattern) {
+        result += figuredNotes(
+          span: span, figures: figures, root: root, fifth: fifth, nextRoot: nextRoot, scale: scale)
+        continue
+      }
       switch pattern {
-      case .sustained:
+      case .sustained, .eightOhEight:
         var t = span.start
         while t < end {
           add(t, min(end - t, 2 * grid.ticksPerBar) - s16, root)
@@ -254,7 +276,7 @@ struct BassWriter {
           t += 2 * beat
           i += 1
         }
-      case .eighths:
+      case .eighths, .arpeggiated:
         var t = span.start
         while t < end {
           add(t, beat / 2 - s16 / 2, root, t % beat == 0 ? 0 : -10)
@@ -274,16 +296,35 @@ struct BassWriter {
         var pitch = root
         let tones = span.chord.pitchClasses
         var i = 0
+        // The bar's variation (see ``BarFigures/walking``): 1 and 3 skip into the next bar's chord,
+        // 2 and 3 rake beat 3 with a ghosted repeat.
+        let variant =
+          grid.isCommonTime && !figureOfBar.isEmpty
+          ? figureOfBar[min(span.start / grid.ticksPerBar, figureOfBar.count - 1)] : 0
         while t < end {
+          let approaching = t + beat >= end && nextRoot != nil
           if i == 0 {
             pitch = root
-          } else if t + beat >= end, let n = nextRoot {
+          } else if approaching, let n = nextRoot {
+            if variant % 2 == 1, t % grid.ticksPerBar == 3 * beat {
+              // The skip: the last beat repeated, then the chromatic approach on its off-beat.
+              add(t, beat / 2 - s16 / 4, pitch, -8)
+              add(t + beat / 2, beat / 2 - s16 / 4, n + (pitch > n ? 1 : -1), -4)
+              t += beat
+              i += 1
+              continue
+            }
             pitch = n + (pitch > n ? 1 : -1)
           } else {
             let pc = tones[min(i, tones.count - 1) % tones.count]
             pitch = Self.nearest(pitchClass: pc, to: pitch + 2, in: Self.register)
           }
-          add(t, beat - s16 / 2, pitch, i == 0 ? 0 : -6)
+          if variant >= 2, t % grid.ticksPerBar == 2 * beat, !approaching {
+            add(t, beat / 2 - s16 / 4, pitch, -6)
+            add(t + beat / 2, beat / 2 - s16 / 4, pitch, -22)
+          } else {
+            add(t, beat - s16 / 2, pitch, i == 0 ? 0 : -6)
+          }
           t += beat
           i += 1
         }

@@ -26,10 +26,18 @@ public struct Arrangement: Sendable, Hashable {
     case tresillo
     /// Root, fifth and octave in eighths, low (metal, punk).
     case powerChords
+    /// Chords between the bass notes, on 2 and 4 (country "boom-chick").
+    case boomChick
+    /// Repeated broken-chord figures in eighths and sixteenths (film-score strings).
+    case ostinato
   }
 
   public enum Bass: String, Sendable, Hashable, Codable {
     case sustained, halfNotes, eighths, rootFifth, walking, syncopated, offbeat, bossa
+    /// Sequenced eighths and sixteenths bouncing between root and octave (synthwave).
+    case arpeggiated
+    /// Long 808 notes that glide into the next one with pitch bend (trap).
+    case eightOhEight
   }
 
   public enum Groove: String, Sendable, Hashable, Codable {
@@ -48,22 +56,26 @@ public struct Arrangement: Sendable, Hashable {
     self.groove = groove
   }
 
-  /// The arrangement a style calls for.
-  public static func forStyle(_ style: Style) -> Arrangement {
-    switch style {
+  /// The arrangement a style calls for; intense cinematic music drives with string ostinati instead
+  /// of held pads (the trailer idiom).
+  public static func forStyle(_ style: Style, arousal: Double = 0) -> Arrangement {
+    if style == .cinematic, arousal > 0.3 {
+      return Arrangement(comping: .ostinato, bass: .eighths, groove: .cinematic)
+    }
+    return switch style {
     case .pop: Arrangement(comping: .tresillo, bass: .halfNotes, groove: .pop)
     case .rock: Arrangement(comping: .eighths, bass: .eighths, groove: .rock)
     case .metal: Arrangement(comping: .powerChords, bass: .eighths, groove: .metal)
     case .punk: Arrangement(comping: .powerChords, bass: .eighths, groove: .punk)
     case .edm, .house: Arrangement(comping: .stabs, bass: .offbeat, groove: .fourOnTheFloor)
-    case .synthwave: Arrangement(comping: .pad, bass: .eighths, groove: .pop)
-    case .trap: Arrangement(comping: .pad, bass: .sustained, groove: .halfTimeTrap)
+    case .synthwave: Arrangement(comping: .pad, bass: .arpeggiated, groove: .pop)
+    case .trap: Arrangement(comping: .pad, bass: .eightOhEight, groove: .halfTimeTrap)
     case .hiphop: Arrangement(comping: .stabs, bass: .syncopated, groove: .boomBap)
     case .lofi: Arrangement(comping: .arpeggio, bass: .syncopated, groove: .boomBap)
     case .rnb, .soul, .gospel: Arrangement(comping: .quarters, bass: .syncopated, groove: .backbeat)
     case .funk: Arrangement(comping: .stabs, bass: .syncopated, groove: .funk)
     case .blues: Arrangement(comping: .quarters, bass: .walking, groove: .shuffle)
-    case .country, .bluegrass: Arrangement(comping: .quarters, bass: .rootFifth, groove: .shuffle)
+    case .country, .bluegrass: Arrangement(comping: .boomChick, bass: .rootFifth, groove: .shuffle)
     case .folk: Arrangement(comping: .arpeggio, bass: .rootFifth, groove: .backbeat)
     case .classical: Arrangement(comping: .arpeggio, bass: .halfNotes, groove: .cinematic)
     case .cinematic: Arrangement(comping: .pad, bass: .sustained, groove: .cinematic)

@@ -15,10 +15,15 @@ import Theory
 /// derived from the seed, so changing one part's rules does not reshuffle the others.
 public struct Composer: Sendable {
   public let model: CompositionModel
+  /// Drum bars learned from the Groove MIDI Dataset; nil writes every style's drums from rules.
+  public let grooveTable: GrooveTable?
   /// MIDI resolution of the scores written.
   public static let ticksPerQuarter = 480
 
-  public init(model: CompositionModel) { self.model = model }
+  public init(model: CompositionModel, grooveTable: GrooveTable? = GrooveTable.shipped) {
+    self.model = model
+    self.grooveTable = grooveTable
+  }
 
   /// Composes a sketch.
   ///
@@ -35,43 +40,89 @@ public struct Composer: Sendable {
     let root = SeededGenerator(seed: seed)
     let form = Form(bars: bars)
     let grid = Grid(ticksPerQuarter: tpq, meter: plan.meter, bars: bars)
-    let arrangement = Arrangement.forStyle(plan.style)
+    let arrangement = Arrangement.forStyle(plan.style, arousal: plan.arousal)
 
     var chordStream = root.derived(1)
+    // The user's own chords are kept exactly: no style idiom rewrites them.
+    var idiomStream = root.derived(6)
     let chords =
       given
-      ?? ChordGenerator(model: model).generate(
-        plan, form: form, ticksPerQuarter: tpq, generator: &chordStream)
+      ?? StyleHarmony.apply(
+        ChordGenerator(model: model).generate(
+          plan, form: form, ticksPerQuarter: tpq, generator: &chordStream),
+        plan: plan, ticksPerQuarter: tpq, generator: &idiomStream)
     var melodyStream = root.derived(2)
     let melody = MelodyGenerator(model: model).generate(
       plan, form: form, chords: chords, ticksPerQuarter: tpq, generator: &melodyStream)
     // Keep the accompaniment under the melody so the tune stays on top (the usual arranging rule).
     let top = max(64, min(76, plan.melodyRange.lowerBound + 5))
+    let figures = AccompanimentFigures(
+      plan: plan, arrangement: arrangement, form: form, bars: bars, seed: root.derived(5))
     let comping = CompingWriter(
       grid: grid, pattern: arrangement.comping, velocity: max(1, plan.velocity - 14),
       articulation: plan.articulation,
-      register: (top - 19)...top
+      register: (top - 19)...top, figureOfBar: figures.comping, energy: plan.arousal,
+      shell: plan.style == .jazz
     ).notes(for: chords)
-    let bass = BassWriter(
-      grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key
+    var bass = BassWriter(
+      grid: grid, pattern: arrangement.bass, velocity: max(1, plan.velocity - 4), key: plan.key,
+      figureOfBar: figures.bass
     )
     .notes(for: chords)
+    let firstPhraseEnd = (form.phrases.first.map { $0.firstBar + $0.bars } ?? 0) * grid.ticksPerBar
+    if plan.style == .cinematic {
+      bass = CinematicIdioms.pedal(bass, tonic: plan.key.tonic, untilTick: firstPhraseEnd)
+    }
+    let chordControls =
+      [.cinematic, .ambient].contains(plan.style) && arrangement.comping == .pad
+      ? CinematicIdioms.swells(for: chords) : []
+    let bassControls =
+      arrangement.bass == .eightOhEight
+      ? EightOhEightGlide.controls(for: bass, sixteenth: grid.sixteenth) : []
 
     var tracks = [
-      Track(name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping),
+      Track(
+        name: "Chords", program: plan.instruments.chords, channel: 0, notes: comping,
+        controls: chordControls),
       Track(name: "Melody", program: plan.instruments.melody, channel: 1, notes: melody),
-      Track(name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass),
+      Track(
+        name: "Bass", program: plan.instruments.bass, channel: 2, notes: bass,
+        controls: bassControls),
     ]
+    if let layer = TextureLayer.track(for: plan, chords: chords, sixteenth: grid.sixteenth) {
+      tracks.append(layer)
+    }
+    // Drums played from real drummers' bars carry their own swing and timing.
+    var drumsAsPlayed = false
+    // The band swings as the drummer played when the style swings and the drummers clearly did
+    // (GMD's jazz: 0.57 at its median 120 BPM; swing flattens as tempo rises).
+    var bandSwing = plan.swing
     if plan.instruments.drums {
-      let drums = DrumWriter(
-        grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form
-      )
-      .notes()
+      var drumStream = root.derived(4)
+      let drums: [NoteEvent]
+      if grid.isCommonTime, let grooves = StyleGrooves.grooves(for: plan.style, table: grooveTable)
+      {
+        drums = GrooveDrummer(
+          grid: grid, grooves: grooves, velocity: max(1, plan.velocity - 6), form: form,
+          energy: plan.arousal, thinBars: Texture(plan: plan, form: form, bars: bars).thinDrumBars
+        )
+        .notes(generator: &drumStream)
+        drumsAsPlayed = true
+        if plan.swing > 0.51, let played = GrooveFeel.swingRatio(grooves), played >= 0.55 {
+          bandSwing = min(0.7, played)
+        }
+      } else {
+        drums = DrumWriter(
+          grid: grid, groove: arrangement.groove, velocity: max(1, plan.velocity - 6), form: form
+        )
+        .notes()
+      }
       tracks.append(Track(name: "Drums", program: 0, channel: Track.drumChannel, notes: drums))
     }
     tracks = tracks.enumerated().map { index, track in
       var stream = root.derived(10 + UInt64(index))
-      return Self.humanized(Self.swung(track, swing: plan.swing, grid: grid), generator: &stream)
+      if track.isDrums && drumsAsPlayed { return track }
+      return Self.humanized(Self.swung(track, swing: bandSwing, grid: grid), generator: &stream)
     }
     tracks = tracks.map { track in
       var t = track

@@ -141,7 +141,9 @@ import Theory
       let bass = Fixtures.track(score, "Bass")!.notes
       let downbeatNotes = bass.filter { $0.start % barTicks == 0 }
       #expect(downbeatNotes.count >= plan.bars / 2, "\(plan.style)")
-      for note in downbeatNotes {
+      // Cinematic sketches hold a tonic pedal under their first phrase (a film-score device).
+      let firstPhrase = 4 * barTicks
+      for note in downbeatNotes where !(plan.style == .cinematic && note.start < firstPhrase) {
         let chord = score.chords.last { $0.start <= note.start }!
         #expect(
           note.pitch.pitchClass == chord.chord.root.pitchClass,
