@@ -31,7 +31,8 @@ public struct Composer: Sendable {
     let tpq = Self.ticksPerQuarter
     let bars = max(1, plan.bars)
     let root = SeededGenerator(seed: seed)
-    let form = Form(bars: bars)
+    var formStream = root.derived(4)
+    let form = Form(bars: bars, style: plan.style, generator: &formStream)
     let grid = Grid(ticksPerQuarter: tpq, meter: plan.meter, bars: bars)
     let arrangement = Arrangement.forStyle(plan.style)
 
