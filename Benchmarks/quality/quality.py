@@ -184,8 +184,10 @@ def report(cache, root):
     if sketches16:
         print(f"Sketches: {len(forms)} distinct forms in {len(sketches16)} sketches; commonest: "
               + ", ".join(f"{f} {100 * c / len(sketches16):.0f} %" for f, c in forms.most_common(4)))
-        copies = sum(1 for s in sketches16 if verbatim_phrases(s) > 0)
-        print(f"Sketches with a phrase copied note for note: {copies} of {len(sketches16)}")
+        copies = [s["style"] for s in sketches16 if verbatim_phrases(s) > 0]
+        print(f"Sketches with a phrase copied note for note: {len(copies)} of {len(sketches16)}"
+              + (f" (styles: {', '.join(sorted(set(copies)))}; house, EDM, trap and hip-hop may loop)"
+                 if copies else ""))
     by_prompt = {}
     for s in seeds20:
         prompt = os.path.basename(s["source"]).rsplit("-s", 1)[0]

@@ -229,7 +229,8 @@ public struct Planner: Sendable {
     )
 
     let centre = 67 + Int((5 * v + 3 * a).rounded()) + profile.registerShift
-    let width = 12 + Int((5 * activity).rounded())
+    // POP909 melodies span about 14 semitones in 8 bars; the plan leaves the line room for that.
+    let width = 14 + Int((5 * activity).rounded())
     let low = min(84, max(48, centre - width / 2))
     let range = low...(low + width)
     reasons.append(

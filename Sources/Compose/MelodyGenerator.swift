@@ -57,6 +57,11 @@ public struct MelodyGenerator {
     var beat16: Int
     /// Notes per bar the plan asks for.
     var notesPerBar: Double
+    /// The chance that a phrase's landing leaves two beats of silence rather than one (per piece:
+    /// some songs breathe long, others run on).
+    var longBreath: Double
+    /// How strongly bars favour long notes on strong beats (per piece).
+    var sustain: Double
   }
 
   /// The melody notes (start, duration in ticks; pitch; velocity) for the chords of a plan.
@@ -67,12 +72,19 @@ public struct MelodyGenerator {
     let sixteenth = max(1, ticksPerQuarter / 4)
     let bar16 = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter) / sixteenth
     let beat16 = max(1, plan.meter.ticksPerBeat(ticksPerQuarter: ticksPerQuarter) / sixteenth)
+    // Per piece: how tightly it sticks to its motifs, and how much it breathes (half-way through a
+    // phrase, and at its end). POP909's songs differ widely in both, so the draw is wide.
+    let development = [0.2, 0.6, 0.95][generator.pick(weights: [1, 1.2, 1])]
+    let midBreath = [0.0, 0.35, 0.8][generator.pick(weights: [1, 1, 0.8])]
+    let sustain = [1.0, 2.0, 4.0][generator.pick(weights: [1, 1, 1])]
+    let longBreath = [0.05, 0.3, 0.7][generator.pick(weights: [1, 1, 0.7])]
     let frame = Frame(
       plan: plan, chords: chords,
       range: plan.melodyRange
         .lowerBound...max(plan.melodyRange.lowerBound + 12, plan.melodyRange.upperBound),
       sixteenth: sixteenth, bar16: bar16, beat16: beat16,
-      notesPerBar: max(0.5, plan.melodyDensity) * Double(bar16) / Double(beat16))
+      notesPerBar: max(0.5, plan.melodyDensity) * Double(bar16) / Double(beat16),
+      longBreath: longBreath, sustain: sustain)
     var state = PitchState(previous: nil, steps: ["<s>"])
     var notes: [Note] = []
     var written: [Form.Label: (chords: [String], notes: [Note], bars: [WrittenBar])] = [:]
@@ -102,10 +114,11 @@ public struct MelodyGenerator {
       let ops = PhraseRecipe.draw(
         bars: phrase.bars, answering: earlier == nil && source != nil,
         returning: earlier != nil, literal: form.literalRepeats, climax: climaxes.contains(index),
+        development: development,
         generator: &generator)
       var writer = PhraseWriter(
         frame: frame, phrase: phrase, isFinal: isFinal, climax: climaxes.contains(index),
-        source: source ?? [])
+        midBreath: midBreath, source: source ?? [])
       let mine = writer.write(ops: ops, generator: self, state: &state, random: &generator)
       notes += mine
       shapes.append(PhraseShape(notes: mine.count, climax: climaxes.contains(index)))

@@ -16,16 +16,17 @@ extension MelodyGenerator {
   /// whose note count is nearest a stochastic rounding of `notes` is kept, so a plan's density is
   /// honoured on average (the model alone drifts towards POP909's eighth-note pace).
   func drawBar(
-    notes: Double, bar16: Int, beat16: Int, avoiding: [Motif.Onset]? = nil,
+    notes: Double, bar16: Int, beat16: Int, sustain: Double = 1, avoiding: [Motif.Onset]? = nil,
     generator: inout SeededGenerator
   ) -> [Motif.Onset] {
     let floor = Int(notes.rounded(.down))
     let wanted = max(1, floor + (generator.nextUnit() < notes - Double(floor) ? 1 : 0))
     var best: [Motif.Onset] = []
     var bestScore = Double.infinity
-    for _ in 0..<8 {
+    for _ in 0..<16 {
       let bar = drawRhythm(
-        bar16: bar16, beat16: beat16, notesPerBar: Double(wanted), generator: &generator)
+        bar16: bar16, beat16: beat16, notesPerBar: Double(wanted), sustain: sustain,
+        generator: &generator)
       var score = Double(abs(bar.count - wanted))
       if let avoiding, bar == avoiding { score += 2 }
       if score < bestScore {
@@ -38,8 +39,11 @@ extension MelodyGenerator {
   }
 
   /// One bar of onsets and lengths in sixteenths, drawn from the rhythm model.
+  /// `sustain` favours long notes on the strong beats (held notes between quicker ones, which give a
+  /// sung line its uneven pace).
   func drawRhythm(
-    bar16: Int, beat16: Int, notesPerBar: Double, generator: inout SeededGenerator
+    bar16: Int, beat16: Int, notesPerBar: Double, sustain: Double = 1,
+    generator: inout SeededGenerator
   ) -> [Motif.Onset] {
     let compound = beat16 % 3 == 0
     let density = notesPerBar * Double(beat16) / Double(bar16)
@@ -53,7 +57,7 @@ extension MelodyGenerator {
     var position = 0
     // Phrases often start after the downbeat, as a singer breathes in.
     let late = generator.nextUnit()
-    if late < 0.12, beat16 >= 2 { position = beat16 / 2 } else if late < 0.24 { position = beat16 }
+    if late < 0.1, beat16 >= 2 { position = beat16 / 2 } else if late < 0.16 { position = beat16 }
     var previous = "<s>"
     while position < bar16 {
       let cls = MelodyVocabulary.positionClass(
@@ -66,7 +70,13 @@ extension MelodyGenerator {
         }
         let ioi = Double(Self.fitted(length + rest, compound: compound))
         // Density pulls lengths towards the target spacing; sparse lines may rest more.
-        weights[i] *= exp(-0.9 * abs(log(ioi / targetIOI))) * (rest > 0 ? 0.8 : 1)
+        weights[i] *= exp(-0.9 * abs(log(ioi / targetIOI))) * (rest > 0 ? 0.6 : 1)
+        // An off-beat note held across the beat (the push of sung pop lines): the density pull
+        // above would otherwise thin out these longer off-beat notes.
+        if position % beat16 != 0, position % beat16 + length > beat16 { weights[i] *= 1.8 }
+        if cls == "D0" || cls == "S0" {
+          weights[i] *= length >= 8 ? sustain : (length >= 4 ? sustain.squareRoot() : 1)
+        }
         if position + Int(ioi.rounded()) > bar16 + beat16 { weights[i] = 0 }
       }
       let choice = ChordGenerator.sampleNucleus(weights, topP: 0.92, generator: &generator)
@@ -85,14 +95,14 @@ extension MelodyGenerator {
   /// downbeat (after a sparse line, or in short bars) or on the middle of the bar after a lead-in,
   /// which is the head of the phrase's motif when there is one. The piece's last bar holds its note.
   func cadenceBar(
-    bar16: Int, beat16: Int, notesPerBar: Double, lead: Motif?, finalBar: Bool,
+    bar16: Int, beat16: Int, notesPerBar: Double, lead: Motif?, finalBar: Bool, longBreath: Double,
     generator: inout SeededGenerator
   ) -> (rhythm: [Motif.Onset], leadSteps: [Int]) {
     let beats = bar16 / max(1, beat16)
     if finalBar {
       return ([Motif.Onset(offset: 0, length: beats >= 3 ? bar16 - beat16 / 2 : bar16)], [])
     }
-    let breath = beats >= 4 && generator.nextUnit() < 0.35 ? 2 * beat16 : beat16
+    let breath = beats >= 4 && generator.nextUnit() < longBreath ? 2 * beat16 : beat16
     let landOnDownbeat =
       beats < 4 || beat16 % 3 == 0 || generator.nextUnit() < (notesPerBar < 3 ? 0.6 : 0.3)
     if landOnDownbeat {

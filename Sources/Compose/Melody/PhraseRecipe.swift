@@ -32,9 +32,10 @@ enum BarOp: Hashable {
 enum PhraseRecipe {
   /// The bar operations of a phrase of `bars` bars. `returning` says whether the phrase's label was
   /// heard before; `answering` whether it answers an earlier phrase; `climax` whether it carries the
-  /// section's high point (developments then climb rather than fall).
+  /// section's high point (developments then climb rather than fall); `development` is the chance
+  /// that a developing bar keeps its plan rather than turning into new material.
   static func draw(
-    bars: Int, answering: Bool, returning: Bool, literal: Bool, climax: Bool,
+    bars: Int, answering: Bool, returning: Bool, literal: Bool, climax: Bool, development: Double,
     generator: inout SeededGenerator
   ) -> [BarOp] {
     guard bars > 1 else { return [.cadence] }
@@ -69,6 +70,17 @@ enum PhraseRecipe {
         [.newMotif, .invert, .free],
       ]
       ops = Array(shapes[generator.pick(weights: [1.4, 1.2, 1, 1, 0.5])].prefix(bars - 1))
+    }
+    // How much of the piece is built from its motif varies from song to song (POP909's bar-rhythm
+    // recurrence spreads from none to most bars): the rest is new, answering material.
+    if !literal {
+      for i in ops.indices where i > 0 {
+        switch ops[i] {
+        case .newMotif, .free: continue
+        case .restate(let bar, _) where bar == 0: continue
+        default: if generator.nextUnit() > development { ops[i] = .free }
+        }
+      }
     }
     return ops + [.cadence]
   }

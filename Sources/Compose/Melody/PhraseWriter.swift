@@ -8,6 +8,8 @@ struct PhraseWriter {
   let phrase: Form.Phrase
   let isFinal: Bool
   let climax: Bool
+  /// The chance that the phrase's second bar ends early on a held note and a rest (2 + 2 phrasing).
+  let midBreath: Double
   /// The bars of the phrase this one answers or restates (empty for a statement).
   let source: [MelodyGenerator.WrittenBar]
   /// The bars as written, for later answers and returns.
@@ -17,8 +19,9 @@ struct PhraseWriter {
 
   init(
     frame: MelodyGenerator.Frame, phrase: Form.Phrase, isFinal: Bool, climax: Bool,
-    source: [MelodyGenerator.WrittenBar]
+    midBreath: Double, source: [MelodyGenerator.WrittenBar]
   ) {
+    self.midBreath = midBreath
     self.frame = frame
     self.phrase = phrase
     self.isFinal = isFinal
@@ -62,27 +65,40 @@ struct PhraseWriter {
       var rhythm: [Motif.Onset] = []
       var steps: [Int?] = []
       var start: Int?
-      var firmness = 6.0
-      func develop(_ m: Motif, from degree: Int) {
+      var firmness = 8.0
+      // Notes whose step a variation changed: they must sound changed, so the harmony may not pull
+      // them back to the original.
+      var changed: Set<Int> = []
+      func develop(_ m: Motif, from degree: Int, original: Motif? = nil) {
         rhythm = m.rhythm
         steps = m.steps.enumerated().map { $0.offset == 0 ? nil : $0.element }
         start = degree
+        if let original, original.rhythm == m.rhythm {
+          changed = Set(m.steps.indices.filter { $0 > 0 && m.steps[$0] != original.steps[$0] })
+        }
       }
       switch op {
       case .newMotif, .free:
         rhythm = g.drawBar(
-          notes: busy, bar16: frame.bar16, beat16: frame.beat16,
+          notes: busy, bar16: frame.bar16, beat16: frame.beat16, sustain: frame.sustain,
           avoiding: op == .free ? motif?.rhythm : nil, generator: &random)
         steps = rhythm.map { _ in nil }
       case .sequence(let shift):
-        if let motif { develop(motif, from: motifStart + shift) }
+        // A sequence often bends its rhythm to the words: still heard as the motif moved.
+        if let motif {
+          develop(
+            random.nextUnit() < 0.35 ? motif.rhythmicallyVaried(generator: &random) : motif,
+            from: motifStart + shift)
+        }
       case .varyRhythm(let shift):
         if let motif {
           develop(motif.rhythmicallyVaried(generator: &random), from: motifStart + shift)
         }
       case .varyIntervals(let shift):
         if let motif {
-          develop(motif.intervallicallyVaried(generator: &random), from: motifStart + shift)
+          develop(
+            motif.intervallicallyVaried(generator: &random), from: motifStart + shift,
+            original: motif)
         }
       case .invert:
         if let motif { develop(motif.inverted, from: motifStart) }
@@ -101,14 +117,14 @@ struct PhraseWriter {
               ? original.rhythmicallyVaried(generator: &random)
               : original.intervallicallyVaried(generator: &random))
             : original
-          develop(m, from: source[bar].startDegree)
+          develop(m, from: source[bar].startDegree, original: original)
           firmness = varied ? 10 : 40
           if bar == 0 { motif = original }
         }
       case .cadence:
         let lead = g.cadenceBar(
           bar16: frame.bar16, beat16: frame.beat16, notesPerBar: frame.notesPerBar, lead: motif,
-          finalBar: isFinal, generator: &random)
+          finalBar: isFinal, longBreath: frame.longBreath, generator: &random)
         rhythm = lead.rhythm
         steps = lead.leadSteps.enumerated().map { $0.offset == 0 ? nil : $0.element }
         while steps.count < rhythm.count { steps.append(nil) }
@@ -119,6 +135,9 @@ struct PhraseWriter {
         rhythm = g.drawBar(
           notes: busy, bar16: frame.bar16, beat16: frame.beat16, generator: &random)
         steps = rhythm.map { _ in nil }
+      }
+      if i == 1, count == 4, op != .newMotif, random.nextUnit() < midBreath {
+        (rhythm, steps) = Self.breathing(rhythm, steps: steps, frame: frame, generator: &random)
       }
       var taken: [Int] = []
       var firstDegree = 0
@@ -131,7 +150,7 @@ struct PhraseWriter {
           Double(i * frame.bar16 + onset.offset) / Double(max(1, count * frame.bar16))
         let shape = contour
         var wish = MelodyGenerator.NoteWish(
-          step: j < steps.count ? steps[j] : nil, firmness: firmness,
+          step: j < steps.count ? steps[j] : nil, firmness: changed.contains(j) ? 40 : firmness,
           target: g.contourTarget(
             range: frame.range, progress: progress, base: shape.base, peak: shape.peak,
             peakAt: shape.peakAt))
@@ -172,5 +191,21 @@ struct PhraseWriter {
       }
     }
     return notes
+  }
+
+  /// The bar cut short: its notes up to a beat or two before the bar line, the last one held to
+  /// there, then silence (the half-way breath of a 2 + 2 bar phrase).
+  static func breathing(
+    _ rhythm: [Motif.Onset], steps: [Int?], frame: MelodyGenerator.Frame,
+    generator: inout SeededGenerator
+  ) -> ([Motif.Onset], [Int?]) {
+    let beats = frame.bar16 / max(1, frame.beat16)
+    guard beats >= 3 else { return (rhythm, steps) }
+    let rest = (beats >= 4 && generator.nextUnit() < frame.longBreath ? 2 : 1) * frame.beat16
+    let cut = frame.bar16 - rest
+    var kept = rhythm.filter { $0.offset < cut - frame.beat16 / 2 }
+    guard !kept.isEmpty else { return (rhythm, steps) }
+    kept[kept.count - 1].length = cut - kept[kept.count - 1].offset
+    return (kept, Array(steps.prefix(kept.count)))
   }
 }
