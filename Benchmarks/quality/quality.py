@@ -213,6 +213,24 @@ def report(cache, root):
         print(f"DENSITY calm_planned={np.mean([p for p, _ in calm]) if calm else float('nan'):.2f} "
               f"calm_actual={np.mean([a for _, a in calm]) if calm else float('nan'):.2f}")
 
+    # Emotion: the prompt's mood against what the symbolic analysis hears in the MIDI.
+    analysis = os.path.join(root, "b8-analysis.json")
+    if os.path.exists(analysis):
+        with open(analysis) as f:
+            files = {os.path.dirname(os.path.abspath(x["path"])): x for x in json.load(f)["files"]}
+        agree = {"valence": 0, "arousal": 0}
+        n = 0
+        for s in sketches8:
+            heard = files.get(os.path.abspath(s["source"]))
+            if not heard or s["mood"] is None:
+                continue
+            n += 1
+            for axis in agree:
+                agree[axis] += (s["mood"][axis] >= 0) == (heard["features"][axis] >= 0)
+        if n:
+            print("\n## Emotion conveyed (sign of the prompt's mood vs `moodsketch analyze` on the MIDI)\n")
+            print(f"arousal {agree['arousal']}/{n}, valence {agree['valence']}/{n}")
+
     # Accompaniment and drums (the groove half's slots).
     print("\n## Accompaniment and drums (distinct bar patterns per 8 bars)\n")
     for name in ("Chords", "Bass", "Drums"):

@@ -76,4 +76,9 @@ for prompt in "calm rainy sunday morning, gentle and nostalgic" "happy sunny aft
   done
 done
 
+# The mood the sketches convey, read back by the symbolic analysis (`moodsketch analyze`), so a change
+# that improves the music but loses the prompt's emotion shows up in the same report.
+ls "$sketches"/b8/*/sketch.mid | tr "\n" "\0" | xargs -0 "$bin" analyze --json --jobs 2 \
+  >"$sketches/b8-analysis.json" || echo "some sketches failed to analyse" >&2
+
 (cd "$here" && "$python" quality.py report "$corpus" "$sketches") | tee "$out/quality-$label.txt"

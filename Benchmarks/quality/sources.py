@@ -194,7 +194,7 @@ def sketch(folder):
     }
     return {
         "source": folder, "notes": notes, "chords": chords, "beats_per_bar": bpb, "bars": bars,
-        "density_plan": planned_density(info), "style": info.get("style"),
+        "density_plan": planned_density(info), "style": info.get("style"), "mood": info.get("mood"),
         "patterns": patterns, "has_drums": bool(tracks.get("Drums")),
     }
 

@@ -167,6 +167,29 @@ import Theory
     }
   }
 
+  @Test func dynamicsRiseToEachPhrasesHighPoint() {
+    // The phrase's highest note is played louder than the phrase's average, in most phrases.
+    let plan = Fixtures.plan(bars: 16)
+    let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: Composer.ticksPerQuarter)
+    var louder = 0
+    var phrases = 0
+    for seed in UInt64(1)...8 {
+      let melody = Fixtures.track(composer.compose(plan, seed: seed), "Melody")!.notes
+      for start in stride(from: 0, to: 16, by: 4) {
+        let phrase = melody.filter {
+          $0.start / barTicks >= start && $0.start / barTicks < start + 4
+        }
+        guard let top = phrase.max(by: { $0.pitch.midi < $1.pitch.midi }), phrase.count >= 3 else {
+          continue
+        }
+        let mean = Double(phrase.map(\.velocity).reduce(0, +)) / Double(phrase.count)
+        phrases += 1
+        if Double(top.velocity) > mean { louder += 1 }
+      }
+    }
+    #expect(Double(louder) >= 0.75 * Double(phrases), "\(louder) of \(phrases)")
+  }
+
   @Test func sameSeedSameBytesInEveryForm() {
     for style in [Style.pop, .house, .jazz] {
       let plan = Fixtures.plan(style: style, bars: 16)
