@@ -224,13 +224,16 @@ public struct Planner: Sendable {
 
     // Melody: density, register, loudness and articulation from arousal (and register from valence).
     let activity = (a + 1) / 2  // 0 calm … 1 energetic
-    let density = min(4, max(0.5, profile.densityFactor * (0.75 + activity * 2.25)))
+    // POP909's sung lines average 1.3 notes per beat and rarely pass 2.5 for long, so the busiest plans
+    // stay near that (the melody writer honours the plan, bar breaths included).
+    let density = min(4, max(0.5, profile.densityFactor * (0.7 + activity * 1.5)))
     reasons.append(
       "melody \(AffectFormat.fixed(density, decimals: 1)) notes per beat: arousal \(AffectFormat.signed(a))"
     )
 
     let centre = 67 + Int((5 * v + 3 * a).rounded()) + profile.registerShift
-    let width = 12 + Int((5 * activity).rounded())
+    // POP909 melodies span about 14 semitones in 8 bars; the plan leaves the line room for that.
+    let width = 14 + Int((5 * activity).rounded())
     let low = min(84, max(48, centre - width / 2))
     let range = low...(low + width)
     reasons.append(

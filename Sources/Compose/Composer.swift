@@ -34,11 +34,18 @@ public struct Composer: Sendable {
   ///   tempo, metre and key, and ``Score/chords`` filled with each chord's symbol and numeral.
   ///   - chords: a progression decided elsewhere (a user's chart, ``LockedChords``); nil lets the
   ///     chord model write it. The other parts are written on these chords the same way.
+  /// The phrase form ``compose(_:seed:chords:)`` writes for this plan and seed (drawn per seed and
+  /// style), so lead sheets and piano rolls can mark the same sections.
+  public static func form(for plan: Plan, seed: UInt64) -> Form {
+    var formStream = SeededGenerator(seed: seed).derived(4)
+    return Form(bars: max(1, plan.bars), style: plan.style, generator: &formStream)
+  }
+
   public func compose(_ plan: Plan, seed: UInt64, chords given: [GeneratedChord]? = nil) -> Score {
     let tpq = Self.ticksPerQuarter
     let bars = max(1, plan.bars)
     let root = SeededGenerator(seed: seed)
-    let form = Form(bars: bars)
+    let form = Self.form(for: plan, seed: seed)
     let grid = Grid(ticksPerQuarter: tpq, meter: plan.meter, bars: bars)
     let arrangement = Arrangement.forStyle(plan.style, arousal: plan.arousal)
 

@@ -151,7 +151,7 @@ struct Sketch: ParsableCommand {
         lockedChords = charted.chords
       }
       let score = Composer(model: model).compose(plan, seed: seed, chords: lockedChords)
-      let sections = Form(bars: plan.bars).sectionMarkers(
+      let sections = Composer.form(for: plan, seed: seed).sectionMarkers(
         meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
       let composedMS = Date().timeIntervalSince(started) * 1000
       Terminal.detail(
