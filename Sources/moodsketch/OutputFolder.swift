@@ -21,7 +21,13 @@ enum OutputFolder {
       }
     } else {
       var missing: [String] = []
+      // Absolute first: Foundation's deletingLastPathComponent traps on a one-character relative
+      // path such as "s" (seen with swift-corelibs-foundation 6.3), and "" would end the walk early.
       var current = (path as NSString).standardizingPath
+      if !current.hasPrefix("/") {
+        current = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(
+          current)
+      }
       while stat(current, &info) != 0, errno == ENOENT, current != "/", !current.isEmpty {
         missing.insert(current, at: 0)
         current = (current as NSString).deletingLastPathComponent

@@ -29,7 +29,8 @@ enum CLI {
   )
     throws -> CLIResult
   {
-    try launch(program ?? executable, arguments, stdin: stdin, environment: environment, in: directory)
+    try launch(
+      program ?? executable, arguments, stdin: stdin, environment: environment, in: directory)
   }
 
   /// Runs any program (the built binary, an installed copy, a script) with the tests' isolated

@@ -39,7 +39,7 @@ import Testing
     // The old WAV would carry the first mood into `references`: it goes with the rest.
     #expect(
       try fm.contentsOfDirectory(atPath: out).sorted() == [
-        "notes.txt", "sketch.json", "sketch.mid",
+        "notes.txt", "sketch.json", "sketch.mid", "sketch.musicxml", "sketch.svg",
       ])
     let json = try String(contentsOfFile: out + "/sketch.json", encoding: .utf8)
     #expect(json.contains("funeral"))
@@ -122,7 +122,10 @@ import Testing
     run.send(SIGINT)
     #expect(run.finish().status == 130)
     // The saved sketch is untouched and nothing hidden is left.
-    #expect(try fm.contentsOfDirectory(atPath: out).sorted() == ["sketch.json", "sketch.mid"])
+    #expect(
+      try fm.contentsOfDirectory(atPath: out).sorted() == [
+        "sketch.json", "sketch.mid", "sketch.musicxml", "sketch.svg",
+      ])
     #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/sketch.mid")) == before)
   }
 
