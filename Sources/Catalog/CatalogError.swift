@@ -52,7 +52,8 @@ public enum CatalogError: UserFacingError, Equatable {
       "the catalog \(path) is damaged (SQLite integrity check: \(finding)); restore it from a backup, or move it away and rebuild it with `moodsketch catalog add` and `catalog import`"
     case .unusableTable(let path, let reason): "cannot import \(path): \(reason)"
     case .missingInput(let path): "\(path): no such file or folder"
-    case .unreadableInput(let path, let reason): "cannot read \(path): \(reason); check its permissions"
+    case .unreadableInput(let path, let reason):
+      "cannot read \(path): \(reason); check its permissions"
     case .nothingImported(let path, let rows, let line, let reason):
       "nothing imported from \(path): all \(rows) row\(rows == 1 ? " is" : "s are") malformed, the first at line \(line): \(reason)"
     }

@@ -18,7 +18,8 @@ enum CatalogSchemaCheck {
 
   /// Columns every catalog's `track` table has had since the first migration.
   static let trackColumns: Set<String> = [
-    "id", "title", "artist", "album", "path", "sourceKey", "durationSeconds", "source", "tags", "style",
+    "id", "title", "artist", "album", "path", "sourceKey", "durationSeconds", "source", "tags",
+    "style",
     "features", "featureVersion", "vectorVersion", "vector", "knownGroups", "keyTonic", "mode",
     "tempoBPM", "valence", "arousal", "loudnessLUFS", "contentHash", "fileModified", "fileSize",
     "addedAt",
@@ -27,7 +28,8 @@ enum CatalogSchemaCheck {
   static func inspect(_ db: Database) throws -> Verdict {
     let tables = try String.fetchAll(
       db,
-      sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+      sql:
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     )
     if tables.isEmpty { return .empty }
     var ours = false

@@ -77,7 +77,8 @@ public final class CatalogStore: Sendable {
     do {
       let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
       if access == .readOnly || size > 0 {
-        try Self.requireCatalog(at: path, busyMode: config.busyMode, allowEmpty: access == .readWrite)
+        try Self.requireCatalog(
+          at: path, busyMode: config.busyMode, allowEmpty: access == .readWrite)
       }
       if access == .readOnly {
         // A read-only DatabasePool would need the -shm file to exist; a queue reads any database.
@@ -132,7 +133,9 @@ public final class CatalogStore: Sendable {
     } catch {
       // Two processes creating one new catalog at once: GRDB reads the applied migrations before taking the
       // write lock, so the slower one may try to create tables the other has just made. Its work is done.
-      guard (try? writer.read { try migrator.hasCompletedMigrations($0) }) == true else { throw error }
+      guard (try? writer.read { try migrator.hasCompletedMigrations($0) }) == true else {
+        throw error
+      }
     }
   }
 
@@ -144,7 +147,8 @@ public final class CatalogStore: Sendable {
       return CatalogError.damaged(
         path: path,
         finding:
-          "\(CatalogSchemaCheck.integrityFinding(path)), but a track's stored analysis cannot be read")
+          "\(CatalogSchemaCheck.integrityFinding(path)), but a track's stored analysis cannot be read"
+      )
     }
     guard let db = error as? DatabaseError else { return error }
     switch db.resultCode {

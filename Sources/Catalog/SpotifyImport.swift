@@ -87,7 +87,8 @@ public enum SpotifyImport {
     let columns = Columns(header: header.fields)
     if let missing = columns.missingRequirement {
       throw CatalogError.unusableTable(
-        path: path, reason: "\(missing); \(describe(header, reader: reader, encoding: chunks.encoding))")
+        path: path,
+        reason: "\(missing); \(describe(header, reader: reader, encoding: chunks.encoding))")
     }
     report.ignoredColumns = columns.ignored
     let run = Date()
@@ -155,7 +156,8 @@ public enum SpotifyImport {
     do {
       return try TextChunks(handle: handle, totalBytes: size)
     } catch {
-      throw CatalogError.unreadableInput(path: path, reason: (error as NSError).localizedDescription)
+      throw CatalogError.unreadableInput(
+        path: path, reason: (error as NSError).localizedDescription)
     }
   }
 
