@@ -19,7 +19,9 @@ let package = Package(
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
     .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"]),
-    .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"], swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(
+      name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"],
+      swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "Catalog",
       dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -49,6 +51,9 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF"]),
     .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
     .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),
-    .testTarget(name: "CLITests", dependencies: ["moodsketch"]),
+    // Catalog and GRDB let the command tests hold a catalog's write lock and run integrity checks.
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["moodsketch", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )
