@@ -6,7 +6,13 @@ let package = Package(
   name: "moodsketch",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "moodsketch", targets: ["moodsketch"])
+    .executable(name: "moodsketch", targets: ["moodsketch"]),
+    // The parsers' modules as libraries, so the fuzzing package in Fuzz/ can depend on them by path.
+    .library(name: "Theory", targets: ["Theory"]),
+    .library(name: "Affect", targets: ["Affect"]),
+    .library(name: "SMF", targets: ["SMF"]),
+    .library(name: "Catalog", targets: ["Catalog"]),
+    .library(name: "Recommend", targets: ["Recommend"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
