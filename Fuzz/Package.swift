@@ -10,18 +10,26 @@ let package = Package(
   dependencies: [.package(name: "moodsketch", path: "..")],
   targets: [
     .executableTarget(
-      name: "FuzzMIDIFile", dependencies: [.product(name: "SMF", package: "moodsketch")]),
+      name: "FuzzMIDIFile",
+      dependencies: ["FuzzDriver", .product(name: "SMF", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzCSV", dependencies: [.product(name: "Catalog", package: "moodsketch")]),
+      name: "FuzzCSV",
+      dependencies: ["FuzzDriver", .product(name: "Catalog", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzEventFile", dependencies: [.product(name: "Recommend", package: "moodsketch")]),
+      name: "FuzzEventFile",
+      dependencies: ["FuzzDriver", .product(name: "Recommend", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzChordSymbols", dependencies: [.product(name: "Theory", package: "moodsketch")]),
+      name: "FuzzChordSymbols",
+      dependencies: ["FuzzDriver", .product(name: "Theory", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzRomanNumerals", dependencies: [.product(name: "Theory", package: "moodsketch")]),
+      name: "FuzzRomanNumerals",
+      dependencies: ["FuzzDriver", .product(name: "Theory", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzKeysAndMeters", dependencies: [.product(name: "Theory", package: "moodsketch")]),
+      name: "FuzzKeysAndMeters",
+      dependencies: ["FuzzDriver", .product(name: "Theory", package: "moodsketch")]),
     .executableTarget(
-      name: "FuzzMoodPrompt", dependencies: [.product(name: "Affect", package: "moodsketch")]),
+      name: "FuzzMoodPrompt",
+      dependencies: ["FuzzDriver", .product(name: "Affect", package: "moodsketch")]),
+    .target(name: "FuzzDriver"),
   ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Streams a generated table of ROWS (default 1,000,000) Spotify-style rows through `catalog import`, then lists
-# the catalog in full and one page of it, each under /usr/bin/time -v: wall time and peak RSS (issue 13, item 20).
+# the catalog in full and one page of it, and its stats, each under /usr/bin/time -v: wall time and peak RSS (issue 13, item 20).
 #
 #   Benchmarks/catalog/import-million.sh [ROWS]
 set -euo pipefail
@@ -40,4 +40,5 @@ measure "catalog import ($rows rows)" "$bin" catalog import "$work/tracks.csv" -
 measure "catalog list (all, to /dev/null)" "$bin" catalog list --catalog "$catalog"
 measure "catalog list --limit 20 --offset end" "$bin" catalog list --catalog "$catalog" --limit 20 \
   --offset $((rows - 20))
+measure "catalog stats (with quick_check)" "$bin" catalog stats --catalog "$catalog"
 echo "catalog file: $(du -h "$catalog" | cut -f1)"
