@@ -13,7 +13,7 @@ shift || true
 data="$(cd .. && pwd)/shared/data"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(FuzzMIDIFile FuzzCSV FuzzEventFile FuzzChordSymbols FuzzRomanNumerals FuzzKeysAndMeters FuzzMoodPrompt)
+  targets=(FuzzChordSymbols FuzzRomanNumerals FuzzKeysAndMeters FuzzMoodPrompt FuzzMIDIFile FuzzEventFile FuzzCSV)
 fi
 [ -d "$data" ] || { echo "fuzz.sh: $data not found; seeds come from ../shared/data" >&2; exit 66; }
 
@@ -80,11 +80,18 @@ seeds() {
 status=0
 printf '%-18s %10s %8s %7s\n' target executions seconds crashes
 for target in "${targets[@]}"; do
-  seeds "$target"
+  # Seed pipelines end early on purpose (head), which pipefail would count as failures.
+  seeds "$target" 2>/dev/null || true
   mkdir -p "$work/crashes/$target"
   start=$(date +%s)
   set +e
-  "$bin/$target" "$work/corpus/$target" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+  # Input sizes a parser meets in practice: a whole small MIDI file, a page of a table, one short string.
+  case "$target" in
+    FuzzMIDIFile) max_len=4096 ;;
+    FuzzCSV | FuzzEventFile) max_len=1024 ;;
+    *) max_len=256 ;;
+  esac
+  "$bin/$target" "$work/corpus/$target" -runs="$runs" -max_len="$max_len" -timeout=10 -rss_limit_mb=4096 \
     -print_final_stats=1 -artifact_prefix="$work/crashes/$target/" >"$work/$target.log" 2>&1
   code=$?
   set -e
