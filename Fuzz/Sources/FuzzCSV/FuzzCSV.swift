@@ -1,6 +1,5 @@
 import Catalog
 import Foundation
-import FuzzDriver
 
 /// Any bytes as a table for `catalog import`: encoding detection, UTF-16 transcoding and the CSV reader.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,12 +12,4 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     records += record.fields.count
   }
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzCSV_main")
-public func fuzzCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>)
-  -> CInt
-{
-  moodsketch_fuzz_main(argc, argv)
 }

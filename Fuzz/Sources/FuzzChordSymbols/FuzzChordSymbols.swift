@@ -1,4 +1,3 @@
-import FuzzDriver
 import Theory
 
 /// Any text as a chord symbol (`F#m7b5/C`) and as a Harte label (`C:min7/b3`); a parsed chord must name
@@ -11,12 +10,4 @@ public func fuzzChordSymbols(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = Chord(symbol: chord.description)
   }
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzChordSymbols_main")
-public func fuzzChordSymbolsMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-  moodsketch_fuzz_main(argc, argv)
 }

@@ -1,4 +1,3 @@
-import FuzzDriver
 import Theory
 
 /// Any text as a key (`F# minor`, `Bbm`), a mode, a note name and a metre (`6/8`).
@@ -17,12 +16,4 @@ public func fuzzKeysAndMeters(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = meter.ticksPerBeat(ticksPerQuarter: 480)
   }
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzKeysAndMeters_main")
-public func fuzzKeysAndMetersMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-  moodsketch_fuzz_main(argc, argv)
 }

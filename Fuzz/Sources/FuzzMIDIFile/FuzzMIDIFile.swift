@@ -1,5 +1,4 @@
 import Foundation
-import FuzzDriver
 import SMF
 
 /// Any bytes as a Standard MIDI File: decoding may throw, never trap; a decoded score must encode and decode
@@ -10,12 +9,4 @@ public func fuzzMIDIFile(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   guard let score = try? MIDIFile.decode(data, name: "fuzz.mid") else { return 0 }
   _ = try? MIDIFile.decode(MIDIFile.encode(score), name: "again.mid")
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzMIDIFile_main")
-public func fuzzMIDIFileMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-  moodsketch_fuzz_main(argc, argv)
 }

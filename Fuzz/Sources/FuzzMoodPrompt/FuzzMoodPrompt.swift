@@ -1,5 +1,4 @@
 import Affect
-import FuzzDriver
 
 /// The lexicon loads once; every input is a prompt (negation, intensifiers, phrases, emoji, any Unicode).
 let parser = MoodParser()
@@ -11,12 +10,4 @@ public func fuzzMoodPrompt(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     precondition(mood.valence.isFinite && mood.arousal.isFinite, "non-finite mood for \(text)")
   }
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzMoodPrompt_main")
-public func fuzzMoodPromptMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-  moodsketch_fuzz_main(argc, argv)
 }

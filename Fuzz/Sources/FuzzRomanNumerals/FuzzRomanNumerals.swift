@@ -1,4 +1,3 @@
-import FuzzDriver
 import Theory
 
 /// Any text as a Roman numeral (`bVII`, `V7/V`, `viiø7`), realised in a major and a minor key.
@@ -11,12 +10,4 @@ public func fuzzRomanNumerals(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = numeral.chord(in: key)
   }
   return 0
-}
-
-/// The process entry point SwiftPM links as `main` (see FuzzDriver.h).
-@_cdecl("FuzzRomanNumerals_main")
-public func fuzzRomanNumeralsMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
-) -> CInt {
-  moodsketch_fuzz_main(argc, argv)
 }

@@ -1,8 +1,8 @@
 #ifndef MOODSKETCH_FUZZ_DRIVER_H
 #define MOODSKETCH_FUZZ_DRIVER_H
 
-/// Starts libFuzzer on this process's LLVMFuzzerTestOneInput. SwiftPM links an executable target with
-/// `--defsym main=<Target>_main`, which hides libFuzzer's own `main`; each target's `<Target>_main` calls this.
-int moodsketch_fuzz_main(int argc, char **argv);
+// SwiftPM links an executable target with `--defsym main=<Target>_main`, which hides libFuzzer's own `main`.
+// FuzzDriver.c defines `<Target>_main` for every fuzz target: each starts libFuzzer on the process's
+// LLVMFuzzerTestOneInput (the target's @_cdecl Swift function). Add a line there for a new target.
 
 #endif
