@@ -31,7 +31,9 @@ enum CatalogSchemaCheck {
       sql:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     )
-    if tables.isEmpty { return .empty }
+    // GRDB makes its migrations table before the first migration commits: another moodsketch process is
+    // creating this catalog right now, and it is as good as empty.
+    if tables.isEmpty || tables == ["grdb_migrations"] { return .empty }
     var ours = false
     if tables.contains("grdb_migrations") {
       ours =
