@@ -6,7 +6,13 @@ let package = Package(
   name: "moodsketch",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "moodsketch", targets: ["moodsketch"])
+    .executable(name: "moodsketch", targets: ["moodsketch"]),
+    // The parsers' modules as libraries, so the fuzzing package in Fuzz/ can depend on them by path.
+    .library(name: "Theory", targets: ["Theory"]),
+    .library(name: "Affect", targets: ["Affect"]),
+    .library(name: "SMF", targets: ["SMF"]),
+    .library(name: "Catalog", targets: ["Catalog"]),
+    .library(name: "Recommend", targets: ["Recommend"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,7 +25,9 @@ let package = Package(
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
     .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"]),
-    .target(name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"], swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(
+      name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"],
+      swiftSettings: [.unsafeFlags(["-O"])]),
     .target(
       name: "Catalog",
       dependencies: ["Analysis", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -54,6 +62,9 @@ let package = Package(
     .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),
     .testTarget(name: "NotationTests", dependencies: ["Notation", "SMF"]),
     .testTarget(name: "PicturesTests", dependencies: ["Pictures", "SMF"]),
-    .testTarget(name: "CLITests", dependencies: ["moodsketch"]),
+    // Catalog and GRDB let the command tests hold a catalog's write lock and run integrity checks.
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["moodsketch", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
   ]
 )

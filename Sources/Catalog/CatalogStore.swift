@@ -27,12 +27,19 @@ public final class CatalogStore: Sendable {
 
   /// Opens (and migrates) the catalog at `path`.
   ///
+  /// An existing file is inspected read-only first: another application's SQLite database, or one with an
+  /// incompatible `track` table, is refused without being touched (no WAL switch, no tables added).
+  ///
   /// - Parameters:
   ///   - path: the database file.
   ///   - access: ``Access/readWrite`` (default) creates it if needed; ``Access/readOnly`` requires it to exist.
   ///   - busyTimeout: seconds to wait for another process's write lock before failing; default 5.
-  /// - Throws: ``CatalogError`` naming the path: missing, read-only, locked, not a database.
-  public init(path: String, access: Access = .readWrite, busyTimeout: TimeInterval = 5) throws {
+  ///   - onWait: called once, with a sentence to show, when another process has held the lock for a second.
+  /// - Throws: ``CatalogError`` naming the path: missing, read-only, locked, not a catalog, damaged.
+  public init(
+    path: String, access: Access = .readWrite, busyTimeout: TimeInterval = 5,
+    onWait: (@Sendable (String) -> Void)? = nil
+  ) throws {
     self.path = path
     self.busyTimeout = busyTimeout
     let fm = FileManager.default
@@ -40,7 +47,7 @@ public final class CatalogStore: Sendable {
     let exists = fm.fileExists(atPath: path, isDirectory: &isDirectory)
     if isDirectory.boolValue { throw CatalogError.cannotOpen(path: path, reason: "it is a folder") }
     var config = Configuration()
-    config.busyMode = .timeout(busyTimeout)
+    config.busyMode = BusyWait.mode(path: path, timeout: busyTimeout, onWait: onWait)
     switch access {
     case .readOnly:
       guard exists else { throw CatalogError.missingCatalog(path) }
@@ -68,10 +75,14 @@ public final class CatalogStore: Sendable {
       }
     }
     do {
+      let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+      if access == .readOnly || size > 0 {
+        try Self.requireCatalog(
+          at: path, busyMode: config.busyMode, allowEmpty: access == .readWrite)
+      }
       if access == .readOnly {
         // A read-only DatabasePool would need the -shm file to exist; a queue reads any database.
         writer = try DatabaseQueue(path: path, configuration: config)
-        try Self.checkReadable(writer, path: path)
       } else {
         let pool = try DatabasePool(path: path, configuration: config)
         writer = pool
@@ -81,6 +92,24 @@ public final class CatalogStore: Sendable {
       throw error
     } catch {
       throw Self.mapped(error, path: path, timeout: busyTimeout)
+    }
+  }
+
+  /// Refuses a file that is not (yet) a moodsketch catalog, reading it without changing a byte.
+  private static func requireCatalog(
+    at path: String, busyMode: Database.BusyMode, allowEmpty: Bool
+  ) throws {
+    var probe = Configuration()
+    probe.readonly = true
+    probe.busyMode = busyMode
+    let verdict = try DatabaseQueue(path: path, configuration: probe).read {
+      try CatalogSchemaCheck.inspect($0)
+    }
+    switch verdict {
+    case .catalog: break
+    case .empty where allowEmpty: break
+    case .empty: throw CatalogError.notACatalog(path: path, reason: "it holds no tables yet")
+    case .foreign(let reason): throw CatalogError.notACatalog(path: path, reason: reason)
     }
   }
 
@@ -98,22 +127,38 @@ public final class CatalogStore: Sendable {
   }
 
   private static func migrate(_ writer: any DatabaseWriter) throws {
-    try CatalogSchema.migrator.migrate(writer)
-  }
-
-  private static func checkReadable(_ writer: any DatabaseWriter, path: String) throws {
-    let hasTrack = try writer.read { try $0.tableExists("track") }
-    if !hasTrack { throw CatalogError.notACatalog(path: path, reason: "it has no track table") }
+    let migrator = CatalogSchema.migrator
+    do {
+      try migrator.migrate(writer)
+    } catch {
+      // Two processes creating one new catalog at once: GRDB reads the applied migrations before taking the
+      // write lock, so the slower one may try to create tables the other has just made. Its work is done.
+      guard (try? writer.read { try migrator.hasCompletedMigrations($0) }) == true else {
+        throw error
+      }
+    }
   }
 
   /// Turns GRDB/SQLite failures into one-line errors that name the catalog file.
   static func mapped(_ error: any Error, path: String, timeout: TimeInterval) -> any Error {
+    if error is CatalogError { return error }
+    if error is DecodingError {
+      // The b-tree may be sound while a row's stored analysis is not: say both.
+      return CatalogError.damaged(
+        path: path,
+        finding:
+          "\(CatalogSchemaCheck.integrityFinding(path)), but a track's stored analysis cannot be read"
+      )
+    }
     guard let db = error as? DatabaseError else { return error }
     switch db.resultCode {
     case .SQLITE_BUSY, .SQLITE_LOCKED: return CatalogError.locked(path: path, seconds: timeout)
     case .SQLITE_READONLY: return CatalogError.readOnly(path)
+    case .SQLITE_NOTADB where !CatalogSchemaCheck.hasSQLiteHeader(path):
+      return CatalogError.notACatalog(
+        path: path, reason: "not a SQLite database: its first bytes are not SQLite's header")
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-      return CatalogError.notACatalog(path: path, reason: "not a SQLite database")
+      return CatalogError.damaged(path: path, finding: CatalogSchemaCheck.integrityFinding(path))
     case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
       return CatalogError.cannotOpen(path: path, reason: db.message ?? "permission denied")
     default: return CatalogError.cannotOpen(path: path, reason: db.message ?? "\(db.resultCode)")
@@ -257,6 +302,12 @@ public final class CatalogStore: Sendable {
   public func stats() throws -> CatalogStats {
     try read { db in
       var stats = CatalogStats(path: path)
+      // Counting may touch only an index; the quick check reads every page, so a damaged file is not
+      // summarised as if it were sound.
+      let check = try String.fetchAll(db, sql: "PRAGMA quick_check(1)").first ?? "no answer"
+      guard check == "ok" else {
+        throw CatalogError.damaged(path: path, finding: CatalogSchemaCheck.oneLine(check))
+      }
       stats.tracks = try CatalogTrack.fetchCount(db)
       for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) FROM track GROUP BY source") {
         stats.bySource[row[0] as String] = row[1] as Int

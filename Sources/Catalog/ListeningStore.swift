@@ -15,11 +15,24 @@ public struct ListeningStore: Sendable {
   }
 
   private let writer: any DatabaseWriter
+  /// Turns SQLite failures into errors that name the catalog file (identity for a bare writer).
+  private let mapError: @Sendable (any Error) -> any Error
 
-  public init(_ writer: any DatabaseWriter) { self.writer = writer }
+  public init(_ writer: any DatabaseWriter) {
+    self.writer = writer
+    mapError = { $0 }
+  }
 
   /// The listening history inside a catalog (the same database file as its tracks).
-  public init(_ catalog: CatalogStore) { self.init(catalog.writer) }
+  public init(_ catalog: CatalogStore) {
+    writer = catalog.writer
+    let (path, timeout) = (catalog.path, catalog.busyTimeout)
+    mapError = { CatalogStore.mapped($0, path: path, timeout: timeout) }
+  }
+
+  private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try writer.read(body) } catch { throw mapError(error) }
+  }
 
   /// Stores events, items and tags in one transaction.
   ///
@@ -35,6 +48,15 @@ public struct ListeningStore: Sendable {
   public func importHistory(
     events: [ListeningEvent], items: [ListeningItem] = [], tags: [ListeningItemTag] = [],
     progress: (Double) -> Void = { _ in }
+  ) throws -> ImportSummary {
+    do { return try write(events: events, items: items, tags: tags, progress: progress) } catch {
+      throw mapError(error)
+    }
+  }
+
+  private func write(
+    events: [ListeningEvent], items: [ListeningItem], tags: [ListeningItemTag],
+    progress: (Double) -> Void
   ) throws -> ImportSummary {
     try writer.write { db in
       let users = Set(events.map(\.user))
@@ -79,7 +101,7 @@ public struct ListeningStore: Sendable {
 
   /// Every stored event, ordered by user then item.
   public func events() throws -> [ListeningEvent] {
-    try writer.read { db in
+    try read { db in
       try ListeningEvent.order(ListeningEvent.Columns.user, ListeningEvent.Columns.item).fetchAll(
         db)
     }
@@ -87,11 +109,11 @@ public struct ListeningStore: Sendable {
 
   /// Every stored item with its name.
   public func items() throws -> [ListeningItem] {
-    try writer.read { db in try ListeningItem.fetchAll(db) }
+    try read { db in try ListeningItem.fetchAll(db) }
   }
 
   /// Every stored item tag.
   public func tags() throws -> [ListeningItemTag] {
-    try writer.read { db in try ListeningItemTag.fetchAll(db) }
+    try read { db in try ListeningItemTag.fetchAll(db) }
   }
 }

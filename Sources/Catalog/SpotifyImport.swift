@@ -24,10 +24,15 @@ public enum SpotifyImport {
   public struct Report: Sendable, Codable, Hashable {
     /// Rows stored (new or replacing the same row from an earlier import of the same file).
     public var imported = 0
-    /// Rows skipped, by line number, with why.
+    /// The first rows skipped (up to ``malformedKept``), by line number, with why.
     public var malformed: [Malformed] = []
+    /// Every row skipped, counted.
+    public var malformedCount = 0
     /// Header names that were not used.
     public var ignoredColumns: [String] = []
+    /// How the file was read: its encoding and field separator.
+    public var encoding = PlainText.Encoding.utf8
+    public var delimiter = "comma"
     public var seconds = 0.0
 
     public struct Malformed: Sendable, Codable, Hashable {
@@ -37,188 +42,140 @@ public enum SpotifyImport {
     public init() {}
   }
 
+  /// Malformed rows kept with their reason in a ``Report`` (the rest are counted).
+  public static let malformedKept = 100
+
+  /// How far an import has got, for a progress line.
+  public struct Progress: Sendable {
+    public var rows: Int
+    public var bytesRead: Int64
+    public var totalBytes: Int64
+    public var fraction: Double { totalBytes > 0 ? Double(bytesRead) / Double(totalBytes) : 1 }
+  }
+
   /// Imports `path` into `store`, in transactions of `batchSize` rows.
-  ///
-  /// - Throws: ``CatalogError/missingInput(_:)``; ``CatalogError/unusableTable(path:reason:)`` when the header
-  ///   lacks a title, valence or energy column.
   public static func importTable(
     atPath path: String, into store: CatalogStore, batchSize: Int = 1000
   ) throws -> Report {
+    try importTable(atPath: path, opening: { store }, batchSize: batchSize)
+  }
+
+  /// Streams `path` into the catalog that `opening` opens, in transactions of `batchSize` rows.
+  ///
+  /// The file is read a chunk at a time (constant memory, whatever its size) in any encoding ``PlainText``
+  /// detects, with the separator the header uses. The catalog is opened only once a row is ready to store,
+  /// so a missing, unreadable or unusable file never creates an empty catalog.
+  ///
+  /// - Parameter progress: called every few thousand rows.
+  /// - Throws: ``CatalogError/missingInput(_:)``, ``CatalogError/unreadableInput(path:reason:)``;
+  ///   ``CatalogError/unusableTable(path:reason:)`` when the header lacks a title, valence or energy column or
+  ///   there are no rows; ``CatalogError/nothingImported(path:rows:line:reason:)`` when every row is malformed.
+  public static func importTable(
+    atPath path: String, opening: () throws -> CatalogStore, batchSize: Int = 1000,
+    progress: ((Progress) -> Void)? = nil
+  ) throws -> Report {
     let start = Date()
     let absolute = CatalogLocation.absolute(path)
-    guard let data = FileManager.default.contents(atPath: absolute) else {
-      throw CatalogError.missingInput(path)
+    let chunks = try open(absolute, shownAs: path)
+    var reader = try CSVReader(chunks)
+    var report = Report()
+    report.encoding = chunks.encoding
+    report.delimiter = reader.delimiterName
+    guard let header = try reader.next() else {
+      throw CatalogError.unusableTable(path: path, reason: "the file is empty")
     }
-    let text = String(decoding: data, as: UTF8.self)
-    var (tracks, report) = try parse(text, path: path, sourcePrefix: "csv:\(absolute)#")
-    var batch: [CatalogTrack] = []
-    for track in tracks {
-      batch.append(track)
-      if batch.count >= batchSize {
-        try store.save(batch: batch)
-        batch.removeAll(keepingCapacity: true)
+    let columns = Columns(header: header.fields)
+    if let missing = columns.missingRequirement {
+      throw CatalogError.unusableTable(
+        path: path,
+        reason: "\(missing); \(describe(header, reader: reader, encoding: chunks.encoding))")
+    }
+    report.ignoredColumns = columns.ignored
+    let run = Date()
+    var store: CatalogStore?
+    var batch: [(track: CatalogTrack, line: Int)] = []
+    var rows = 0
+    func flush() throws {
+      if batch.isEmpty { return }
+      if store == nil { store = try opening() }
+      try store!.importRows(batch, run: run)
+      report.imported += batch.count
+      batch.removeAll(keepingCapacity: true)
+    }
+    while let record = try reader.next() {
+      rows += 1
+      if rows % 5000 == 0 {
+        progress?(
+          Progress(rows: rows, bytesRead: chunks.bytesRead, totalBytes: chunks.totalBytes))
+      }
+      do {
+        if let problem = record.problem { throw RowProblem(reason: problem) }
+        guard record.fields.count == header.fields.count else {
+          throw RowProblem(
+            reason: "\(record.fields.count) fields, the header has \(header.fields.count)")
+        }
+        let track = try columns.track(
+          from: record.fields, sourcePrefix: "csv:\(absolute)#", line: record.line)
+        batch.append((track, record.line))
+        if batch.count >= batchSize { try flush() }
+      } catch let problem as RowProblem {
+        report.malformedCount += 1
+        if report.malformed.count < malformedKept {
+          report.malformed.append(.init(line: record.line, reason: problem.reason))
+        }
       }
     }
-    if !batch.isEmpty { try store.save(batch: batch) }
-    report.imported = tracks.count
-    tracks.removeAll()
+    try flush()
+    progress?(Progress(rows: rows, bytesRead: chunks.totalBytes, totalBytes: chunks.totalBytes))
+    if rows == 0 {
+      throw CatalogError.unusableTable(path: path, reason: "it has a header but no rows")
+    }
+    if report.imported == 0, let first = report.malformed.first {
+      throw CatalogError.nothingImported(
+        path: path, rows: rows, line: first.line, reason: first.reason)
+    }
     report.seconds = Date().timeIntervalSince(start)
     return report
   }
 
-  /// Parses a whole table into tracks (not stored) and a report of malformed rows.
-  static func parse(_ text: String, path: String, sourcePrefix: String) throws -> (
-    [CatalogTrack], Report
-  ) {
-    var report = Report()
-    let records = CSVReader.records(text)
-    guard let header = records.first else {
-      throw CatalogError.unusableTable(path: path, reason: "the file is empty")
+  /// Opens a table for streaming, with one-line errors for what is not a readable file.
+  static func open(_ absolute: String, shownAs path: String) throws -> TextChunks {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+      throw CatalogError.missingInput(path)
     }
-    let columns = Columns(header: header.fields)
-    guard columns.title != nil else {
-      throw CatalogError.unusableTable(
-        path: path, reason: "no title column (title, name or track_name)")
+    if isDirectory.boolValue {
+      throw CatalogError.unusableTable(path: path, reason: "it is a folder; pass a CSV file")
     }
-    guard columns.valence != nil, columns.energy != nil else {
-      throw CatalogError.unusableTable(
-        path: path, reason: "it needs valence and energy columns (Spotify audio features)")
+    guard let handle = FileHandle(forReadingAtPath: absolute) else {
+      throw CatalogError.unreadableInput(path: path, reason: "permission denied")
     }
-    report.ignoredColumns = columns.ignored
-    var tracks: [CatalogTrack] = []
-    var seenKeys = Set<String>()
-    for record in records.dropFirst() {
-      if let problem = record.problem {
-        report.malformed.append(.init(line: record.line, reason: problem))
-        continue
-      }
-      guard record.fields.count == header.fields.count else {
-        report.malformed.append(
-          .init(
-            line: record.line,
-            reason: "\(record.fields.count) fields, the header has \(header.fields.count)"))
-        continue
-      }
-      do {
-        var track = try columns.track(
-          from: record.fields, sourcePrefix: sourcePrefix, line: record.line)
-        if !seenKeys.insert(track.sourceKey).inserted { track.sourceKey += "@\(record.line)" }
-        tracks.append(track)
-      } catch let problem as RowProblem {
-        report.malformed.append(.init(line: record.line, reason: problem.reason))
-      }
+    let size =
+      (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? NSNumber)?
+      .int64Value ?? 0
+    do {
+      return try TextChunks(handle: handle, totalBytes: size)
+    } catch {
+      throw CatalogError.unreadableInput(
+        path: path, reason: (error as NSError).localizedDescription)
     }
-    return (tracks, report)
+  }
+
+  /// What the header looked like, for a refusal that says what was found.
+  static func describe(
+    _ header: CSVReader.Record, reader: CSVReader, encoding: PlainText.Encoding
+  ) -> String {
+    let names = header.fields.prefix(4).map { name in
+      let short = name.count > 40 ? String(name.prefix(40)) + "…" : name
+      return "\"\(short)\""
+    }
+    let more = header.fields.count > 4 ? " and \(header.fields.count - 4) more" : ""
+    let count = header.fields.count == 1 ? "1 column" : "\(header.fields.count) columns"
+    return
+      "found \(count) (\(names.joined(separator: ", "))\(more)) reading it as \(encoding.rawValue) with \(reader.delimiterName) separators"
   }
 
   struct RowProblem: Error { var reason: String }
-
-  /// Column positions found in the header.
-  struct Columns {
-    var title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS,
-      durationS: Int?
-    var extras: [String: Int] = [:]
-    var ignored: [String] = []
-
-    static let extraNames = [
-      "danceability", "acousticness", "instrumentalness", "speechiness", "liveness",
-    ]
-
-    init(header: [String]) {
-      let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-      func find(_ exact: [String], suffixes: [String] = []) -> Int? {
-        for e in exact { if let i = names.firstIndex(of: e) { return i } }
-        for s in suffixes { if let i = names.firstIndex(where: { $0.hasSuffix(s) }) { return i } }
-        return nil
-      }
-      title = find(
-        ["title", "name", "track_name", "track", "song", "song_name"],
-        suffixes: ["track_name", "_title"])
-      artist = find(
-        ["artist", "artists", "artist_name", "artist_names"], suffixes: ["_artist", "_artists"])
-      album = find(["album", "album_name"], suffixes: ["_album"])
-      id = find(["id", "track_id", "spotify_id", "uri"], suffixes: ["_id"])
-      valence = find(["valence"])
-      energy = find(["energy"])
-      tempo = find(["tempo", "bpm"])
-      key = find(["key"])
-      mode = find(["mode"])
-      loudness = find(["loudness"])
-      genre = find(["genre", "genres", "track_genre", "playlist_genre"])
-      durationMS = find(["duration_ms"])
-      durationS = durationMS == nil ? find(["duration", "duration_s"]) : nil
-      for name in Self.extraNames { if let i = names.firstIndex(of: name) { extras[name] = i } }
-      let used = Set(
-        [
-          title, artist, album, id, valence, energy, tempo, key, mode, loudness, genre, durationMS,
-          durationS,
-        ].compactMap { $0 }
-      )
-      .union(extras.values)
-      ignored = names.indices.filter { !used.contains($0) }.map { header[$0] }
-    }
-
-    func track(from fields: [String], sourcePrefix: String, line: Int) throws -> CatalogTrack {
-      func text(_ i: Int?) -> String? {
-        guard let i else { return nil }
-        let t = fields[i].trimmingCharacters(in: .whitespaces)
-        return t.isEmpty ? nil : t
-      }
-      func number(_ i: Int?, _ name: String, range: ClosedRange<Double>? = nil) throws -> Double? {
-        guard let t = text(i) else { return nil }
-        guard let v = Double(t), v.isFinite else {
-          throw RowProblem(reason: "\(name) \"\(t)\" is not a number")
-        }
-        if let range, !range.contains(v) {
-          throw RowProblem(
-            reason: "\(name) \(t) is outside \(range.lowerBound)…\(range.upperBound)")
-        }
-        return v
-      }
-      guard let title = text(title) else { throw RowProblem(reason: "no title") }
-      guard let valence = try number(valence, "valence", range: 0...1) else {
-        throw RowProblem(reason: "no valence")
-      }
-      guard let energy = try number(energy, "energy", range: 0...1) else {
-        throw RowProblem(reason: "no energy")
-      }
-      let tempo = try number(tempo, "tempo", range: 0...400).flatMap { $0 > 0 ? $0 : nil }
-      let loudness = try number(loudness, "loudness", range: -80...10)
-      var key: Key?
-      if let pc = try number(self.key, "key", range: -1...11), pc >= 0 {
-        guard pc == pc.rounded() else {
-          throw RowProblem(reason: "key \(pc) is not a whole pitch class")
-        }
-        let minor = try number(mode, "mode", range: 0...1) == 0
-        let pitchClass = Int(pc)
-        // Spell like a key signature would: flats for F, Bb, Eb… majors and their relative minors.
-        let flatMajors: Set<Int> = [5, 10, 3, 8, 1]
-        let majorPC = minor ? (pitchClass + 3) % 12 : pitchClass
-        key = Key(
-          NoteClass.spelling(
-            ofPitchClass: pitchClass,
-            preferFlats: flatMajors.contains(majorPC) || majorPC == 6 && minor),
-          minor ? .minor : .major)
-      }
-      var duration = 0.0
-      if let ms = try number(durationMS, "duration_ms", range: 0...1e9) { duration = ms / 1000 }
-      if let s = try number(durationS, "duration", range: 0...1e6) { duration = s }
-      var summary: [String: Double] = ["energy": energy, "valence_0_1": valence]
-      for (name, i) in extras { if let v = try number(i, name, range: 0...1) { summary[name] = v } }
-      let arousal = SpotifyImport.arousal(energy: energy, tempo: tempo, loudness: loudness)
-      let features = Features(
-        source: .csv, durationSeconds: duration, tempoBPM: tempo, tempoConfidence: 0, key: key,
-        keyStrength: 0,
-        loudnessLUFS: loudness, loudnessRangeLU: nil, valence: 2 * valence - 1, arousal: arousal,
-        summary: summary)
-      let genre = text(genre)
-      let rowKey = text(id) ?? "line\(line)"
-      return CatalogTrack(
-        title: title, artist: text(artist), album: text(album), path: nil,
-        sourceKey: sourcePrefix + rowKey,
-        tags: genre.map { [$0] } ?? [], style: genre?.lowercased(), features: features)
-    }
-  }
 
   /// Arousal −1…1 from Spotify energy (weight 0.6), tempo (0.2, 60…180 BPM) and loudness (0.2, −30…−5 dB);
   /// missing inputs are left out and the remaining weights rescaled.

@@ -10,7 +10,7 @@ public enum ModelKind: String, Sendable, Codable, CaseIterable {
   ///
   /// - Throws: ``RecommendError/invalidParameter(name:value:allowed:)`` naming the unknown model.
   public static func list(_ text: String) throws -> [ModelKind] {
-    try text.split(separator: ",").map { part in
+    let kinds = try text.split(separator: ",").map { part in
       let name = part.trimmingCharacters(in: .whitespaces).lowercased()
       guard let kind = ModelKind(rawValue: name) else {
         throw RecommendError.invalidParameter(
@@ -19,6 +19,13 @@ public enum ModelKind: String, Sendable, Codable, CaseIterable {
       }
       return kind
     }
+    guard !kinds.isEmpty else {
+      throw RecommendError.invalidParameter(
+        name: "model list", value: "\"\(text)\"",
+        allowed:
+          "name at least one of \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return kinds
   }
 
   /// Whether the model needs item tags.
@@ -46,12 +53,17 @@ public struct ModelSettings: Sendable, Hashable, Codable {
       }
     }
     try check(als.factors >= 1 && als.factors <= 1024, "--factors", als.factors, "use 1…1024")
-    try check(als.regularization >= 0, "--regularization", als.regularization, "use a number ≥ 0")
-    try check(als.alpha >= 0, "--alpha", als.alpha, "use a number ≥ 0")
+    // Past these bounds the factors overflow Float or shrink to nothing: an empty list, not a ranking.
+    try check(
+      (0...1e4).contains(als.regularization), "--regularization", als.regularization,
+      "use a number from 0 to 10000")
+    try check((0...1e4).contains(als.alpha), "--alpha", als.alpha, "use a number from 0 to 10000")
     try check(als.iterations >= 1, "--iterations", als.iterations, "use at least 1")
     try check(als.cgSteps >= 1, "--cg-steps", als.cgSteps, "use at least 1")
     try check(bpr.iterations >= 1, "--bpr-iterations", bpr.iterations, "use at least 1")
-    try check(bpr.learningRate > 0, "--learning-rate", bpr.learningRate, "use a number > 0")
+    try check(
+      bpr.learningRate > 0 && bpr.learningRate <= 1, "--learning-rate", bpr.learningRate,
+      "use a number above 0 and at most 1")
     try check(userNeighbours >= 1, "--neighbours", userNeighbours, "use at least 1")
     try check(itemNeighbours >= 1, "--item-neighbours", itemNeighbours, "use at least 1")
     try check(threads >= 1, "--threads", threads, "use at least 1")
@@ -100,9 +112,11 @@ public struct ModelTrainer {
       return ItemKNNModel(
         training: training, neighbours: settings.itemNeighbours, threads: settings.threads)
     case .als:
-      return als(onIteration)
+      return try finite(als(onIteration), factors: [\.userFactors, \.itemFactors])
     case .bpr:
-      return BPRModel(training: training, parameters: settings.bpr, onIteration: onIteration)
+      return try finite(
+        BPRModel(training: training, parameters: settings.bpr, onIteration: onIteration),
+        factors: [\.userFactors, \.itemFactors, \.itemBias])
     case .content, .hybrid:
       // The hybrid works without tags (its content part is then off); the content model cannot.
       let content =
@@ -117,12 +131,24 @@ public struct ModelTrainer {
       let contentModel = ContentModel(training: training, content: content)
       if kind == .content { return contentModel }
       let parts = HybridModel.Parts(
-        collaborative: als(onIteration),
+        collaborative: try finite(als(onIteration), factors: [\.userFactors, \.itemFactors]),
         neighbours: UserKNNModel(
           training: training, similarity: .cosine, neighbours: settings.userNeighbours),
         content: contentModel, popularity: PopularityModel(training: training))
       return HybridModel(training: training, parts: parts, weights: settings.hybrid)
     }
+  }
+
+  /// `model`, unless training diverged: a factor that is NaN or infinite scores every item NaN, which would
+  /// come out as an empty or arbitrary list.
+  private func finite<M: Recommender>(_ model: M, factors: [KeyPath<M, [Float]>]) throws -> M {
+    for path in factors where !model[keyPath: path].allSatisfy(\.isFinite) {
+      throw RecommendError.diverged(
+        model: model.name,
+        hint: model.name == "bpr"
+          ? "lower --learning-rate" : "lower --alpha or raise --regularization")
+    }
+    return model
   }
 
   private mutating func als(_ onIteration: (Int) -> Void) -> ALSModel {

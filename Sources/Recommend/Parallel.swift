@@ -41,7 +41,12 @@ final class SharedBuffer<T>: @unchecked Sendable {
     _ = pointer.initialize(from: array)
   }
   var array: [T] { Array(pointer) }
-  deinit { pointer.deallocate() }
+  deinit {
+    // Elements such as arrays own memory of their own: release them before the buffer (LeakSanitizer found
+    // every ALS Gram matrix leaked without this).
+    _ = pointer.deinitialize()
+    pointer.deallocate()
+  }
 }
 
 /// Wraps a value the caller promises is used safely across threads.

@@ -1,8 +1,9 @@
+import Catalog
 import Foundation
 import Theory
 
-/// Reads a text file as UTF-8, falling back to Latin-1 (ISO-8859-1), which every byte sequence is,
-/// because Last.fm's `tags.dat` and many exported CSV files are Latin-1.
+/// Reads a whole text file with the catalog's decoder (``PlainText``: UTF-16 by its BOM, else UTF-8, else
+/// Latin-1), so `listen import` and `catalog import` read the same bytes the same way.
 enum TextDecoding {
   static func read(_ path: String, hint: String) throws -> String {
     switch InputFile.problem(at: path, allowEmpty: true) {
@@ -17,7 +18,7 @@ enum TextDecoding {
       throw RecommendError.unreadable(
         path: path, reason: (error as NSError).localizedDescription + "; check its permissions")
     }
-    return String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, asLatin1: ())
+    return PlainText.decode(data)
   }
 
   /// Splits text into lines, dropping a trailing `\r` so Windows files read the same.
@@ -27,15 +28,5 @@ enum TextDecoding {
     { line in
       line.last == "\r" ? line.dropLast() : line
     }
-  }
-}
-
-extension String {
-  /// Decodes bytes as Latin-1: each byte is the Unicode scalar of the same number.
-  init(decoding bytes: [UInt8], asLatin1: ()) {
-    var s = String.UnicodeScalarView()
-    s.reserveCapacity(bytes.count)
-    for b in bytes { s.append(Unicode.Scalar(b)) }
-    self = String(s)
   }
 }

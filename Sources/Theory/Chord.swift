@@ -28,7 +28,9 @@ public struct Chord: Sendable, Hashable, Codable, CustomStringConvertible {
   /// `B:maj`, `Bb:min7`, `A:min/b3`, `G:sus4(b7)`, `C` (bare root = major). `N` and `X` (no chord) give nil.
   public init?(harte text: String) {
     guard text != "N", text != "X", !text.isEmpty else { return nil }
-    let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+    // Empty pieces are kept so ":" or ":maj" (no root) fail as labels instead of shifting the parts.
+    let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(
+      String.init)
     var qualityAndBass = parts.count > 1 ? parts[1] : ""
     var bassDegree: String?
     if let slash = qualityAndBass.lastIndex(of: "/") {

@@ -31,6 +31,13 @@ enum JSONDocument {
     return try JSONOutput.encoder(pretty: pretty).encode(tree)
   }
 
+  /// `value` encoded compactly and reshaped, without `schemaVersion`: one element of a streamed list.
+  static func fragment<T: Encodable>(_ value: T) throws -> Data {
+    let raw = try JSONOutput.encoder(pretty: false).encode(value)
+    let tree = reshape(try JSONDecoder().decode(JSONValue.self, from: raw))
+    return try JSONOutput.encoder(pretty: false).encode(tree)
+  }
+
   static func reshape(_ value: JSONValue) -> JSONValue {
     switch value {
     case .array(let items): return .array(items.map(reshape))

@@ -7,8 +7,8 @@ public enum DraftFeatures {
   /// Analyses `path`.
   ///
   /// A folder is read as a `moodsketch sketch` output: its `sketch.wav` for the sound with key and tempo
-  /// from its `sketch.mid` when both are there; else `sketch.mid`, else `sketch.json` (a ``Score``, or an
-  /// object with a `score` field), else `sketch.wav`.
+  /// from its `sketch.mid` when both are there; else `sketch.mid`, else `sketch.json` (a ``Score``, an object
+  /// with a `score` field, or the sketch report whose plan gives key, tempo and mood), else `sketch.wav`.
   ///
   /// - Throws: ``AnalysisError`` for unreadable files; ``RecommendError/invalidParameter(name:value:allowed:)``
   ///   for a folder with no sketch in it.
@@ -43,22 +43,14 @@ public enum DraftFeatures {
     }
     if hasMIDI { return try analyzer.analyzeMIDI(path: midi).features }
     let json = folder.appendingPathComponent("sketch.json").path
-    if let data = FileManager.default.contents(atPath: json), let score = decodeScore(data) {
-      return analyzer.analyzeScore(score)
-    }
+    let hasJSON = FileManager.default.fileExists(atPath: json)
+    if hasJSON && !hasWAV { return try SketchJSON.features(at: json, analyzer: analyzer) }
+    if hasJSON, let score = SketchJSON.score(at: json) { return analyzer.analyzeScore(score) }
     if hasWAV { return try analyzer.analyzeAudio(path: wav).features }
     throw RecommendError.invalidParameter(
       name: "DRAFT folder", value: path,
       allowed:
-        "a sketch folder holds sketch.mid, sketch.json or sketch.wav; pass an audio or MIDI file instead"
+        "it holds none of sketch.mid, sketch.json or sketch.wav; pass a sketch folder, an audio or a MIDI file"
     )
-  }
-
-  private struct Wrapped: Decodable { var score: Score }
-
-  static func decodeScore(_ data: Data) -> Score? {
-    let decoder = JSONDecoder()
-    if let score = try? decoder.decode(Score.self, from: data) { return score }
-    return (try? decoder.decode(Wrapped.self, from: data))?.score
   }
 }

@@ -60,5 +60,12 @@ public struct ReferenceWeights: Sendable, Hashable, Codable {
       }
       self[group] = w
     }
+    guard FeatureGroup.allCases.contains(where: { self[$0] > 0 }) else {
+      // Every distance would be 0 and every track "100 % close": no ranking at all.
+      throw RecommendError.invalidParameter(
+        name: "--weights", value: text,
+        allowed:
+          "every group weighs 0, so nothing would be compared; give at least one a weight above 0")
+    }
   }
 }

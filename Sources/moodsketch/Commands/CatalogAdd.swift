@@ -34,6 +34,10 @@ struct CatalogAdd: ParsableCommand {
 
   func run() throws {
     let report = try reportingErrors {
+      // Check the inputs before the catalog is opened, so a typo never leaves a new empty catalog behind.
+      for path in paths where !FileManager.default.fileExists(atPath: path) {
+        throw CatalogError.missingInput(path)
+      }
       let store = try catalogOptions.openForWriting()
       return try CatalogIngest.add(
         paths: paths, to: store, workers: jobs, analyse: CatalogAnalyser.make(),

@@ -24,9 +24,17 @@ struct CatalogImport: ParsableCommand {
       Brightness and timbre cannot come from these columns: they are marked
       unknown and `references` compares these rows on the rest.
 
-      Malformed rows are reported by line number and skipped; importing the
-      same file again replaces its rows.
+      The separator (comma, semicolon or tab) is taken from the header line and
+      the encoding from the start of the file: UTF-8, UTF-16 with a byte-order
+      mark, and Latin-1 for text that is not valid UTF-8. Malformed rows are
+      reported by line number (the first \(shownMalformed)) and skipped; a file
+      whose every row is malformed is an error. The file is streamed, so its
+      size does not matter; a progress line is shown on a terminal. Importing
+      the same file again replaces its rows.
       """)
+
+  /// Malformed rows named one by one on stderr; the rest are counted.
+  static let shownMalformed = 20
 
   @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv"))
   var file: String
@@ -35,16 +43,27 @@ struct CatalogImport: ParsableCommand {
   @OptionGroup var output: OutputOptions
 
   func run() throws {
+    let progress = ProgressLine(label: "importing")
     let report = try reportingErrors {
-      let store = try catalogOptions.openForWriting()
-      return try SpotifyImport.importTable(atPath: file, into: store)
+      defer { progress.clear() }
+      return try SpotifyImport.importTable(
+        atPath: file, opening: catalogOptions.openForWriting,
+        progress: {
+          progress.update(status: String(format: "%.0f%% (%d rows)", $0.fraction * 100, $0.rows))
+        })
     }
-    for bad in report.malformed { printError("\(file):\(bad.line): \(bad.reason); row skipped") }
+    for bad in report.malformed.prefix(Self.shownMalformed) {
+      printError("\(file):\(bad.line): \(bad.reason); row skipped")
+    }
+    if report.malformedCount > Self.shownMalformed {
+      printError(
+        "\(file): \(report.malformedCount - Self.shownMalformed) more malformed rows skipped")
+    }
     if output.json {
       try JSONOutput.print(report)
     } else {
       print(
-        "imported \(report.imported) tracks, skipped \(report.malformed.count) malformed rows"
+        "imported \(report.imported) tracks, skipped \(report.malformedCount) malformed rows"
           + String(format: " in %.2f s", report.seconds))
     }
   }

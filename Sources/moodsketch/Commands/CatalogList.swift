@@ -7,52 +7,85 @@ struct CatalogList: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract:
-      "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again)."
-  )
+      "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again).",
+    discussion: """
+      Tracks are read as they are printed, so a catalog of any size lists at once
+      in constant memory. Page through a large one with --limit and --offset:
+        moodsketch catalog list --limit 50 --offset 100
+      """)
+
+  @Option(help: ArgumentHelp("Show at most this many tracks; default: all.", valueName: "n"))
+  var limit: Int?
+
+  @Option(help: ArgumentHelp("Skip this many tracks first (by id); default 0.", valueName: "n"))
+  var offset = 0
 
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var output: OutputOptions
 
-  struct Row: Codable {
-    var id: Int64
-    var title: String
-    var artist: String?
-    var source: String
-    var path: String?
-    var tempoBPM: Double?
-    var key: String?
-    var valence: Double
-    var arousal: Double
-    var durationSeconds: Double
-    var stale: Bool
+  func validate() throws {
+    if let limit, limit < 1 { throw ValidationError("--limit \(limit) must be at least 1") }
+    guard offset >= 0 else { throw ValidationError("--offset \(offset) must be 0 or more") }
   }
 
   func run() throws {
-    let tracks = try reportingErrors { try catalogOptions.openForReading().tracks() }
-    let rows = tracks.map {
-      Row(
-        id: $0.id ?? 0, title: $0.title, artist: $0.artist, source: $0.source.rawValue,
-        path: $0.path,
-        tempoBPM: $0.tempoBPM, key: $0.key?.shortName, valence: $0.valence, arousal: $0.arousal,
-        durationSeconds: $0.durationSeconds, stale: $0.isStale)
+    try reportingErrors {
+      let store = try catalogOptions.openForReading()
+      let out = BufferedOutput()
+      defer { out.flush() }
+      var shown = 0
+      // Streamed row by row (a catalog may hold millions), in the same document shape as every
+      // other command's JSON: {"schemaVersion": 1, "tracks": [...]}.
+      if output.json {
+        out.write("{\"schemaVersion\": \(JSONDocument.schemaVersion), \"tracks\": [")
+      }
+      try store.listTracks(limit: limit, offset: offset) { r in
+        if output.json {
+          out.write(
+            (shown == 0 ? "\n" : ",\n")
+              + String(decoding: try JSONDocument.fragment(r), as: UTF8.self))
+        } else {
+          if shown == 0 { out.write("   id  tempo  key   valence arousal  title\n") }
+          out.write(Self.line(r) + "\n")
+        }
+        shown += 1
+      }
+      if output.json {
+        out.write("\n]}\n")
+        return
+      }
+      let total = try store.count()
+      if total == 0 {
+        out.write("the catalog is empty; add music with `moodsketch catalog add FOLDER`\n")
+      } else if offset + shown < total {
+        out.write(
+          "… \(offset + 1)–\(offset + shown) of \(total) tracks; next page: --offset \(offset + shown)\n"
+        )
+      }
     }
-    if output.json {
-      try JSONOutput.print(["tracks": rows])
-      return
-    }
-    if rows.isEmpty {
-      print("the catalog is empty; add music with `moodsketch catalog add FOLDER`")
-      return
-    }
-    print("   id  tempo  key   valence arousal  title")
-    for r in rows {
-      let tempo = r.tempoBPM.map { String(format: "%5.1f", $0) } ?? "    –"
-      let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
-      let name = (r.artist.map { "\($0) – " } ?? "") + r.title
-      print(
-        String(
-          format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key,
-          r.valence, r.arousal, name))
-    }
+  }
+
+  static func line(_ r: TrackListing) -> String {
+    let tempo = r.tempoBPM.map { String(format: "%5.1f", $0) } ?? "    –"
+    let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
+    let name = (r.artist.map { "\($0) – " } ?? "") + r.title
+    return String(
+      format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key,
+      r.valence, r.arousal, name)
+  }
+}
+
+/// Standard output gathered into 64 KiB writes, so streaming a long list is not one system call per line.
+final class BufferedOutput {
+  private var buffer = Data()
+
+  func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  func flush() {
+    FileHandle.standardOutput.write(buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }

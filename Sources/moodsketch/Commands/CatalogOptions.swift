@@ -12,14 +12,15 @@ struct CatalogOptions: ParsableArguments {
 
   /// Opens the catalog for writing, creating it when missing.
   func openForWriting() throws -> CatalogStore {
-    try CatalogStore(path: CatalogLocation.resolve(option: catalog).path)
+    try CatalogStore(path: CatalogLocation.resolve(option: catalog).path, onWait: printError)
   }
 
   /// Opens the catalog for reading. An explicitly named catalog must exist; the default one is created
   /// empty on first use so a fresh machine gets a clear "the catalog is empty" rather than an error.
   func openForReading() throws -> CatalogStore {
     let (path, explicit) = CatalogLocation.resolve(option: catalog)
-    return explicit ? try CatalogStore(path: path, access: .readOnly) : try CatalogStore(path: path)
+    return try CatalogStore(
+      path: path, access: explicit ? .readOnly : .readWrite, onWait: printError)
   }
 
   /// Opens the catalog for reading; an empty one is first filled from the default reference music
@@ -30,9 +31,10 @@ struct CatalogOptions: ParsableArguments {
       throw CatalogError.missingCatalog(path)
     }
     let folders = DefaultCatalog.installedFolders
-    let readOnly = try CatalogStore(path: path, access: explicit ? .readOnly : .readWrite)
+    let readOnly = try CatalogStore(
+      path: path, access: explicit ? .readOnly : .readWrite, onWait: printError)
     guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
-    let store = try CatalogStore(path: path)
+    let store = try CatalogStore(path: path, onWait: printError)
     printError(
       "the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)"
     )

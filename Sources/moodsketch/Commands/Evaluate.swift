@@ -105,7 +105,12 @@ struct EvaluateCommand: ParsableCommand {
   func validate() throws {
     guard k > 0 else { throw ValidationError("--k must be at least 1 (got \(k))") }
     switch (train, test, dataset) {
-    case (.some, .some, nil): break
+    case (.some, .some, nil):
+      if writeSplit != nil {
+        throw ValidationError(
+          "--write-split writes the split moodsketch makes from --dataset; with --train and --test the split already exists, so leave it out"
+        )
+      }
     case (nil, nil, .some(let name)):
       guard name == "lastfm-hetrec" else {
         throw ValidationError("unknown data set \(name); the one supported is lastfm-hetrec")
@@ -154,6 +159,10 @@ struct EvaluateCommand: ParsableCommand {
         settings.hybrid = tuned.weights
       }
       let ground = Evaluation.Ground(train: trainEvents, test: testEvents)
+      if ground.scoredUsers.isEmpty {
+        throw RecommendError.nothingToScore(
+          train: train ?? "the split's training part", test: test ?? "the split's test part")
+      }
       var (report, lists) = try Evaluation.run(
         ground: ground, models: kinds, k: k, settings: settings, tags: tags, lexicon: lexicon,
         progress: { progress.update(status: $0) })

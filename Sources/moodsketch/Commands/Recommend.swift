@@ -53,6 +53,9 @@ struct RecommendCommand: ParsableCommand {
 
   func validate() throws {
     guard k > 0 else { throw ValidationError("--k must be at least 1 (got \(k))") }
+    guard !user.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError("--user needs a listener id as in the history, e.g. --user 2")
+    }
     guard (0...1).contains(moodStrength) else {
       throw ValidationError("--mood-strength must be from 0 to 1 (got \(moodStrength))")
     }

@@ -67,17 +67,21 @@ struct References: ParsableCommand {
 
   func validate() throws {
     guard k >= 1 else { throw ValidationError("--k \(k) must be at least 1") }
-    if let tempoRange, parseRange(tempoRange) == nil {
+    if let tempoRange, Self.parseRange(tempoRange) == nil {
       throw ValidationError(
-        "--tempo-range \(tempoRange) is not a range like 80-100 (BPM, low first)")
+        "--tempo-range \(tempoRange) is not a range of tempos like 80-100 (BPM above 0, low first)")
     }
   }
 
-  func parseRange(_ text: String) -> ClosedRange<Double>? {
-    let parts = text.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let lo = parts[0], let hi = parts[1], lo > 0, lo <= hi else {
-      return nil
-    }
+  /// `LOW-HIGH` in BPM; the dash is the first one after LOW's first character, so `-5-10` reads as a
+  /// negative LOW (and is refused) rather than as 5-10.
+  static func parseRange(_ text: String) -> ClosedRange<Double>? {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    guard let dash = t.dropFirst().firstIndex(of: "-"),
+      let lo = Double(t[..<dash].trimmingCharacters(in: .whitespaces)),
+      let hi = Double(t[t.index(after: dash)...].trimmingCharacters(in: .whitespaces)),
+      lo.isFinite, hi.isFinite, lo > 0, lo <= hi
+    else { return nil }
     return lo...hi
   }
 
@@ -99,7 +103,7 @@ struct References: ParsableCommand {
       options.k = k
       options.diverse = diverse
       options.style = style
-      options.tempoRange = tempoRange.flatMap(parseRange)
+      options.tempoRange = tempoRange.flatMap(Self.parseRange)
       if let weights { options.weights = try ReferenceWeights(parsing: weights) }
       if let mood {
         let parsed = try MoodParser().parse(mood)

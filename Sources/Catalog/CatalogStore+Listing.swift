@@ -1,0 +1,49 @@
+import Analysis
+import Foundation
+import GRDB
+import Theory
+
+/// One line of `catalog list`: the columns people scan, read without decoding the stored analysis.
+public struct TrackListing: Sendable, Codable, Hashable {
+  public var id: Int64
+  public var title: String
+  public var artist: String?
+  public var source: String
+  public var path: String?
+  public var tempoBPM: Double?
+  /// Short key name (`F#m`), nil when no key was found.
+  public var key: String?
+  public var valence: Double
+  public var arousal: Double
+  public var durationSeconds: Double
+  /// Analysed by an older version: `catalog add` again.
+  public var stale: Bool
+}
+
+extension CatalogStore {
+  /// Calls `body` with tracks in id order, `limit` of them (all when nil) after skipping `offset`, read through
+  /// a cursor so a catalog of a million tracks lists in constant memory.
+  public func listTracks(
+    limit: Int? = nil, offset: Int = 0, _ body: (TrackListing) throws -> Void
+  ) throws {
+    try read { db in
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT id, title, artist, source, path, tempoBPM, keyTonic, mode, valence, arousal,
+            durationSeconds, featureVersion, vectorVersion
+          FROM track ORDER BY id LIMIT ? OFFSET ?
+          """, arguments: [limit ?? -1, offset])
+      while let row = try rows.next() {
+        let tonic: String? = row[6]
+        let mode: String? = row[7]
+        let key = tonic.flatMap { t in mode.flatMap { Key(parsing: "\(t) \($0)")?.shortName } }
+        try body(
+          TrackListing(
+            id: row[0], title: row[1], artist: row[2], source: row[3], path: row[4],
+            tempoBPM: row[5], key: key, valence: row[8], arousal: row[9], durationSeconds: row[10],
+            stale: row[11] != Features.currentVersion || row[12] != TrackVector.version))
+      }
+    }
+  }
+}
