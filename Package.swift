@@ -51,17 +51,24 @@ let package = Package(
       name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
 
-    // MARK: - Tests
+    // MARK: - Tests (every module a test file imports is listed, so a clean parallel build orders them)
     .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
-    .testTarget(name: "AffectTests", dependencies: ["Affect"]),
-    .testTarget(name: "ComposeTests", dependencies: ["Compose", "SMF"]),
-    .testTarget(name: "SMFTests", dependencies: ["SMF"]),
-    .testTarget(name: "SoundTests", dependencies: ["Sound", "SMF", "CEBUR128"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF"]),
-    .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
-    .testTarget(name: "RecommendTests", dependencies: ["Recommend", "Catalog"]),
-    .testTarget(name: "NotationTests", dependencies: ["Notation", "SMF"]),
-    .testTarget(name: "PicturesTests", dependencies: ["Pictures", "SMF"]),
+    .testTarget(name: "AffectTests", dependencies: ["Affect", "Theory"]),
+    .testTarget(name: "ComposeTests", dependencies: ["Compose", "Affect", "Theory", "SMF"]),
+    .testTarget(name: "SMFTests", dependencies: ["SMF", "Theory"]),
+    .testTarget(
+      name: "SoundTests", dependencies: ["Sound", "SMF", "Theory", "CSndFile", "CEBUR128"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Sound", "SMF", "Theory"]),
+    .testTarget(
+      name: "CatalogTests",
+      dependencies: [
+        "Catalog", "Analysis", "Theory", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(
+      name: "RecommendTests", dependencies: ["Recommend", "Catalog", "Analysis", "Sound", "Theory"]),
+    .testTarget(
+      name: "NotationTests", dependencies: ["Notation", "Compose", "Affect", "SMF", "Theory"]),
+    .testTarget(name: "PicturesTests", dependencies: ["Pictures", "SMF", "Theory"]),
     // Catalog and GRDB let the command tests hold a catalog's write lock and run integrity checks.
     .testTarget(
       name: "CLITests",

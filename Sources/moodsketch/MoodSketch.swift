@@ -32,6 +32,7 @@ struct MoodSketch: ParsableCommand {
       print(VersionText.text)
       return
     }
+    Terminal.keepStandardError()
     TemporaryFiles.removeOnInterrupt()
     let arguments = UsageLine.joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
     do {

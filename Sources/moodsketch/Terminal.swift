@@ -35,7 +35,7 @@ enum Terminal {
 
   /// Whether progress lines may be drawn on stderr now.
   static var showsProgress: Bool {
-    verbosity >= .normal && !json && isatty(STDERR_FILENO) == 1
+    verbosity >= .normal && !json && isatty(errorDescriptor) == 1
   }
 
   /// Whether text for `descriptor` may carry ANSI colour.
@@ -67,13 +67,27 @@ enum Terminal {
   /// Writes an error line; red on a colour terminal, after wiping any progress line left there.
   static func error(_ message: String) {
     let line = "moodsketch: \(message)"
-    let terminal = isatty(STDERR_FILENO) == 1
+    let terminal = isatty(errorDescriptor) == 1
     writeError(
       (terminal ? "\r\u{1B}[K" : "")
-        + (colours(STDERR_FILENO) ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
+        + (colours(errorDescriptor) ? "\u{1B}[31m\(line)\u{1B}[0m" : line) + "\n")
+  }
+
+  /// Our own copy of standard error's descriptor, taken before any command runs.
+  ///
+  /// While the SoundFont loads on another thread, Sound points descriptor 2 at a scratch file to
+  /// keep FluidSynth's chatter off the terminal; an error we print in that window would otherwise
+  /// land in the scratch file and be lost when the process exits. Writing through this copy always
+  /// reaches the user's stderr.
+  nonisolated(unsafe) private static var errorDescriptor: Int32 = STDERR_FILENO
+
+  /// Duplicates stderr once, from `main` before anything else runs.
+  static func keepStandardError() {
+    let copy = dup(STDERR_FILENO)
+    if copy >= 0 { errorDescriptor = copy }
   }
 
   static func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle(fileDescriptor: errorDescriptor, closeOnDealloc: false).write(Data(text.utf8))
   }
 }

@@ -131,8 +131,14 @@ import Testing
     let next = try CLI.run([
       "catalog", "list", "--limit", "2", "--offset", "2", "--json", "--catalog", catalog,
     ])
-    struct Listed: Decodable { var title: String }
-    let titles = try JSONDecoder().decode([Listed].self, from: Data(next.stdout.utf8)).map(\.title)
+    struct Listed: Decodable {
+      var schemaVersion: Int
+      var tracks: [Track]
+      struct Track: Decodable { var title: String }
+    }
+    let listed = try JSONDecoder().decode(Listed.self, from: Data(next.stdout.utf8))
+    #expect(listed.schemaVersion == 1)
+    let titles = listed.tracks.map(\.title)
     #expect(titles == ["Fog"])
     let refused = try CLI.run(["catalog", "list", "--limit", "0", "--catalog", catalog])
     #expect(refused.status == 64)

@@ -118,8 +118,8 @@ import Testing
   @Test func referencesReadAFolderHoldingOnlySketchJSON() throws {
     let (_, catalog, sketch) = try catalogAndSketch()
     struct Output: Decodable {
-      var draftKey: String?
-      var draftTempoBPM: Double?
+      var key: String?
+      var tempoBPM: Double?
       var references: [Reference]
       struct Reference: Decodable { var title: String }
     }
@@ -130,8 +130,8 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
     // The plan's tempo, as the sketch report wrote it.
-    #expect(output.draftTempoBPM == plan?["tempoBPM"] as? Double)
-    #expect(output.draftKey != nil)
+    #expect(output.tempoBPM == plan?["tempoBPM"] as? Double)
+    #expect(output.key != nil && output.key == plan?["key"] as? String)
     #expect(output.references.count == 3)
   }
 
