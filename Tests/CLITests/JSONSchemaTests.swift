@@ -78,6 +78,28 @@ struct JSONSchemaTests {
     try SchemaValidator.expectValid(rendered.stdout, schema: "render.schema.json")
   }
 
+  @Test func exportAndRollSayWhatTheyWroteAndValidate() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let midi = Self.examples.appendingPathComponent("lofi-drive/sketch.mid").path
+    let sheet = folder.appendingPathComponent("lead.musicxml").path
+    let exported = try CLI.run(["export", midi, "--to", "musicxml", "--out", sheet, "--json"])
+    #expect(exported.status == 0, "\(exported.stderr)")
+    try SchemaValidator.expectValid(exported.stdout, schema: "export.schema.json")
+    let export = try object(exported.stdout)
+    #expect(export["path"] as? String == sheet)
+    #expect(FileManager.default.fileExists(atPath: sheet))
+    #expect((export["chordSymbols"] as? Int ?? 0) > 0, "the sketch's chord markers")
+
+    let picture = folder.appendingPathComponent("roll.svg").path
+    let rolled = try CLI.run(["roll", midi, "--out", picture, "--json"])
+    #expect(rolled.status == 0, "\(rolled.stderr)")
+    try SchemaValidator.expectValid(rolled.stdout, schema: "roll.schema.json")
+    let roll = try object(rolled.stdout)
+    #expect((roll["lanes"] as? [String])?.contains("Melody") == true)
+    #expect(FileManager.default.fileExists(atPath: picture))
+  }
+
   @Test func catalogListAndReferencesUseTheSameNamesAndValidate() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -37,6 +37,8 @@ struct ExportCommand: ParsableCommand {
     ))
   var score: ScoreLayout = .lead
 
+  @OptionGroup var output: OutputOptions
+
   func validate() throws {
     guard to.lowercased() == "musicxml" else {
       throw ValidationError("--to \(to) is not a format export writes; use --to musicxml")
@@ -54,11 +56,31 @@ struct ExportCommand: ParsableCommand {
         music, options: NotationOptions(layout: score, sections: marked.sections, title: title),
         to: path, source: file)
       let melody = MelodyPicker.melodyTrack(in: music).map { music.tracks[$0].name }
+      let parts = score == .lead ? 1 : music.tracks.filter { !$0.notes.isEmpty }.count
+      if output.json {
+        try JSONOutput.print(
+          ExportResult(
+            input: file, path: path, format: "musicxml", layout: score.rawValue,
+            melodyTrack: melody, parts: parts, chordSymbols: music.chords.count,
+            sections: marked.sections.count))
+        return
+      }
       let what =
-        score == .lead
-        ? "lead sheet of \(melody ?? "the melody")"
-        : "score of \(music.tracks.filter { !$0.notes.isEmpty }.count) parts"
+        score == .lead ? "lead sheet of \(melody ?? "the melody")" : "score of \(parts) parts"
       print("wrote \(path): \(what), \(music.chords.count) chord symbols")
     }
   }
+}
+
+/// What `export --json` prints: the file written and what went into it.
+struct ExportResult: Encodable {
+  var input: String
+  var path: String
+  var format: String
+  var layout: String
+  /// The track the lead sheet follows (nil when no track holds a single-note line).
+  var melodyTrack: String?
+  var parts: Int
+  var chordSymbols: Int
+  var sections: Int
 }

@@ -25,6 +25,8 @@ struct RollCommand: ParsableCommand {
       "Where to write; default: the MIDI file's path with .svg.", valueName: "path"))
   var out: String?
 
+  @OptionGroup var output: OutputOptions
+
   func run() throws {
     try reportingErrors {
       let marked = try MIDIFile.readMarked(path: file)
@@ -34,8 +36,26 @@ struct RollCommand: ParsableCommand {
       try PianoRoll.svg(for: music, sections: marked.sections, title: title, source: file)
         .write(to: path)
       let notes = music.tracks.reduce(0) { $0 + $1.notes.count }
-      print(
-        "wrote \(path): \(notes) notes in \(music.tracks.filter { !$0.notes.isEmpty }.count) lanes")
+      let lanes = music.tracks.filter { !$0.notes.isEmpty }.map(\.name)
+      if output.json {
+        try JSONOutput.print(
+          RollResult(
+            input: file, path: path, notes: notes, lanes: lanes, chordSymbols: music.chords.count,
+            sections: marked.sections.count))
+        return
+      }
+      print("wrote \(path): \(notes) notes in \(lanes.count) lanes")
     }
   }
+}
+
+/// What `roll --json` prints: the picture written and what it shows.
+struct RollResult: Encodable {
+  var input: String
+  var path: String
+  var notes: Int
+  /// Track names, one lane each, top to bottom.
+  var lanes: [String]
+  var chordSymbols: Int
+  var sections: Int
 }
