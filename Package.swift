@@ -54,7 +54,8 @@ let package = Package(
     // MARK: - Tests (every module a test file imports is listed, so a clean parallel build orders them)
     .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
     .testTarget(name: "AffectTests", dependencies: ["Affect", "Theory"]),
-    .testTarget(name: "ComposeTests", dependencies: ["Compose", "Affect", "Theory", "SMF"]),
+    .testTarget(
+      name: "ComposeTests", dependencies: ["Compose", "Affect", "Theory", "SMF", "Analysis"]),
     .testTarget(name: "SMFTests", dependencies: ["SMF", "Theory"]),
     .testTarget(
       name: "SoundTests", dependencies: ["Sound", "SMF", "Theory", "CSndFile", "CEBUR128"]),

@@ -25,15 +25,6 @@ public struct Composer: Sendable {
     self.grooveTable = grooveTable
   }
 
-  /// Composes a sketch.
-  ///
-  /// - Parameters:
-  ///   - plan: key, tempo, metre, bars, style, instruments and the mood-driven weights.
-  ///   - seed: any value; the same seed and plan give a byte-identical score.
-  /// - Returns: a score with tracks Chords, Melody, Bass (and Drums when the plan has drums),
-  ///   tempo, metre and key, and ``Score/chords`` filled with each chord's symbol and numeral.
-  ///   - chords: a progression decided elsewhere (a user's chart, ``LockedChords``); nil lets the
-  ///     chord model write it. The other parts are written on these chords the same way.
   /// The phrase form ``compose(_:seed:chords:)`` writes for this plan and seed (drawn per seed and
   /// style), so lead sheets and piano rolls can mark the same sections.
   public static func form(for plan: Plan, seed: UInt64) -> Form {
@@ -41,6 +32,30 @@ public struct Composer: Sendable {
     return Form(bars: max(1, plan.bars), style: plan.style, generator: &formStream)
   }
 
+  /// The progression ``compose(_:seed:chords:)`` writes for this plan and seed when it is given none:
+  /// the chord model's phrases with the style's idioms, so a caller can shape it (a chorus's cadence)
+  /// and hand it back.
+  public func chords(for plan: Plan, seed: UInt64) -> [GeneratedChord] {
+    let root = SeededGenerator(seed: seed)
+    var chordStream = root.derived(1)
+    var idiomStream = root.derived(6)
+    let tpq = Self.ticksPerQuarter
+    return StyleHarmony.apply(
+      ChordGenerator(model: model).generate(
+        plan, form: Self.form(for: plan, seed: seed), ticksPerQuarter: tpq,
+        generator: &chordStream),
+      plan: plan, ticksPerQuarter: tpq, generator: &idiomStream)
+  }
+
+  /// Composes a sketch.
+  ///
+  /// - Parameters:
+  ///   - plan: key, tempo, metre, bars, style, instruments and the mood-driven weights.
+  ///   - seed: any value; the same seed and plan give a byte-identical score.
+  ///   - chords: a progression decided elsewhere (a user's chart, ``LockedChords``); nil lets the
+  ///     chord model write it. The other parts are written on these chords the same way.
+  /// - Returns: a score with tracks Chords, Melody, Bass (and Drums when the plan has drums),
+  ///   tempo, metre and key, and ``Score/chords`` filled with each chord's symbol and numeral.
   public func compose(_ plan: Plan, seed: UInt64, chords given: [GeneratedChord]? = nil) -> Score {
     let tpq = Self.ticksPerQuarter
     let bars = max(1, plan.bars)
@@ -49,15 +64,8 @@ public struct Composer: Sendable {
     let grid = Grid(ticksPerQuarter: tpq, meter: plan.meter, bars: bars)
     let arrangement = Arrangement.forStyle(plan.style, arousal: plan.arousal)
 
-    var chordStream = root.derived(1)
     // The user's own chords are kept exactly: no style idiom rewrites them.
-    var idiomStream = root.derived(6)
-    let chords =
-      given
-      ?? StyleHarmony.apply(
-        ChordGenerator(model: model).generate(
-          plan, form: form, ticksPerQuarter: tpq, generator: &chordStream),
-        plan: plan, ticksPerQuarter: tpq, generator: &idiomStream)
+    let chords = given ?? self.chords(for: plan, seed: seed)
     var melodyStream = root.derived(2)
     let melody = MelodyGenerator(model: model).generate(
       plan, form: form, chords: chords, ticksPerQuarter: tpq, generator: &melodyStream)

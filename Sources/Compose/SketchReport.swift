@@ -48,6 +48,8 @@ public struct SketchReport: Sendable, Hashable, Codable {
   /// Files written, by kind ("midi", "wav", "json").
   public var files: [String: String]
   public var durationSeconds: Double
+  /// The song's sections, for a sketch written with a song form (`--form`, or a mood journey).
+  public var sections: [SongSketch.Section]?
 
   /// The report for a composed score.
   public init(

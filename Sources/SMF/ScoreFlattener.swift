@@ -107,6 +107,13 @@ enum ScoreFlattener {
           tick: span.start, priority: Priority.marker,
           event: .meta(type: MetaType.marker, bytes: Array(span.chord.symbol.utf8))))
     }
+    // Section names as markers too; readers tell them from chords because they are not chord symbols.
+    for section in score.sections {
+      entries.append(
+        Entry(
+          tick: section.tick, priority: Priority.marker,
+          event: .meta(type: MetaType.marker, bytes: Array(section.text.utf8))))
+    }
     return entries
   }
 

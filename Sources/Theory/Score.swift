@@ -13,11 +13,15 @@ public struct Score: Sendable, Hashable, Codable {
   public var chords: [ChordSpan]
   /// Free-form text such as the title (written as a meta text event).
   public var title: String?
+  /// Song sections ("Verse 1", "Chorus 1" at their first tick), written as MIDI markers so a DAW's
+  /// timeline shows them; empty for a sketch without a song form.
+  public var sections: [ScoreMarker]
 
   public init(
     ticksPerQuarter: Int = 480, tempos: [TempoChange] = [], meters: [MeterChange] = [],
     keys: [KeyChange] = [],
-    tracks: [Track] = [], chords: [ChordSpan] = [], title: String? = nil
+    tracks: [Track] = [], chords: [ChordSpan] = [], title: String? = nil,
+    sections: [ScoreMarker] = []
   ) {
     self.ticksPerQuarter = ticksPerQuarter
     self.tempos = tempos
@@ -26,6 +30,21 @@ public struct Score: Sendable, Hashable, Codable {
     self.tracks = tracks
     self.chords = chords
     self.title = title
+    self.sections = sections
+  }
+
+  // Scores saved before sections existed have no `sections` field.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      ticksPerQuarter: try c.decode(Int.self, forKey: .ticksPerQuarter),
+      tempos: try c.decode([TempoChange].self, forKey: .tempos),
+      meters: try c.decode([MeterChange].self, forKey: .meters),
+      keys: try c.decode([KeyChange].self, forKey: .keys),
+      tracks: try c.decode([Track].self, forKey: .tracks),
+      chords: try c.decode([ChordSpan].self, forKey: .chords),
+      title: try c.decodeIfPresent(String.self, forKey: .title),
+      sections: try c.decodeIfPresent([ScoreMarker].self, forKey: .sections) ?? [])
   }
 
   /// The tempo at the start, in BPM (quarter notes per minute); 120 when none is given (the SMF default).

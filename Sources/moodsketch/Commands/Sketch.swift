@@ -64,6 +64,12 @@ struct Sketch: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "Song sections such as \"intro:4 verse:8 chorus:8 bridge:4 chorus:8 outro:4\", or a preset: song, short, pop, ballad, loop; a prompt naming sections (\"sad verse, hopeful chorus\") implies them; default: one 8-bar sketch.",
+      valueName: "sections"))
+  var form: String?
+
+  @Option(
+    help: ArgumentHelp(
       "Seed for repeatable sketches; default: derived from the prompt text.", valueName: "n"))
   var seed: UInt64?
 
@@ -107,6 +113,12 @@ struct Sketch: ParsableCommand {
     if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
     }
+    if form != nil && bars != nil {
+      throw ValidationError("--form sets the length in bars; leave out --bars")
+    }
+    if form != nil && chords != nil {
+      throw ValidationError("--form and --chords cannot be combined yet; pass one of them")
+    }
     if let bars, !(1...256).contains(bars) {
       throw ValidationError("--bars \(bars) is out of range; use 1–256")
     }
@@ -136,11 +148,20 @@ struct Sketch: ParsableCommand {
       let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let mood = try MoodParser().parse(prompt)
       let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
+      let journey = chords == nil ? try JourneyParser().parse(prompt) : nil
+      let songForm = try form.map { try SongForm(parsing: $0) } ?? journey.flatMap(SongSketch.form)
       let overrides = try PlanOverrides(
-        parsingKey: key, tempo: tempo.map { String($0) }, meter: meter, bars: bars.map(String.init),
-        style: style)
+        parsingKey: key, tempo: tempo.map { String($0) }, meter: meter,
+        bars: (songForm?.bars ?? bars).map(String.init), style: style)
       let model = try CompositionModel.bundled()
       var plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
+      var song: SongSketch?
+      if let songForm {
+        song = SongSketch(
+          form: songForm, song: plan, mood: mood, journey: journey, keyFixed: key != nil,
+          seed: seed, composer: Composer(model: model))
+        plan = song!.plan
+      }
       var lockedChords: [GeneratedChord]?
       if let chords {
         let charted = try ChartPlanning(
@@ -150,9 +171,12 @@ struct Sketch: ParsableCommand {
         plan = charted.plan
         lockedChords = charted.chords
       }
-      let score = Composer(model: model).compose(plan, seed: seed, chords: lockedChords)
-      let sections = Composer.form(for: plan, seed: seed).sectionMarkers(
-        meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
+      let score =
+        song?.score ?? Composer(model: model).compose(plan, seed: seed, chords: lockedChords)
+      let sections =
+        song?.score.sections
+        ?? Composer.form(for: plan, seed: seed).sectionMarkers(
+          meter: plan.meter, ticksPerQuarter: score.ticksPerQuarter)
       let composedMS = Date().timeIntervalSince(started) * 1000
       Terminal.detail(
         "composition model \(CompositionModel.bundledPath ?? "missing"), lexicon \(Lexicon.bundledPath ?? "missing")"
@@ -166,8 +190,9 @@ struct Sketch: ParsableCommand {
         "musicxml": folder.finalPath("sketch.musicxml"), "svg": folder.finalPath("sketch.svg"),
       ]
       if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
-      let report = SketchReport(
+      var report = SketchReport(
         prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
+      report.sections = song?.sections
       var rendered: RenderReport?
       let renderStarted = Date()
       try folder.commit { staging in
@@ -204,6 +229,16 @@ struct Sketch: ParsableCommand {
           + " bass \(GeneralMIDI.programName(plan.instruments.bass))\(plan.instruments.drums ? ", drums" : "")"
       )
       for reason in plan.reasons { print("  · \(reason)") }
+      if let journey { print(journey.text) }
+      if let song {
+        print("sections:")
+        for section in song.sections {
+          let last = section.firstBar + section.bars - 1
+          print(
+            "  \(section.label.padding(toLength: 10, withPad: " ", startingAt: 0)) bars \(section.firstBar)–\(last)  \(section.key)"
+          )
+        }
+      }
       print("\nprogression:\n\(report.chart)\n\nmelody:\n\(report.melodyLines)\n")
       if preview {
         print(
