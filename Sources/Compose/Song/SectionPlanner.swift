@@ -124,10 +124,9 @@ public struct SectionPlanner: Sendable {
 
   static func lifted(_ plan: Plan, by lift: Lift) -> Plan {
     var p = plan
-    p.melodyRange =
-      (plan.melodyRange.lowerBound + lift.register)
-      ...(plan.melodyRange.upperBound
-      + lift.register)
+    let low = plan.melodyRange.lowerBound + lift.register
+    let high = plan.melodyRange.upperBound + lift.register
+    p.melodyRange = low...high
     p.melodyDensity = max(0.25, min(3, plan.melodyDensity * lift.density))
     p.arousal = max(-1, min(1, plan.arousal + lift.arousal))
     p.velocity = max(30, min(120, plan.velocity + lift.velocity))
