@@ -17,7 +17,7 @@ struct CatalogCommand: ParsableCommand {
       """,
     subcommands: [
       CatalogAdd.self, CatalogImport.self, CatalogList.self, CatalogShow.self, CatalogRemove.self,
-      CatalogStatsCommand.self,
+      CatalogStatsCommand.self, CatalogMap.self,
       CatalogBenchmark.self,
     ])
 }

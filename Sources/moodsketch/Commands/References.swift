@@ -3,6 +3,7 @@ import Analysis
 import ArgumentParser
 import Catalog
 import Foundation
+import Pictures
 import Recommend
 
 /// `moodsketch references DRAFT`: catalog tracks that feel like a draft, with reasons.
@@ -62,6 +63,12 @@ struct References: ParsableCommand {
       valueName: "weights"))
   var weights: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also draw the catalog's mood map with the draft and its references named (SVG).",
+      valueName: "file.svg"))
+  var plot: String?
+
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var output: OutputOptions
 
@@ -95,6 +102,8 @@ struct References: ParsableCommand {
     var arousal: Double
     var catalogTracks: Int
     var references: [Reference]
+    /// The mood map written with --plot.
+    var plot: String?
   }
 
   func run() throws {
@@ -115,14 +124,31 @@ struct References: ParsableCommand {
       let features = try DraftFeatures.load(path: draft)
       let store = try catalogOptions.openFillingDefaultMusic()
       let finder = try ReferenceFinder(store: store)
-      return (features, try finder.references(for: features, options: options), finder.index.count)
+      let found = try finder.references(for: features, options: options)
+      if let plot {
+        let (points, total) = try store.moodPoints(limit: 3000)
+        try MoodMap(
+          title: "\((draft as NSString).lastPathComponent) among \(total) tracks",
+          catalog: points.map {
+            MoodMap.Entry(
+              label: $0.title, valence: $0.valence, arousal: $0.arousal, style: $0.style)
+          },
+          draft: MoodMap.Entry(
+            label: (draft as NSString).lastPathComponent, valence: features.valence,
+            arousal: features.arousal),
+          references: found.prefix(5).map {
+            MoodMap.Entry(label: $0.title, valence: $0.valence, arousal: $0.arousal)
+          }
+        ).svg().write(to: plot)
+      }
+      return (features, found, finder.index.count)
     }
     if output.json {
       try JSONOutput.print(
         Output(
           draft: draft, key: features.key?.description, tempoBPM: features.tempoBPM,
           valence: features.valence, arousal: features.arousal, catalogTracks: size,
-          references: results))
+          references: results, plot: plot))
       return
     }
     let key = features.key.map { "\($0)" } ?? "no clear key"
@@ -138,5 +164,6 @@ struct References: ParsableCommand {
     for (i, r) in results.enumerated() {
       print(SketchReferences.line(i + 1, r))
     }
+    if let plot { print("mood map: \(plot)") }
   }
 }
