@@ -90,6 +90,13 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     #expect(results.first?.reason.contains("double time (170 BPM)") == true)
   }
 
+  /// 160 BPM against a 77 BPM draft is double time and a little faster, not "83 BPM faster".
+  @Test func nearDoubleTimeIsSaidAsDoubleTime() {
+    #expect(ReferenceReason.tempoPhrase(77, 160) == "double time, 6 BPM faster (160 BPM)")
+    #expect(ReferenceReason.tempoPhrase(120, 57) == "half time, 3 BPM slower (57 BPM)")
+    #expect(ReferenceReason.tempoPhrase(100, 140) == "40 BPM faster")
+  }
+
   @Test func relativeAndNeighbouringKeysBeatDistantOnes() throws {
     let draft = referenceFeatures(key: "C")
     let store = try storeWith([

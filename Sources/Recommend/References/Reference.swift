@@ -20,6 +20,13 @@ public struct Reference: Sendable, Hashable, Codable {
   public var arousal: Double
   /// Each weighted group's share of ``distance``.
   public var contributions: [String: Double]
+  /// 0–100, calibrated on the catalog's own nearest-neighbour distances (``MatchScale``); nil for a
+  /// catalog of one track.
+  public var matchScore: Int? {
+    didSet { isCloseMatch = (matchScore ?? 100) >= MatchScale.closeMatch }
+  }
+  /// Whether ``matchScore`` reaches ``MatchScale/closeMatch`` (stored, so `--json` carries it).
+  public private(set) var isCloseMatch = true
 
   /// "Artist – Title", or the title alone.
   public var displayName: String {

@@ -60,6 +60,8 @@ public struct ReferenceFinder: Sendable {
         })
       hits = order.map { hits[$0] }
     }
+    // Calibrated under the weights the hits were ranked with (a mood pull doubles the mood term).
+    let scale = MatchScale(index: index, weights: weights, threads: options.threads)
     let tracks = Dictionary(
       uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in
         t.id.map { ($0, t) }
@@ -70,7 +72,7 @@ public struct ReferenceFinder: Sendable {
       let known = index.knownGroups(hit.row)
       let groups = metric.groupDistances(
         queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
-      return Reference(
+      var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
         similarity: exp(-hit.distance),
         distance: hit.distance,
@@ -80,6 +82,8 @@ public struct ReferenceFinder: Sendable {
         tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
         arousal: track.arousal,
         contributions: Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }))
+      reference.matchScore = scale.score(hit.distance)
+      return reference
     }
   }
 

@@ -73,8 +73,17 @@ enum ReferenceReason {
 
   static func tempoPhrase(_ q: Double, _ t: Double) -> String {
     if abs(t - q) < 1.5 { return "same tempo" }
-    if abs(t - 2 * q) < 0.03 * 2 * q { return "double time (\(Int(t.rounded())) BPM)" }
-    if abs(t - q / 2) < 0.03 * q / 2 { return "half time (\(Int(t.rounded())) BPM)" }
+    // A track near twice (or half) the draft's tempo feels like it in double (half) time: say so,
+    // with what is left over, rather than "83 BPM faster" for 160 against 77.
+    for (factor, name) in [(2.0, "double time"), (0.5, "half time")] {
+      let felt = q * factor
+      let off = t - felt
+      if abs(off) < 0.03 * felt { return "\(name) (\(Int(t.rounded())) BPM)" }
+      if abs(off) < 0.1 * felt {
+        return
+          "\(name), \(Int(abs(off).rounded())) BPM \(off < 0 ? "slower" : "faster") (\(Int(t.rounded())) BPM)"
+      }
+    }
     let diff = Int(abs(t - q).rounded())
     return "\(diff) BPM \(t < q ? "slower" : "faster")"
   }

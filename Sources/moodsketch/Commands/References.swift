@@ -164,6 +164,7 @@ struct References: ParsableCommand {
     for (i, r) in results.enumerated() {
       print(SketchReferences.line(i + 1, r))
     }
+    if let note = SketchReferences.closeness(results) { print("  \(note)") }
     if let plot { print("mood map: \(plot)") }
   }
 }

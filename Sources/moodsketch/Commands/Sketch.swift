@@ -260,6 +260,7 @@ struct Sketch: ParsableCommand {
       case .found(let results) where !results.isEmpty:
         print("\nclosest references in your catalog:")
         for (i, r) in results.enumerated() { print(SketchReferences.line(i + 1, r)) }
+        if let note = SketchReferences.closeness(results) { print("  \(note)") }
       case .noCatalog(let note): Terminal.note(note)
       case .failed(let note): printError(note)
       case .found, nil: break

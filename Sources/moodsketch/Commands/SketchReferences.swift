@@ -32,10 +32,19 @@ enum SketchReferences {
     }
   }
 
-  /// One result as `references` prints it: rank, name, similarity, reason.
+  /// One result as `references` prints it: rank, name, match score (0–100, see ``MatchScale``), reason.
   static func line(_ rank: Int, _ reference: Reference) -> String {
-    String(
-      format: "%2d. %@  %3.0f%%  %@", rank, reference.displayName, reference.similarity * 100,
-      reference.reason)
+    let score = reference.matchScore.map { String(format: "%3d", $0) } ?? "  –"
+    return String(
+      format: "%2d. %@  match %@  %@", rank, reference.displayName, score, reference.reason)
+  }
+
+  /// Said under the list when even the best reference is far from the draft.
+  static func closeness(_ results: [Reference]) -> String? {
+    guard let best = results.first, !best.isCloseMatch, let score = best.matchScore else {
+      return nil
+    }
+    return
+      "no close match in your catalog: the best scores \(score) of 100 (its tracks are closer than that to each other); add music nearer this draft with `moodsketch catalog add FOLDER`"
   }
 }
