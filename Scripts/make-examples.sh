@@ -20,6 +20,8 @@ examples=(
   "reggae-sunset|easy reggae sunset|--seed 3"
   "trap-night|dark trap night drive|--seed 1"
   "own-chords|hopeful morning|--seed 1 --chords \"Am F ? G | C ? ? E7\""
+  "journey-song|sad verse, joyful chorus|--seed 1"
+  "indie-song|warm nostalgic summer evening, indie|--seed 5 --form song"
 )
 
 for entry in "${examples[@]}"; do

@@ -117,6 +117,9 @@ public final class AudioFileWriter {
     }
   }
 
+  /// Frames passed to libsndfile per call.
+  static let blockFrames = 8192
+
   /// Appends interleaved samples (`channels` values per frame, nominally −1…1).
   ///
   /// - Throws: ``SoundError/cannotWrite(path:reason:)`` (e.g. disk full); the temporary file is then removed.
@@ -136,8 +139,19 @@ public final class AudioFileWriter {
       )
     }
     errno = 0
-    let written = interleaved.withUnsafeBufferPointer { buffer in
-      sf_writef_float(file.handle, buffer.baseAddress, sf_count_t(frames))
+    // In blocks: libvorbis (inside libsndfile's Ogg writer) sizes a stack buffer by the frames
+    // handed to it at once, so a whole two-minute render in one call overflows the stack.
+    let written = interleaved.withUnsafeBufferPointer { buffer -> Int in
+      var done = 0
+      while done < frames {
+        let block = min(Self.blockFrames, frames - done)
+        let n = Int(
+          sf_writef_float(
+            file.handle, buffer.baseAddress! + done * channels, sf_count_t(block)))
+        done += n
+        if n < block { break }
+      }
+      return done
     }
     guard written == frames else {
       // libsndfile's own text is often "Unspecified internal error"; the system's reason is clearer.

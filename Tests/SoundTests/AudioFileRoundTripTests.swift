@@ -46,6 +46,21 @@ import Theory
     #expect(filesIn(folder) == ["tone.\(ext)"], "no temporary file is left beside the output")
   }
 
+  /// A whole song handed over in one call (as a normalised render is) used to overflow the stack
+  /// inside libvorbis; it is now written in blocks.
+  @Test func aLongOggWrittenInOneCallIsWhole() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("song.ogg").path
+    let writer = try AudioFileWriter(path: path, sampleRate: 44100, channels: 2)
+    let seconds = 150.0
+    let tone = sine(frequency: 220, seconds: seconds, sampleRate: 44100)
+    try writer.write(tone.flatMap { [$0, $0] })
+    try writer.finish()
+    let reader = try AudioFileReader(path: path)
+    #expect(abs(reader.durationSeconds - seconds) < 0.1)
+  }
+
   @Test func oggVorbisKeepsTheTone() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
