@@ -48,6 +48,28 @@ public struct SketchReport: Sendable, Hashable, Codable {
   /// Files written, by kind ("midi", "wav", "json").
   public var files: [String: String]
   public var durationSeconds: Double
+  /// Set when this sketch is a variation of another (`moodsketch vary`): what was rewritten.
+  public var variation: Variation?
+
+  /// One part of an earlier sketch rewritten, every other track kept note for note.
+  public struct Variation: Sendable, Hashable, Codable {
+    /// The part rewritten: melody, chords, bass or drums.
+    public var part: String
+    /// The variation's seed (`--seed`), and which of `--count` alternatives this is (1-based).
+    public var seed: UInt64
+    public var index: Int
+    /// The folder the original sketch was read from, and the tracks kept from it unchanged.
+    public var source: String
+    public var kept: [String]
+
+    public init(part: String, seed: UInt64, index: Int, source: String, kept: [String]) {
+      self.part = part
+      self.seed = seed
+      self.index = index
+      self.source = source
+      self.kept = kept
+    }
+  }
 
   /// The report for a composed score.
   public init(
