@@ -170,6 +170,22 @@ public struct SketchReport: Sendable, Hashable, Codable {
     return lines.joined(separator: "\n")
   }
 
+  /// Any part, one line per bar: note names in the key (drums: the number of hits).
+  public static func partLines(_ track: Track, plan: Plan, ticksPerQuarter: Int) -> String {
+    let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter)
+    return (0..<max(1, plan.bars)).map { bar in
+      let notes = track.notes.filter { $0.start / barTicks == bar }
+      let text =
+        notes.isEmpty
+        ? "(rest)"
+        : track.isDrums
+          ? "\(notes.count) hits"
+          : notes.map { spell($0.pitch, in: plan.key) }.joined(separator: " ")
+      return "bar \(bar + 1): \(text)"
+    }
+    .joined(separator: "\n")
+  }
+
   /// The melody, one line per bar: `bar 1: E5 D5 C5 A4`.
   public var melodyLines: String {
     progression.map {

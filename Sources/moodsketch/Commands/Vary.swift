@@ -145,15 +145,17 @@ struct Vary: ParsableCommand {
       print(
         "varied the \(part.rawValue) of \(folder) (seed \(seed)); kept \(kept.joined(separator: ", ")) note for note"
       )
-      for (report, target) in zip(reports, targets) {
+      for (i, (report, target)) in zip(reports, targets).enumerated() {
         print("\n\(target):")
-        if part == .melody { print(report.melodyLines) }
-        if part == .chords { print(report.chart) }
-        if part == .bass || part == .drums {
-          let notes =
-            report.instruments.firstIndex { $0.part == part.trackName }
-            .map { variations[reports.firstIndex(of: report) ?? 0].tracks[$0].notes.count } ?? 0
-          print("  \(part.trackName): \(notes) notes")
+        switch part {
+        case .melody: print(report.melodyLines)
+        case .chords: print(report.chart)
+        case .bass, .drums:
+          if let track = variations[i].tracks.first(where: { $0.name == part.trackName }) {
+            print(
+              SketchReport.partLines(
+                track, plan: plan, ticksPerQuarter: variations[i].ticksPerQuarter))
+          }
         }
       }
       print(
