@@ -113,9 +113,11 @@ import Theory
     #expect(share >= 0.7)
   }
 
-  @Test func variedChordsFitTheKeptMelody() throws {
+  @Test func variedChordsFitTheKeptMelodyAndBass() throws {
     var tones = 0
     var strong = 0
+    var bassTones = 0
+    var bassStrong = 0
     for s in Self.sketches {
       for seed: UInt64 in 1...5 {
         let varied = try vary(s, .chords, seed: seed)[0]
@@ -130,12 +132,21 @@ import Theory
           melody, chords, meter: s.plan.meter)
         tones += t
         strong += n
+        let bass = s.score.tracks.first { $0.name == "Bass" }!.notes
+        let (bt, bn) = MelodyHarmonizerTests.strongBeatChordToneShare(
+          bass, chords, meter: s.plan.meter)
+        bassTones += bt
+        bassStrong += bn
       }
     }
     let share = Double(tones) / Double(max(1, strong))
+    let bassShare = Double(bassTones) / Double(max(1, bassStrong))
     print(
-      "varied chords: \(tones)/\(strong) kept melody strong-beat notes are chord tones (\(share))")
+      "varied chords: \(tones)/\(strong) kept melody strong-beat notes are chord tones (\(share)); bass \(bassTones)/\(bassStrong) (\(bassShare))"
+    )
     #expect(share >= 0.7)
+    // The kept bass still plays tones of the new chords.
+    #expect(bassShare >= 0.9)
   }
 
   @Test func thePlanIsRebuiltFromTheReport() {

@@ -21,8 +21,8 @@ extension MelodyHarmonizer {
     var holds: [Double]
 
     init?(
-      harmonizer: MelodyHarmonizer, melody: [NoteEvent], key: Key, meter: Meter, bars: Int,
-      ticksPerQuarter: Int
+      harmonizer: MelodyHarmonizer, melody: [NoteEvent], bass: [NoteEvent] = [], key: Key,
+      meter: Meter, bars: Int, ticksPerQuarter: Int
     ) {
       let mode: Mode = key.mode.hasMinorThird ? .minor : .major
       let harmonyKey = Key(key.tonic, mode)
@@ -47,8 +47,32 @@ extension MelodyHarmonizer {
           return log(0.03 / Double(max(1, chromatic)))
         }
       }
+      // A bass line to keep: its notes should be chord tones (any, so the same bass can carry
+      // another chord: Ab under Fm7 or Dbmaj7), 90 % of the mass.
+      let bassTable: [[Double]] = chords.map { chord in
+        let tones = Set(chord.pitchClasses)
+        return (0..<12).map {
+          tones.contains($0)
+            ? log(0.9 / Double(tones.count)) : log(0.1 / Double(max(1, 12 - tones.count)))
+        }
+      }
+      func weights(_ notes: [NoteEvent], _ slot: Range<Int>) -> [Double] {
+        var weights = [Double](repeating: 0, count: 12)
+        for note in notes
+        where note.start < slot.upperBound && note.start + note.duration > slot.lowerBound {
+          let length = Double(
+            min(slot.upperBound, note.start + note.duration) - max(slot.lowerBound, note.start))
+          let strong =
+            note.start >= slot.lowerBound
+            && MelodyHarmonizer.isStrong(
+              note.start, meter: meter, barTicks: barTicks, beatTicks: beatTicks)
+          weights[note.pitch.pitchClass] += length / Double(beatTicks) * (strong ? 2 : 1)
+        }
+        return weights
+      }
       let sorted = melody.sorted { $0.start < $1.start }
       func emission(_ slot: Range<Int>) -> [Double] {
+        let bassWeights = bass.isEmpty ? nil : weights(bass, slot)
         var weights = [Double](repeating: 0, count: 12)
         for note in sorted
         where note.start < slot.upperBound && note.start + note.duration > slot.lowerBound {
@@ -60,8 +84,14 @@ extension MelodyHarmonizer {
               note.start, meter: meter, barTicks: barTicks, beatTicks: beatTicks)
           weights[note.pitch.pitchClass] += length / Double(beatTicks) * (strong ? 2 : 1)
         }
-        return emissionTable.map { row in
-          harmonizer.emissionWeight * (0..<12).reduce(0) { $0 + weights[$1] * row[$1] }
+        return emissionTable.indices.map { state in
+          let row = emissionTable[state]
+          var e = harmonizer.emissionWeight * (0..<12).reduce(0) { $0 + weights[$1] * row[$1] }
+          if let bassWeights {
+            let bassRow = bassTable[state]
+            e += harmonizer.bassWeight * (0..<12).reduce(0) { $0 + bassWeights[$1] * bassRow[$1] }
+          }
+          return e
         }
       }
       change = states.map { from in

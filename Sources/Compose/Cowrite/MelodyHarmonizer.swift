@@ -25,6 +25,11 @@ public struct MelodyHarmonizer: Sendable {
   public var holdInBar = 0.55
   public var holdAtBarLine = 0.25
   public var emissionWeight = 2.0
+  /// How much a kept bass line counts in ``sample(melody:bass:key:meter:bars:ticksPerQuarter:generator:)``
+  /// (its notes drawn 90 % from the chord tones): on six sketches × five seeds, 0.5 keeps 98.1 % of the
+  /// bass's strong-beat notes in the new chords and 85.6 % of the melody's (1.0: 99.3 % and 84.9 %;
+  /// without the bass: 71.6 % and 89.2 %).
+  public var bassWeight = 0.5
 
   public init(model: CompositionModel) { self.model = model }
 
@@ -45,12 +50,12 @@ public struct MelodyHarmonizer: Sendable {
   /// different, still consonant, harmonizations. ``harmonize(melody:key:meter:bars:ticksPerQuarter:)``
   /// is this posterior's single most likely sequence.
   public func sample(
-    melody: [NoteEvent], key: Key, meter: Meter, bars: Int, ticksPerQuarter: Int,
-    generator: inout SeededGenerator
+    melody: [NoteEvent], bass: [NoteEvent] = [], key: Key, meter: Meter, bars: Int,
+    ticksPerQuarter: Int, generator: inout SeededGenerator
   ) -> [GeneratedChord] {
     guard
       let lattice = Lattice(
-        harmonizer: self, melody: melody, key: key, meter: meter, bars: bars,
+        harmonizer: self, melody: melody, bass: bass, key: key, meter: meter, bars: bars,
         ticksPerQuarter: ticksPerQuarter)
     else { return [] }
     return lattice.chords(along: lattice.sampledPath(generator: &generator))

@@ -97,6 +97,8 @@ public struct PartVariation: Sendable {
     var arrangement: Arrangement
     var chords: [GeneratedChord]
     var melody: [NoteEvent]
+    /// The kept bass line, which new chords should also fit.
+    var bass: [NoteEvent]
     var sketchRoot: SeededGenerator
     var grooves: GenreGrooves?
     var bandSwing: Double
@@ -119,6 +121,7 @@ public struct PartVariation: Sendable {
           bar: span.start / barTicks, start: span.start, duration: span.duration)
       }
       melody = score.tracks.first { $0.name == SketchPart.melody.trackName }?.notes ?? []
+      bass = score.tracks.first { $0.name == SketchPart.bass.trackName }?.notes ?? []
       // The band swings as the sketch's drummer did (see ``Composer``).
       grooves =
         plan.instruments.drums && grid.isCommonTime
@@ -148,7 +151,8 @@ public struct PartVariation: Sendable {
       var stream = generator.derived(1)
       let chords = coloured(
         MelodyHarmonizer(model: model).sample(
-          melody: c.melody, key: c.plan.key, meter: c.plan.meter, bars: max(1, c.plan.bars),
+          melody: c.melody, bass: c.bass, key: c.plan.key, meter: c.plan.meter,
+          bars: max(1, c.plan.bars),
           ticksPerQuarter: tpq, generator: &stream),
         plan: c.plan, generator: generator.derived(6))
       newChords = chords
