@@ -90,6 +90,23 @@ import Testing
         == Data(contentsOf: folder.appendingPathComponent("alts/var-1/sketch.mid")))
   }
 
+  @Test func jsonOutputAndSavedReportsFollowTheSchemas() throws {
+    let folder = try sketchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try CLI.run(
+      [
+        "vary", "drive", "--part", "drums", "--count", "2", "--out", "alts", "--no-render",
+        "--json",
+      ],
+      in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    try SchemaValidator.expectValid(result.stdout, schema: "vary.schema.json")
+    let saved = try String(
+      contentsOf: folder.appendingPathComponent("alts/var-2/sketch.json"), encoding: .utf8)
+    try SchemaValidator.expectValid(saved, schema: "sketch.schema.json")
+    #expect(saved.contains("\"index\" : 2"))
+  }
+
   /// Runs a failing `vary` and checks the one-line message, the exit code, and that nothing was written.
   func expectFailure(
     _ arguments: [String], status: Int32, mentions words: [String], in folder: URL
