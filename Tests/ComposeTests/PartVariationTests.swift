@@ -18,12 +18,14 @@ import Theory
 
   /// Sketches in several styles and metres, read back through their MIDI bytes as `vary` does.
   static let sketches: [Sketch] = [
-    ("bittersweet late-night drive, lo-fi", 5), ("triumphant epic battle", 7),
-    ("happy summer pop song", 11), ("smoky late-night jazz club", 3),
-    ("calm rainy morning waltz", 2), ("dark aggressive metal", 9),
-  ].map { (prompt: String, seed: UInt64) in
+    ("bittersweet late-night drive, lo-fi", 5, nil, nil), ("triumphant epic battle", 7, nil, nil),
+    ("happy summer pop song", 11, nil, nil), ("smoky late-night jazz club", 3, nil, nil),
+    ("calm rainy morning waltz", 2, nil, nil), ("dark aggressive metal", 9, nil, nil),
+    ("lilting folk dance", 4, "6/8", 16),
+  ].map { (prompt: String, seed: UInt64, meter: String?, bars: Int?) in
     let mood = try! MoodParser().parse(prompt)
-    let plan = Planner().plan(for: mood, seed: seed)
+    let overrides = PlanOverrides(meter: meter.flatMap(Meter.init(parsing:)), bars: bars)
+    let plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
     let score = Composer(model: Fixtures.model).compose(plan, seed: seed)
     let read = try! MIDIFile.decode(MIDIFile.encode(score), name: "sketch.mid")
     var marked = read
