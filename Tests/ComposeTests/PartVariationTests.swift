@@ -110,6 +110,17 @@ import Theory
       }
     }
     let share = Double(tones) / Double(max(1, strong))
+    // The sketches' own melodies, for comparison: the variation should fit about as well.
+    let own = Self.sketches.map { s in
+      MelodyHarmonizerTests.strongBeatChordToneShare(
+        s.score.tracks.first { $0.name == "Melody" }!.notes,
+        s.score.chords.map {
+          GeneratedChord(
+            token: "", roman: $0.roman, chord: $0.chord, bar: 0, start: $0.start,
+            duration: $0.duration)
+        }, meter: s.plan.meter)
+    }
+    print("original melodies: \(own.map(\.0).reduce(0, +))/\(own.map(\.1).reduce(0, +))")
     print("varied melodies: \(tones)/\(strong) strong-beat notes are chord tones (\(share))")
     #expect(strong > 100)
     #expect(share >= 0.7)
