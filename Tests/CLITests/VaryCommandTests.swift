@@ -157,6 +157,14 @@ import Testing
     try expectFailure(
       ["drive", "--part", "bass", "--out", "./drive"], status: 64, mentions: ["another --out"],
       in: folder)
+    // With --count, no var-N folder may be the sketch being varied either.
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("set"), withIntermediateDirectories: false)
+    try FileManager.default.moveItem(
+      at: folder.appendingPathComponent("drive"), to: folder.appendingPathComponent("set/var-2"))
+    try expectFailure(
+      ["set/var-2", "--part", "bass", "--count", "3", "--out", "set"], status: 64,
+      mentions: ["another --out"], in: folder)
   }
 
   @Test func aPartTheSketchLacksIsBadData() throws {

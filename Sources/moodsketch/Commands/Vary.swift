@@ -83,7 +83,10 @@ struct Vary: ParsableCommand {
     if out?.isEmpty == true {
       throw ValidationError("--out is empty; name a folder for the variation")
     }
-    if Self.samePlace(outputFolder, folder) {
+    let varFolders =
+      count == 1
+      ? [] : (1...count).map { (outputFolder as NSString).appendingPathComponent("var-\($0)") }
+    if ([outputFolder] + varFolders).contains(where: { Self.samePlace($0, folder) }) {
       throw ValidationError(
         "the output folder \(outputFolder) is the sketch being varied; pass another --out")
     }
