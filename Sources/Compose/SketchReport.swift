@@ -50,6 +50,28 @@ public struct SketchReport: Sendable, Hashable, Codable {
   public var durationSeconds: Double
   /// The song's sections, for a sketch written with a song form (`--form`, or a mood journey).
   public var sections: [SongSketch.Section]?
+  /// Set when this sketch is a variation of another (`moodsketch vary`): what was rewritten.
+  public var variation: Variation?
+
+  /// One part of an earlier sketch rewritten, every other track kept note for note.
+  public struct Variation: Sendable, Hashable, Codable {
+    /// The part rewritten: melody, chords, bass or drums.
+    public var part: String
+    /// The variation's seed (`--seed`), and which of `--count` alternatives this is (1-based).
+    public var seed: UInt64
+    public var index: Int
+    /// The folder the original sketch was read from, and the tracks kept from it unchanged.
+    public var source: String
+    public var kept: [String]
+
+    public init(part: String, seed: UInt64, index: Int, source: String, kept: [String]) {
+      self.part = part
+      self.seed = seed
+      self.index = index
+      self.source = source
+      self.kept = kept
+    }
+  }
 
   /// The report for a composed score.
   public init(
@@ -148,6 +170,22 @@ public struct SketchReport: Sendable, Hashable, Codable {
       lines.append("| " + zip(numerals, widths).map { pad($0, $1) }.joined(separator: " | ") + " |")
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// Any part, one line per bar: note names in the key (drums: the number of hits).
+  public static func partLines(_ track: Track, plan: Plan, ticksPerQuarter: Int) -> String {
+    let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter)
+    return (0..<max(1, plan.bars)).map { bar in
+      let notes = track.notes.filter { $0.start / barTicks == bar }
+      let text =
+        notes.isEmpty
+        ? "(rest)"
+        : track.isDrums
+          ? "\(notes.count) hits"
+          : notes.map { spell($0.pitch, in: plan.key) }.joined(separator: " ")
+      return "bar \(bar + 1): \(text)"
+    }
+    .joined(separator: "\n")
   }
 
   /// The melody, one line per bar: `bar 1: E5 D5 C5 A4`.

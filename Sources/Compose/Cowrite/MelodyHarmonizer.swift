@@ -25,6 +25,11 @@ public struct MelodyHarmonizer: Sendable {
   public var holdInBar = 0.55
   public var holdAtBarLine = 0.25
   public var emissionWeight = 2.0
+  /// How much a kept bass line counts in ``sample(melody:bass:key:meter:bars:ticksPerQuarter:generator:)``
+  /// (its notes drawn 90 % from the chord tones): on six sketches × five seeds, 0.5 keeps 98.1 % of the
+  /// bass's strong-beat notes in the new chords and 85.6 % of the melody's (1.0: 99.3 % and 84.9 %;
+  /// without the bass: 71.6 % and 89.2 %).
+  public var bassWeight = 0.5
 
   public init(model: CompositionModel) { self.model = model }
 
@@ -32,97 +37,28 @@ public struct MelodyHarmonizer: Sendable {
   public func harmonize(
     melody: [NoteEvent], key: Key, meter: Meter, bars: Int, ticksPerQuarter: Int
   ) -> [GeneratedChord] {
-    let mode: Mode = key.mode.hasMinorThird ? .minor : .major
-    let harmonyKey = Key(key.tonic, mode)
-    let table = model.chords(for: mode)
-    let states = GapFiller(model: model).candidates(table: table, mode: mode)
-    let chords = states.map { ChordToken.numeral($0)!.chord(in: harmonyKey) }
-    let slots = Self.slots(meter: meter, bars: max(1, bars), ticksPerQuarter: ticksPerQuarter)
-    guard !slots.isEmpty, !states.isEmpty else { return [] }
-    let beatTicks = meter.ticksPerBeat(ticksPerQuarter: ticksPerQuarter)
-    let barTicks = meter.ticksPerBar(ticksPerQuarter: ticksPerQuarter)
-    let scale = Set(harmonyKey.scalePitchClasses)
+    guard
+      let lattice = Lattice(
+        harmonizer: self, melody: melody, key: key, meter: meter, bars: bars,
+        ticksPerQuarter: ticksPerQuarter)
+    else { return [] }
+    return lattice.chords(along: lattice.viterbi())
+  }
 
-    // log P(pc | chord) per state.
-    let emissionTable: [[Double]] = chords.map { chord in
-      let tones = Set(chord.pitchClasses)
-      let others = scale.subtracting(tones)
-      let chromatic = 12 - tones.count - others.count
-      return (0..<12).map { pc in
-        if tones.contains(pc) { return log(0.75 / Double(tones.count)) }
-        if others.contains(pc) { return log(0.22 / Double(max(1, others.count))) }
-        return log(0.03 / Double(max(1, chromatic)))
-      }
-    }
-    let sorted = melody.sorted { $0.start < $1.start }
-    func emission(_ slot: Range<Int>) -> [Double] {
-      var weights = [Double](repeating: 0, count: 12)
-      for note in sorted
-      where note.start < slot.upperBound && note.start + note.duration > slot.lowerBound {
-        let length = Double(
-          min(slot.upperBound, note.start + note.duration) - max(slot.lowerBound, note.start))
-        let strong =
-          note.start >= slot.lowerBound
-          && Self.isStrong(note.start, meter: meter, barTicks: barTicks, beatTicks: beatTicks)
-        weights[note.pitch.pitchClass] += length / Double(beatTicks) * (strong ? 2 : 1)
-      }
-      return emissionTable.map { row in
-        emissionWeight * (0..<12).reduce(0) { $0 + weights[$1] * row[$1] }
-      }
-    }
-    // log transition from i to j, for a change of chord.
-    let change: [[Double]] = states.map { from in
-      let p = table.distribution(after: [from])
-      let raw = states.map { to in to == from ? 0 : (table.index(of: to).map { p[$0] } ?? 0) }
-      let total = max(1e-12, raw.reduce(0, +))
-      return raw.map { log(max(1e-12, $0 / total)) }
-    }
-    let opening = table.distribution(after: [ChordModelSymbols.start])
-    var delta = states.indices.map { i in
-      log(max(1e-12, table.index(of: states[i]).map { opening[$0] } ?? 0))
-    }
-    let first = emission(slots[0])
-    for i in delta.indices { delta[i] += first[i] }
-    var back: [[Int]] = []
-    for t in 1..<max(1, slots.count) where slots.count > 1 {
-      let hold = slots[t].lowerBound % barTicks == 0 ? holdAtBarLine : holdInBar
-      let e = emission(slots[t])
-      var next = [Double](repeating: -.infinity, count: states.count)
-      var from = [Int](repeating: 0, count: states.count)
-      for j in states.indices {
-        for i in states.indices {
-          let step = i == j ? log(hold) : log(1 - hold) + change[i][j]
-          let v = delta[i] + step
-          if v > next[j] {
-            next[j] = v
-            from[j] = i
-          }
-        }
-        next[j] += e[j]
-      }
-      back.append(from)
-      delta = next
-    }
-    var path = [delta.indices.max { delta[$0] < delta[$1] } ?? 0]
-    for from in back.reversed() { path.append(from[path.last!]) }
-    path.reverse()
-    // Merge held slots into one chord span.
-    var result: [GeneratedChord] = []
-    for (t, state) in path.enumerated() {
-      let slot = slots[t]
-      if let last = result.last, last.token == states[state], slot.lowerBound % barTicks != 0 {
-        result[result.count - 1].duration += slot.count
-        continue
-      }
-      let roman = ChordToken.numeral(states[state])!
-      result.append(
-        GeneratedChord(
-          token: states[state],
-          roman: key == harmonyKey ? roman : RomanNumeral(chord: chords[state], in: key),
-          chord: chords[state], bar: slot.lowerBound / barTicks, start: slot.lowerBound,
-          duration: slot.count))
-    }
-    return result
+  /// One chord sequence drawn from the same model's posterior given the melody (forward filtering,
+  /// backward sampling): each draw fits the melody as the model believes, and different seeds give
+  /// different, still consonant, harmonizations. ``harmonize(melody:key:meter:bars:ticksPerQuarter:)``
+  /// is this posterior's single most likely sequence.
+  public func sample(
+    melody: [NoteEvent], bass: [NoteEvent] = [], key: Key, meter: Meter, bars: Int,
+    ticksPerQuarter: Int, generator: inout SeededGenerator
+  ) -> [GeneratedChord] {
+    guard
+      let lattice = Lattice(
+        harmonizer: self, melody: melody, bass: bass, key: key, meter: meter, bars: bars,
+        ticksPerQuarter: ticksPerQuarter)
+    else { return [] }
+    return lattice.chords(along: lattice.sampledPath(generator: &generator))
   }
 
   /// Half bars in metres of four beats or more, whole bars otherwise.
