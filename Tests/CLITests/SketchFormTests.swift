@@ -86,6 +86,25 @@ struct SketchFormTests {
     #expect(!FileManager.default.fileExists(atPath: out))
   }
 
+  @Test func aVariedSongKeepsItsSections() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let song = folder.appendingPathComponent("song").path
+    let varied = folder.appendingPathComponent("varied").path
+    #expect(
+      try CLI.run([
+        "sketch", "sad verse, joyful chorus", "--seed", "2", "--out", song, "--no-render",
+        "--no-references",
+      ]).status == 0)
+    let result = try CLI.run(["vary", song, "--part", "bass", "--out", varied, "--no-render"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: varied + "/sketch.json"))) as? [String: Any]
+    let sections = try #require(json?["sections"] as? [[String: Any]])
+    #expect(sections.map { $0["label"] as? String } == ["Verse", "Chorus"])
+  }
+
   @Test func aJourneyWithAnUnknownWordNamesIt() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

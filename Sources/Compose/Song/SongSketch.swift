@@ -13,7 +13,8 @@ public struct SongSketch: Sendable {
     /// 1-based first bar, and length in bars.
     public var firstBar: Int
     public var bars: Int
-    public var key: Key
+    /// The section's key as musicians write it ("E minor"), as `sketch.json` keeps every key.
+    public var key: String
     /// The mood this section was planned from (the stage of a journey, else the whole prompt's).
     public var valence: Double
     public var arousal: Double
@@ -81,7 +82,8 @@ public struct SongSketch: Sendable {
         journey, section: section, position: position, firstBar: labelled.1)
       return Section(
         label: labelled.0, name: section.name, role: section.role, firstBar: labelled.1 + 1,
-        bars: section.bars, key: plans[index].key, valence: stage?.0.valence ?? mood.valence,
+        bars: section.bars, key: plans[index].key.description,
+        valence: stage?.0.valence ?? mood.valence,
         arousal: stage?.0.arousal ?? mood.arousal)
     }
   }

@@ -115,8 +115,15 @@ struct Vary: ParsableCommand {
         count: count)
       let composedMS = Date().timeIntervalSince(started) * 1000
       let renderer = try pendingRenderer?.renderer()
-      let sections = Composer.form(for: plan, seed: input.report.seed).sectionMarkers(
-        meter: plan.meter, ticksPerQuarter: input.score.ticksPerQuarter)
+      // A song keeps its sections (MIDI markers and sketch.json entries); a sketch its phrase letters.
+      let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: input.score.ticksPerQuarter)
+      let songSections = (input.report.sections ?? []).map {
+        ScoreMarker(tick: ($0.firstBar - 1) * barTicks, text: $0.label)
+      }
+      let sections =
+        songSections.isEmpty
+        ? Composer.form(for: plan, seed: input.report.seed).sectionMarkers(
+          meter: plan.meter, ticksPerQuarter: input.score.ticksPerQuarter) : songSections
       let kept = input.score.tracks.map(\.name).filter { $0 != part.trackName }
 
       let root = outputFolder
@@ -125,12 +132,15 @@ struct Vary: ParsableCommand {
         ? [root] : (1...count).map { (root as NSString).appendingPathComponent("var-\($0)") }
       var reports: [SketchReport] = []
       try OutputFolder.fill(root, createParents: false) {
-        for (i, (varied, target)) in zip(variations, targets).enumerated() {
+        for (i, (composed, target)) in zip(variations, targets).enumerated() {
+          var varied = composed
+          varied.sections = songSections
           let sketchFolder = try SketchFolder(path: target)
           var report = SketchReport(
             prompt: input.report.prompt, seed: input.report.seed, mood: input.report.mood,
             plan: plan, score: varied,
             files: SketchFiles.paths(in: sketchFolder, rendering: renderer != nil))
+          report.sections = input.report.sections
           report.variation = SketchReport.Variation(
             part: part.rawValue, seed: seed, index: i + 1, source: folder, kept: kept)
           _ = try SketchFiles.write(
