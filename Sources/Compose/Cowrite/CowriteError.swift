@@ -10,11 +10,13 @@ public enum CowriteError: UserFacingError, Equatable {
   case noChords
   /// Fewer distinct new versions of the part exist than were asked for.
   case nothingToVary(String, found: Int, asked: Int)
+  /// The tune changes metre; harmonizing and continuing need one.
+  case changingMetre(file: String, bar: Int)
 
   public var category: ErrorCategory {
     switch self {
     case .tooManyChords, .nothingToVary: .usage
-    case .missingPart, .noChords: .badData
+    case .missingPart, .noChords, .changingMetre: .badData
     }
   }
 
@@ -22,6 +24,8 @@ public enum CowriteError: UserFacingError, Equatable {
     switch self {
     case .tooManyChords(let given, let room, let unit) where unit == "bars":
       "--chords has \(given) bars but the sketch has \(room); pass --bars \(given) or fewer bars of chords"
+    case .changingMetre(let file, let bar):
+      "\(file) changes metre in bar \(bar); this works on one metre: cut the file where it changes"
     case .tooManyChords(let given, let room, _):
       "--chords has \(given) chords but the sketch has \(room) chord slots; pass a larger --bars, use | bar lines, or give fewer chords"
     case .missingPart(let part, let available):

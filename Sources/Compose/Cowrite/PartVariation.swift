@@ -149,8 +149,9 @@ public struct PartVariation: Sendable {
       track = Composer.swung(track, swing: c.bandSwing, grid: c.grid)
     case .chords:
       var stream = generator.derived(1)
-      let chords = coloured(
-        MelodyHarmonizer(model: model).sample(
+      let harmonizer = MelodyHarmonizer(model: model)
+      let chords = harmonizer.coloured(
+        harmonizer.sample(
           melody: c.melody, bass: c.bass, key: c.plan.key, meter: c.plan.meter,
           bars: max(1, c.plan.bars),
           ticksPerQuarter: tpq, generator: &stream),
@@ -210,33 +211,5 @@ public struct PartVariation: Sendable {
     }
     track.notes.sort { ($0.start, $0.pitch.midi) < ($1.start, $1.pitch.midi) }
     return (track, newChords)
-  }
-
-  /// The harmonizer's triads with the style's sevenths and colours, as the chord model's own
-  /// chords get them (``ChordGenerator``), so a lo-fi sketch keeps its seventh chords.
-  private func coloured(_ chords: [GeneratedChord], plan: Plan, generator: SeededGenerator)
-    -> [GeneratedChord]
-  {
-    var stream = generator
-    let mode: Mode = plan.key.mode.hasMinorThird ? .minor : .major
-    let harmonyKey = Key(plan.key.tonic, mode)
-    let colourer = ChordGenerator(model: model)
-    return chords.map { span in
-      var roman = colourer.colour(
-        span.token, mode: mode, seventh: plan.seventhProbability, key: plan.key, bluesy: false,
-        generator: &stream)
-      let chord = roman.chord(in: harmonyKey)
-      // A triad an applied numeral names (V/IV on the tonic) reads as its place in the key.
-      let stillDominant = [.major, .dominant7, .dominant9].contains(roman.quality)
-      if harmonyKey != plan.key || roman.secondaryOf != nil && !stillDominant
-        || roman.secondaryOf != nil && roman.quality == .major
-      {
-        roman = RomanNumeral(chord: chord, in: plan.key)
-      }
-      var result = span
-      result.roman = roman
-      result.chord = chord
-      return result
-    }
   }
 }

@@ -64,6 +64,12 @@ struct Sketch: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "A MIDI file whose melody to keep note for note, with chords, bass and drums written around it in the prompt's mood (as `moodsketch harmonize`).",
+      valueName: "tune.mid"))
+  var melody: String?
+
+  @Option(
+    help: ArgumentHelp(
       "Song sections such as \"intro:4 verse:8 chorus:8 bridge:4 chorus:8 outro:4\", or a preset: song, short, pop, ballad, loop; a prompt naming sections (\"sad verse, hopeful chorus\") implies them; default: one 8-bar sketch.",
       valueName: "sections"))
   var form: String?
@@ -113,6 +119,13 @@ struct Sketch: ParsableCommand {
     if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw ValidationError("the prompt is empty; describe a mood, e.g. \"calm rainy morning\"")
     }
+    if melody != nil
+      && (chords != nil || form != nil || bars != nil || key != nil || tempo != nil || meter != nil)
+    {
+      throw ValidationError(
+        "--melody takes its key, metre, tempo and length from the tune; leave out --chords, --form, --bars, --key, --tempo and --meter"
+      )
+    }
     if form != nil && bars != nil {
       throw ValidationError("--form sets the length in bars; leave out --bars")
     }
@@ -141,6 +154,13 @@ struct Sketch: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
+      if let melody {
+        try HarmonizedTune.make(
+          tune: melody, prompt: prompt, track: nil, style: style,
+          seed: seed ?? SketchSeed.fromPrompt(prompt)
+        ).write(to: out, soundfont: soundfont, render: !noRender, layout: score, json: output.json)
+        return
+      }
       let started = Date()
       // Find the SoundFont before writing anything, so a bad one leaves no files behind; it loads
       // while the sketch is composed.
