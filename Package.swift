@@ -54,7 +54,8 @@ let package = Package(
     // MARK: - Tests (every module a test file imports is listed, so a clean parallel build orders them)
     .testTarget(name: "TheoryTests", dependencies: ["Theory"]),
     .testTarget(name: "AffectTests", dependencies: ["Affect", "Theory"]),
-    .testTarget(name: "ComposeTests", dependencies: ["Compose", "Affect", "Theory", "SMF"]),
+    .testTarget(
+      name: "ComposeTests", dependencies: ["Compose", "Affect", "Theory", "SMF", "Analysis"]),
     .testTarget(name: "SMFTests", dependencies: ["SMF", "Theory"]),
     .testTarget(
       name: "SoundTests", dependencies: ["Sound", "SMF", "Theory", "CSndFile", "CEBUR128"]),
@@ -72,6 +73,8 @@ let package = Package(
     // Catalog and GRDB let the command tests hold a catalog's write lock and run integrity checks.
     .testTarget(
       name: "CLITests",
-      dependencies: ["moodsketch", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "moodsketch", "Catalog", "SMF", "Theory", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -16,7 +16,7 @@ struct MoodSketch: ParsableCommand {
     version: VersionText.number,
     subcommands: [
       MoodCommand.self, ChordsCommand.self,
-      Sketch.self, Train.self,
+      Sketch.self, Continue.self, Train.self,
       RenderCommand.self, ExportCommand.self, RollCommand.self,
       Analyze.self,
       CatalogCommand.self, References.self,
