@@ -109,9 +109,10 @@ import Theory
       let melody = back.tracks[reading.melodyTrack].notes
       let old = Self.figures(melody.filter { $0.start < result.firstNewTick })
       let new = Self.figures(melody.filter { $0.start >= result.firstNewTick })
-      if !old.isDisjoint(with: new) { motifReused += 1 }
+      let reused = !old.isDisjoint(with: new)
+      if reused { motifReused += 1 }
       lines.append(
-        "\(id): draft \(reading.key) (\(reading.keySource.prefix(14))), new bars \(newKey); chords \(result.chords.map(\.chord.symbol).joined(separator: " "))"
+        "\(id): draft \(reading.key) (\(reading.keySource.prefix(14))), new bars \(newKey); chords \(result.chords.map(\.chord.symbol).joined(separator: " ")); motif bars \(result.motifBars) \(result.motif.count) notes\(reused ? "" : ", NOT reused")"
       )
     }
     print(lines.joined(separator: "\n"))

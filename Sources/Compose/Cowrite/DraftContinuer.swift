@@ -83,8 +83,17 @@ public struct DraftContinuer: Sendable {
       $0 ?? UserChordTokens.unknown
     }
     var chordStream = generator.derived(11)
+    // The last new bar is the tonic, so the continuation closes in the draft's key; the fills
+    // between are drawn from both sides (they lead into the tonic as the model would).
+    let tonic = mode == .minor ? "i" : "I"
+    let closes = bars >= 2 && table.index(of: tonic) != nil
+    // Each later four-bar phrase opens on it too, as pop phrases do (the first new bar is left to
+    // the model, so it follows the draft's last chords).
+    let gaps: [String?] = (0..<bars).map { j in
+      closes && (j == bars - 1 || (j > 0 && j % 4 == 0 && j < bars - 1)) ? tonic : nil
+    }
     let filled = GapFiller(model: model).fill(
-      tailTokens + Array(repeating: nil, count: bars), mode: mode, mood: mood,
+      tailTokens + gaps, mode: mode, mood: mood,
       opensPiece: tailTokens.isEmpty, generator: &chordStream)
     let colourer = ChordGenerator(model: model)
     let chords: [GeneratedChord] = filled.suffix(bars).enumerated().map { i, token in
@@ -97,7 +106,7 @@ public struct DraftContinuer: Sendable {
     reasons.append(
       tail.isEmpty
         ? "harmony: no chords recognised in the draft's last bars; the chord model starts afresh"
-        : "harmony: continues from the draft's last chords \(tail.map(\.symbol).joined(separator: " ")) with the chord model (both-sided n-gram fill)"
+        : "harmony: continues from the draft's last chords \(tail.map(\.symbol).joined(separator: " ")) with the chord model (both-sided n-gram fill)\(closes ? ", with the tonic opening each later four-bar phrase and closing" : "")"
     )
 
     // Melody.
@@ -163,7 +172,7 @@ public struct DraftContinuer: Sendable {
       motifBars: motifBars, motif: motif, trackRoles: roles, reasons: reasons)
   }
 
-  /// The last bar with ≥ 4 melody onsets, else the last two bars with ≥ 4, else the busiest bar.
+  /// The last bar with ≥ 4 melody onsets, else the last 2, 4 or 8 bars with ≥ 4, else the busiest bar.
   static func motif(_ notes: [NoteEvent], barTicks: Int, draftBars: Int) -> (
     ClosedRange<Int>, [NoteEvent]
   ) {
@@ -175,8 +184,11 @@ public struct DraftContinuer: Sendable {
     for b in stride(from: draftBars - 1, through: 0, by: -1) where inBars(b...b).count >= 4 {
       return (b...b, inBars(b...b))
     }
-    for b in stride(from: draftBars - 2, through: 0, by: -1) where inBars(b...(b + 1)).count >= 4 {
-      return (b...(b + 1), inBars(b...(b + 1)))
+    for span in [2, 4, 8] {
+      for b in stride(from: draftBars - span, through: 0, by: -1)
+      where inBars(b...(b + span - 1)).count >= 4 {
+        return (b...(b + span - 1), inBars(b...(b + span - 1)))
+      }
     }
     let busiest = (0..<draftBars).max { inBars($0...$0).count < inBars($1...$1).count } ?? 0
     return (busiest...busiest, inBars(busiest...busiest))

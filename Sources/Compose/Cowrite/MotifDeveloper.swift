@@ -54,7 +54,12 @@ struct MotifDeveloper {
       }
       unit += 1
     }
-    return out
+    // A single line: a note held past the next onset (a motif note longer than its unit) stops there.
+    out.sort { $0.start < $1.start }
+    for i in out.indices.dropLast() where out[i].start + out[i].duration > out[i + 1].start {
+      out[i].duration = max(1, out[i + 1].start - out[i].start)
+    }
+    return out.filter { n in !out.contains { $0.start == n.start && $0.pitch.midi > n.pitch.midi } }
   }
 
   /// Scale-degree index of a pitch (chromatic notes snap down to the scale tone below).
