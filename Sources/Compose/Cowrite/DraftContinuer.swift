@@ -215,16 +215,20 @@ public struct DraftContinuer: Sendable {
       return nearest(pc, to: pitch)
     }
     guard let source else {
-      return targetPCs.map { nearest($0, to: pitch) }.min { abs($0 - pitch) < abs($1 - pitch) }
-        ?? pitch
+      return targetPCs.map { nearest($0, to: pitch) }.min {
+        (abs($0 - pitch), $0) < (abs($1 - pitch), $1)
+      } ?? pitch
     }
     var motion = (target.root.pitchClass - source.root.pitchClass + 12) % 12
     if motion > 6 { motion -= 12 }
     let moved = pitch + motion
-    let scale = Set(key.scalePitchClasses)
+    // An array, not a Set: between two equally near scale tones the lower wins in every run.
+    let scale = key.scalePitchClasses
     if scale.contains(moved % 12) { return clampMIDI(moved) }
     return clampMIDI(
-      scale.map { nearest($0, to: moved) }.min { abs($0 - moved) < abs($1 - moved) } ?? moved)
+      scale.map { nearest($0, to: moved) }.min {
+        (abs($0 - moved), $0) < (abs($1 - moved), $1)
+      } ?? moved)
   }
 
   static func nearest(_ pc: Int, to pitch: Int) -> Int {
