@@ -161,32 +161,14 @@ struct Sketch: ParsableCommand {
       let renderer = try pendingRenderer?.renderer()
 
       let folder = try SketchFolder(path: out)
-      var files = [
-        "midi": folder.finalPath("sketch.mid"), "json": folder.finalPath("sketch.json"),
-        "musicxml": folder.finalPath("sketch.musicxml"), "svg": folder.finalPath("sketch.svg"),
-      ]
-      if soundFontPath != nil { files["wav"] = folder.finalPath("sketch.wav") }
+      let files = SketchFiles.paths(folder, wav: soundFontPath != nil)
       let report = SketchReport(
         prompt: prompt, seed: seed, mood: mood, plan: plan, score: score, files: files)
-      var rendered: RenderReport?
       let renderStarted = Date()
-      try folder.commit { staging in
-        try MIDIFile.write(score, to: "\(staging)/sketch.mid")
-        try MusicXML.write(
-          score, options: NotationOptions(layout: self.score, sections: sections, title: prompt),
-          to: "\(staging)/sketch.musicxml", source: "the sketch")
-        try PianoRoll.svg(for: score, sections: sections, title: prompt, source: "the sketch")
-          .write(to: "\(staging)/sketch.svg")
-        if let renderer {
-          // Long sketches (many bars) show a bar on a terminal; the line is gone before the results.
-          let progress = ProgressLine(label: "rendering")
-          defer { progress.clear() }
-          rendered = try renderer.render(
-            score, to: "\(staging)/sketch.wav", loudness: .demo,
-            progress: { progress.update(fraction: $0) })
-        }
-        try AtomicFile.write(try JSONDocument.data(report), to: "\(staging)/sketch.json")
-      }
+      let rendered = try SketchFiles.write(
+        score, report: report, to: folder,
+        notation: NotationOptions(layout: self.score, sections: sections, title: prompt),
+        renderer: renderer, source: "the sketch")
       let renderMS = Date().timeIntervalSince(renderStarted) * 1000
       let references =
         noReferences ? nil : SketchReferences.find(folder: out, catalog: catalogOptions.catalog)
