@@ -92,9 +92,21 @@ public struct DraftContinuer: Sendable {
     let gaps: [String?] = (0..<bars).map { j in
       closes && (j == bars - 1 || (j > 0 && j % 4 == 0 && j < bars - 1)) ? tonic : nil
     }
+    // New chords stay in the draft's key: diatonic triads, or chords the draft itself uses (its
+    // own borrowed bVII or applied V/vi), never a colour it never touched.
+    let scale = Set(key.scalePitchClasses)
+    let drafted = Set(
+      UserChordTokens.tokens(Array(facts.chordsByBar.values), in: key, table: table).compactMap {
+        $0
+      })
     let filled = GapFiller(model: model).fill(
-      tailTokens + gaps, mode: mode, mood: mood,
-      opensPiece: tailTokens.isEmpty, generator: &chordStream)
+      tailTokens + gaps, mode: mode, mood: mood, opensPiece: tailTokens.isEmpty,
+      admits: { token in
+        drafted.contains(token)
+          || (ChordToken.numeral(token)?.chord(in: harmonyKey).pitchClasses.allSatisfy {
+            scale.contains($0)
+          } ?? false)
+      }, generator: &chordStream)
     let colourer = ChordGenerator(model: model)
     let chords: [GeneratedChord] = filled.suffix(bars).enumerated().map { i, token in
       let roman = colourer.colour(
