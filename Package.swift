@@ -73,6 +73,8 @@ let package = Package(
     // Catalog and GRDB let the command tests hold a catalog's write lock and run integrity checks.
     .testTarget(
       name: "CLITests",
-      dependencies: ["moodsketch", "Catalog", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "moodsketch", "Catalog", "SMF", "Theory", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

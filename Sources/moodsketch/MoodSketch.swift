@@ -16,7 +16,7 @@ struct MoodSketch: ParsableCommand {
     version: VersionText.number,
     subcommands: [
       MoodCommand.self, ChordsCommand.self,
-      Sketch.self, Harmonize.self, Vary.self, Train.self,
+      Sketch.self, Harmonize.self, Continue.self, Vary.self, Train.self,
       RenderCommand.self, ExportCommand.self, RollCommand.self,
       Analyze.self,
       CatalogCommand.self, References.self,

@@ -32,15 +32,18 @@ public struct GapFiller: Sendable {
   ///   - tokens: one entry per slot: a fixed model token (or ``UserChordTokens/unknown``), nil for a gap.
   ///   - mode: picks the major or minor table.
   ///   - opensPiece: whether slot 0 is the first chord of the piece (then it follows `<s>`).
+  ///   - admits: which candidate tokens a gap may take (all when it admits none).
   /// - Returns: the tokens with every gap filled; fixed entries unchanged.
   public func fill(
     _ tokens: [String?], mode: Mode, mood: Mood? = nil, opensPiece: Bool = true,
-    generator: inout SeededGenerator
+    admits: (String) -> Bool = { _ in true }, generator: inout SeededGenerator
   ) -> [String] {
     guard !tokens.isEmpty else { return [] }
     let table = model.chords(for: mode)
     let fit = MoodChordFit(mood: mood)
-    let vocabulary = candidates(table: table, mode: mode)
+    let all = candidates(table: table, mode: mode)
+    let admitted = all.filter(admits)
+    let vocabulary = admitted.isEmpty ? all : admitted
     // Allowed tokens per slot (index 0 is the context before the first slot).
     var sets: [[String]] = [[opensPiece ? ChordModelSymbols.start : UserChordTokens.unknown]]
     for (i, token) in tokens.enumerated() {

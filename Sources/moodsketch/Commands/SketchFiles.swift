@@ -24,14 +24,25 @@ enum SketchFiles {
     _ score: Score, report: SketchReport, sections: [ScoreMarker], layout: ScoreLayout,
     title: String, renderer: Renderer?, into folder: SketchFolder
   ) throws -> RenderReport? {
+    try write(
+      score, report: report, to: folder,
+      notation: NotationOptions(layout: layout, sections: sections, title: title),
+      renderer: renderer, source: "the sketch")
+  }
+
+  /// The same for any report (`continue` saves its own), with the lead sheet's options given.
+  static func write<Report: Encodable>(
+    _ score: Score, report: Report, to folder: SketchFolder, notation: NotationOptions,
+    renderer: Renderer?, source: String
+  ) throws -> RenderReport? {
     var rendered: RenderReport?
     try folder.commit { staging in
       try MIDIFile.write(score, to: "\(staging)/sketch.mid")
       try MusicXML.write(
-        score, options: NotationOptions(layout: layout, sections: sections, title: title),
-        to: "\(staging)/sketch.musicxml", source: "the sketch")
-      try PianoRoll.svg(for: score, sections: sections, title: title, source: "the sketch")
-        .write(to: "\(staging)/sketch.svg")
+        score, options: notation, to: "\(staging)/sketch.musicxml", source: source)
+      try PianoRoll.svg(
+        for: score, sections: notation.sections, title: notation.title, source: source
+      ).write(to: "\(staging)/sketch.svg")
       if let renderer {
         // Long sketches (many bars) show a bar on a terminal; the line is gone before the results.
         let progress = ProgressLine(label: "rendering")
