@@ -64,6 +64,12 @@ struct Sketch: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "Shape the sketch like a reference: an audio or MIDI file, a sketch folder, or a catalog id (#12); its tempo, key and mode, energy, brightness and density, unless a flag sets them.",
+      valueName: "ref"))
+  var like: String?
+
+  @Option(
+    help: ArgumentHelp(
       "A MIDI file whose melody to keep note for note, with chords, bass and drums written around it in the prompt's mood (as `moodsketch harmonize`).",
       valueName: "tune.mid"))
   var melody: String?
@@ -174,7 +180,11 @@ struct Sketch: ParsableCommand {
         parsingKey: key, tempo: tempo.map { String($0) }, meter: meter,
         bars: (songForm?.bars ?? bars).map(String.init), style: style)
       let model = try CompositionModel.bundled()
-      var plan = Planner().plan(for: mood, overrides: overrides, seed: seed)
+      let shape = try like.map { try LikeReference.shape($0, catalog: catalogOptions.catalog) }
+      var plan = Planner().plan(
+        for: shape?.mood(mood) ?? mood, overrides: shape?.overrides(overrides) ?? overrides,
+        seed: seed)
+      if let shape { plan = shape.shaped(plan, userTempo: tempo != nil, userKey: key != nil) }
       var song: SongSketch?
       if let songForm {
         song = SongSketch(
