@@ -52,3 +52,38 @@ for entry in "${examples[@]}"; do
   } >"$dir/README.md"
   echo "wrote $dir"
 done
+
+# Co-writing examples: another command on one of the sketches above (so no corpus data is copied in).
+# folder | moodsketch arguments (before --out)
+cowrites=(
+  "harmonized-tune|harmonize Examples/happy-pop/sketch.mid \"gentle bossa nova\" --track Melody"
+  "continued-draft|continue Examples/lofi-drive/sketch.mid --bars 8"
+)
+for entry in "${cowrites[@]}"; do
+  IFS='|' read -r name args <<<"$entry"
+  dir="Examples/$name"
+  mkdir -p "$dir"
+  rm -f "$dir"/sketch.*
+  cmd="moodsketch $args --out $dir --no-render"
+  render_cmd="moodsketch render $dir/sketch.mid --out $dir/sketch.ogg --loudness -16"
+  printed=$(eval "\"$bin\" $args --out \"\$dir\" --no-render")
+  "$bin" render "$dir/sketch.mid" --out "$dir/sketch.ogg" --loudness -16 --quiet
+  {
+    echo "# $name"
+    echo
+    echo "Made with (from the project root, after \`swift build\` and the sketches above), or all examples"
+    echo "at once with \`Scripts/make-examples.sh\`:"
+    echo
+    echo '```'
+    echo "$cmd"
+    echo "$render_cmd"
+    echo '```'
+    echo
+    echo "What it printed:"
+    echo
+    echo '```'
+    echo "$printed"
+    echo '```'
+  } >"$dir/README.md"
+  echo "wrote $dir"
+done
