@@ -45,14 +45,7 @@ struct Continue: ParsableCommand {
       "Folder for the files, created if missing (its parent must exist).", valueName: "dir"))
   var out: String = "sketch"
 
-  @Option(
-    help: ArgumentHelp(
-      "SoundFont for the WAV; default: $MOODSKETCH_SOUNDFONT, the project's SoundFonts/, then /usr/share/sounds/sf2.",
-      valueName: "path"))
-  var soundfont: String?
-
-  @Flag(help: "Write only the MIDI, MusicXML and JSON files, no WAV.")
-  var noRender = false
+  @OptionGroup var writing: SketchFileOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -65,7 +58,8 @@ struct Continue: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let soundFontPath =
+        writing.noRender ? nil : try SoundFontLocator.locate(explicit: writing.soundfont)
       let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let name = (draft as NSString).lastPathComponent
       let score = try MIDIFile.read(path: draft)
@@ -90,7 +84,7 @@ struct Continue: ParsableCommand {
       _ = try SketchFiles.write(
         result.score, report: report, to: folder,
         notation: NotationOptions(
-          layout: .lead, title: "\(name), continued", melodyTrack: reading.melodyTrack),
+          layout: writing.score, title: "\(name), continued", melodyTrack: reading.melodyTrack),
         renderer: renderer, source: name)
       if output.json { return try JSONOutput.print(report) }
       print(

@@ -83,20 +83,7 @@ struct BandOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Folder for the files; default: TUNE-harmonized.", valueName: "dir"))
   var out: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "SoundFont for the WAV; default: $MOODSKETCH_SOUNDFONT, the project's SoundFonts/, then /usr/share/sounds/sf2.",
-      valueName: "path"))
-  var soundfont: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "What sketch.musicxml holds: lead (melody and chord symbols) or full (every part); default: lead.",
-      valueName: "lead|full"))
-  var score: ScoreLayout = .lead
-
-  @Flag(help: "Write only the MIDI, MusicXML, SVG and JSON files, no WAV.")
-  var noRender = false
+  @OptionGroup var writing: SketchFileOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -111,7 +98,8 @@ struct BandOptions: ParsableArguments {
   /// Writes the sketch folder and prints what was made.
   func write(_ tune: HarmonizedTune, defaultFolder: String) throws {
     try tune.write(
-      to: out ?? defaultFolder, soundfont: soundfont, render: !noRender, layout: score,
+      to: out ?? defaultFolder, soundfont: writing.soundfont, render: !writing.noRender,
+      layout: writing.score,
       json: output.json)
   }
 }

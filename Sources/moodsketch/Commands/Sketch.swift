@@ -90,26 +90,13 @@ struct Sketch: ParsableCommand {
       "Folder for the files, created if missing (its parent must exist).", valueName: "dir"))
   var out: String = "sketch"
 
-  @Option(
-    help: ArgumentHelp(
-      "SoundFont for the WAV; default: $MOODSKETCH_SOUNDFONT, the project's SoundFonts/, then /usr/share/sounds/sf2.",
-      valueName: "path"))
-  var soundfont: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "What sketch.musicxml holds: lead (melody and chord symbols) or full (every part); default: lead.",
-      valueName: "lead|full"))
-  var score: ScoreLayout = .lead
-
   @Flag(help: "Also draw a compact piano roll with the chords in the terminal (not with --json).")
   var preview = false
 
-  @Flag(help: "Write only the MIDI, MusicXML and JSON files, no WAV.")
-  var noRender = false
-
   @Flag(help: "Do not list the closest reference tracks from the catalog.")
   var noReferences = false
+
+  @OptionGroup var writing: SketchFileOptions
 
   @OptionGroup var catalogOptions: CatalogOptions
 
@@ -164,13 +151,16 @@ struct Sketch: ParsableCommand {
         try HarmonizedTune.make(
           tune: melody, prompt: prompt, track: nil, style: style,
           seed: seed ?? SketchSeed.fromPrompt(prompt)
-        ).write(to: out, soundfont: soundfont, render: !noRender, layout: score, json: output.json)
+        ).write(
+          to: out, soundfont: writing.soundfont, render: !writing.noRender, layout: writing.score,
+          json: output.json)
         return
       }
       let started = Date()
       // Find the SoundFont before writing anything, so a bad one leaves no files behind; it loads
       // while the sketch is composed.
-      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let soundFontPath =
+        writing.noRender ? nil : try SoundFontLocator.locate(explicit: writing.soundfont)
       let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let mood = try MoodParser().parse(prompt)
       let seed = self.seed ?? SketchSeed.fromPrompt(prompt)
@@ -221,7 +211,7 @@ struct Sketch: ParsableCommand {
       report.sections = song?.sections
       let renderStarted = Date()
       let rendered = try SketchFiles.write(
-        score, report: report, sections: sections, layout: self.score, title: prompt,
+        score, report: report, sections: sections, layout: writing.score, title: prompt,
         renderer: renderer, into: folder)
       let renderMS = Date().timeIntervalSince(renderStarted) * 1000
       let references =

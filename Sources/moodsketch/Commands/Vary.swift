@@ -45,20 +45,7 @@ struct Vary: ParsableCommand {
       valueName: "dir"))
   var out: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "SoundFont for the WAV; default: $MOODSKETCH_SOUNDFONT, the project's SoundFonts/, then /usr/share/sounds/sf2.",
-      valueName: "path"))
-  var soundfont: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "What sketch.musicxml holds: lead (melody and chord symbols) or full (every part); default: lead.",
-      valueName: "lead|full"))
-  var score: ScoreLayout = .lead
-
-  @Flag(help: "Write only the MIDI, MusicXML, SVG and JSON files, no WAV.")
-  var noRender = false
+  @OptionGroup var writing: SketchFileOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -106,7 +93,8 @@ struct Vary: ParsableCommand {
     try reportingErrors {
       guard let part = sketchPart else { return }
       let started = Date()
-      let soundFontPath = noRender ? nil : try SoundFontLocator.locate(explicit: soundfont)
+      let soundFontPath =
+        writing.noRender ? nil : try SoundFontLocator.locate(explicit: writing.soundfont)
       let pendingRenderer = soundFontPath.map { PendingRenderer(soundFontPath: $0) }
       let input = try SketchInput(folder: folder)
       let plan = PartVariation.plan(for: input.report)
@@ -144,7 +132,7 @@ struct Vary: ParsableCommand {
           report.variation = SketchReport.Variation(
             part: part.rawValue, seed: seed, index: i + 1, source: folder, kept: kept)
           _ = try SketchFiles.write(
-            varied, report: report, sections: sections, layout: score,
+            varied, report: report, sections: sections, layout: writing.score,
             title: "\(input.report.prompt) (\(part.rawValue) varied)", renderer: renderer,
             into: sketchFolder)
           reports.append(report)
