@@ -46,6 +46,9 @@ public struct MelodyArrangement: Sendable {
     let bars = max(1, (end + barTicks - 1) / barTicks)
     var planned = plan
     planned.bars = bars
+    // The band plays straight: the user's melody is kept as played, never swung, and a swung band
+    // (lo-fi, jazz) would drift from it on every off-beat.
+    planned.swing = 0.5
     let harmonizer = MelodyHarmonizer(model: composer.model)
     let chords = harmonizer.coloured(
       harmonizer.harmonize(
