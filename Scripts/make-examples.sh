@@ -24,6 +24,26 @@ examples=(
   "indie-song|warm nostalgic summer evening, indie|--seed 5 --form song"
 )
 
+# readme DIR INTRO COMMAND RENDER_COMMAND PRINTED: the folder's README with the commands and their output.
+readme() {
+  {
+    echo "# $(basename "$1")"
+    echo
+    echo "$2"
+    echo
+    echo '```'
+    echo "$3"
+    echo "$4"
+    echo '```'
+    echo
+    echo "What it printed:"
+    echo
+    echo '```'
+    echo "$5"
+    echo '```'
+  } >"$1/README.md"
+}
+
 for entry in "${examples[@]}"; do
   IFS='|' read -r name prompt args <<<"$entry"
   dir="Examples/$name"
@@ -33,23 +53,8 @@ for entry in "${examples[@]}"; do
   render_cmd="moodsketch render $dir/sketch.mid --out $dir/sketch.ogg --loudness -16"
   printed=$(eval "\"$bin\" sketch \"\$prompt\" $args --out \"\$dir\" --no-render --no-references")
   "$bin" render "$dir/sketch.mid" --out "$dir/sketch.ogg" --loudness -16 --quiet
-  {
-    echo "# $name"
-    echo
-    echo "Made with (from the project root, after \`swift build\`; the shipped model and this seed give this"
-    echo "exact sketch.mid), or all examples at once with \`Scripts/make-examples.sh\`:"
-    echo
-    echo '```'
-    echo "$sketch_cmd"
-    echo "$render_cmd"
-    echo '```'
-    echo
-    echo "What it printed:"
-    echo
-    echo '```'
-    echo "$printed"
-    echo '```'
-  } >"$dir/README.md"
+  readme "$dir" "Made with (from the project root, after \`swift build\`; the shipped model and this seed give this
+exact sketch.mid), or all examples at once with \`Scripts/make-examples.sh\`:" "$sketch_cmd" "$render_cmd" "$printed"
   echo "wrote $dir"
 done
 
@@ -68,22 +73,7 @@ for entry in "${cowrites[@]}"; do
   render_cmd="moodsketch render $dir/sketch.mid --out $dir/sketch.ogg --loudness -16"
   printed=$(eval "\"$bin\" $args --out \"\$dir\" --no-render")
   "$bin" render "$dir/sketch.mid" --out "$dir/sketch.ogg" --loudness -16 --quiet
-  {
-    echo "# $name"
-    echo
-    echo "Made with (from the project root, after \`swift build\` and the sketches above), or all examples"
-    echo "at once with \`Scripts/make-examples.sh\`:"
-    echo
-    echo '```'
-    echo "$cmd"
-    echo "$render_cmd"
-    echo '```'
-    echo
-    echo "What it printed:"
-    echo
-    echo '```'
-    echo "$printed"
-    echo '```'
-  } >"$dir/README.md"
+  readme "$dir" "Made with (from the project root, after \`swift build\` and the sketches above), or all examples
+at once with \`Scripts/make-examples.sh\`:" "$cmd" "$render_cmd" "$printed"
   echo "wrote $dir"
 done
