@@ -53,3 +53,28 @@ enum SharedData {
     FileManager.default.fileExists(atPath: folder + "/pop909/POP909/001")
   }
 }
+
+/// POP909's chord annotations (`chord_midi.txt`), for root-agreement measures.
+enum Pop909Chords {
+  typealias Span = (from: Double, to: Double, root: Int?)
+
+  /// Each annotated chord's span in seconds and its root's pitch class (nil for "N").
+  static func spans(in folder: String) throws -> [Span] {
+    try String(contentsOfFile: "\(folder)/chord_midi.txt", encoding: .utf8)
+      .split(separator: "\n").compactMap { line -> Span? in
+        let f = line.split(separator: "\t")
+        guard f.count >= 3, let a = Double(f[0]), let b = Double(f[1]) else { return nil }
+        return (a, b, Chord(harte: String(f[2]))?.root.pitchClass)
+      }
+  }
+
+  /// The root sounding longest between `from` and `to` (ties to the lower pitch class).
+  static func root(in spans: [Span], from: Double, to: Double) -> Int? {
+    var weight: [Int: Double] = [:]
+    for (a, b, r) in spans {
+      let overlap = min(b, to) - max(a, from)
+      if overlap > 0, let r { weight[r, default: 0] += overlap }
+    }
+    return weight.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
+  }
+}

@@ -86,13 +86,7 @@ import Theory
       for c in result.score.chords {
         let from = tune.seconds(atTick: c.start)
         let to = tune.seconds(atTick: c.start + c.duration)
-        var weight: [Int: Double] = [:]
-        for (a, b, r) in spans {
-          let overlap = min(b, to) - max(a, from)
-          if overlap > 0, let r { weight[r, default: 0] += overlap }
-        }
-        guard let expected = weight.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
-        else { continue }
+        guard let expected = Pop909Chords.root(in: spans, from: from, to: to) else { continue }
         compared += 1
         if c.chord.root.pitchClass == expected { agree += 1 }
       }

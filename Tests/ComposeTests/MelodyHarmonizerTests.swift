@@ -84,23 +84,11 @@ import Theory
       tones += t
       strong += s
       // Root agreement per chord span against POP909's own chord annotations (seconds).
-      let spans = try String(contentsOfFile: "\(folder)/chord_midi.txt", encoding: .utf8)
-        .split(separator: "\n").compactMap { line -> (Double, Double, Int?)? in
-          let f = line.split(separator: "\t")
-          guard f.count >= 3, let a = Double(f[0]), let b = Double(f[1]) else { return nil }
-          return (a, b, Chord(harte: String(f[2]))?.root.pitchClass)
-        }
+      let spans = try Pop909Chords.spans(in: folder)
       for c in chords {
         let from = score.seconds(atTick: Int(Double(c.start) / scale) + offset)
         let to = score.seconds(atTick: Int(Double(c.start + c.duration) / scale) + offset)
-        var weight: [Int: Double] = [:]
-        for (a, b, r) in spans {
-          let overlap = min(b, to) - max(a, from)
-          if overlap > 0, let r { weight[r, default: 0] += overlap }
-        }
-        guard
-          let expected = weight.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
-        else { continue }
+        guard let expected = Pop909Chords.root(in: spans, from: from, to: to) else { continue }
         compared += 1
         if c.chord.root.pitchClass == expected { agree += 1 }
       }
