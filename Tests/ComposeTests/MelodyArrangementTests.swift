@@ -77,12 +77,7 @@ import Theory
         notes, result.chords, meter: meter)
       tones += t
       strong += s
-      let spans = try String(contentsOfFile: "\(folder)/chord_midi.txt", encoding: .utf8)
-        .split(separator: "\n").compactMap { line -> (Double, Double, Int?)? in
-          let f = line.split(separator: "\t")
-          guard f.count >= 3, let a = Double(f[0]), let b = Double(f[1]) else { return nil }
-          return (a, b, Chord(harte: String(f[2]))?.root.pitchClass)
-        }
+      let spans = try Pop909Chords.spans(in: folder)
       for c in result.score.chords {
         let from = tune.seconds(atTick: c.start)
         let to = tune.seconds(atTick: c.start + c.duration)
