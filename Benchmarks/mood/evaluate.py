@@ -120,7 +120,7 @@ def model_cues(f):
     the JSON, so the dissonance cue is recovered from the reported valence (tanh is invertible here:
     the weights sum to at most 1.5)."""
     raw = raw_cues(f)
-    key = f.get("key")
+    key = f.get("keyDetail") or (f["key"] if isinstance(f.get("key"), dict) else None)
     c = {
         "tempo": scaled(raw["tempo_bpm"], 110, 50),
         "loudness": scaled(raw["loudness_lufs"], -18, 10),
@@ -400,7 +400,7 @@ def cue_section(cond, rows, labels, mirror_check):
             f"{label} median {np.nanmedian(x):.4g} (IQR {np.nanpercentile(x, 25):.4g}–"
             f"{np.nanpercentile(x, 75):.4g}; model centre {centre})"
         )
-    keys = [f.get("key") for f in feats]
+    keys = [f.get("keyDetail") or (f["key"] if isinstance(f.get("key"), dict) else None) for f in feats]
     major = np.mean([k is not None and k["mode"] == "major" for k in keys])
     summary.append(f"key found {pct(np.mean([k is not None for k in keys]))}, major {pct(major)}")
     lines.append("  inputs: " + "; ".join(summary[:3]))

@@ -219,7 +219,7 @@ public struct Analyzer: Sendable {
     var remarks: [String] = []
     var tempo: TempoEstimator.Estimate?
     var key: (key: Key, strength: Double)?
-    let chroma = stream.keyProfile
+    let chroma = stream.peakProfile
     let onsetRate = OnsetCounter.rate(stream.onsetEnvelope, frameRate: configuration.frameRate)
     if silent {
       remarks.append("digital silence: no tempo, no key, no loudness")
@@ -246,6 +246,7 @@ public struct Analyzer: Sendable {
       }
     }
     summary["onset_rate_per_s"] = onsetRate
+    if let pitch = stream.register.meanPitch { summary["pitch_register_midi"] = pitch }
     summary["peak_dbfs"] = 20 * log10(max(1e-12, Double(stream.peak)))
     // JSON cannot carry NaN or infinity; no descriptor should produce them, but one bad frame must not
     // make a whole catalog row unwritable.

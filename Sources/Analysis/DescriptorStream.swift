@@ -2,7 +2,8 @@ import Foundation
 
 /// Streams audio through the frame descriptors and keeps only what the track descriptors need:
 /// running mean/std of every descriptor, the onset-strength envelope (43 values per second), the
-/// tuning histogram, two weighted sums of the power spectrum and the peak level. The spectrogram itself
+/// tuning histogram, a weighted sum of the power spectrum, the spectral-peak pitch classes that key
+/// finding reads, and the peak level. The spectrogram itself
 /// is never stored, so memory stays flat for a three-hour file: the onset envelope of three hours is
 /// about 1.9 MB, and `analyze` peaks at 52 MB on 3 hours against 35 MB on 10 minutes
 /// (Benchmarks/analysis/run.sh).
@@ -38,10 +39,13 @@ final class DescriptorStream {
   /// Σ over frames of power / (frame's chroma maximum): the tuned filterbank turns it into the
   /// chroma means.
   private var normalisedPowerSum: [Double]
-  /// The same weighted by each frame's RMS, so that near-silent frames (whose normalised chroma is
-  /// noise) count for little: the tuned filterbank turns it into the key profile.
-  private var keyPowerSum: [Double]
   private let tuningEstimator: TuningEstimator
+  /// Spectral-peak pitch classes for key finding (``PeakPitchClasses``), 36 bins, each frame weighted
+  /// by its RMS so that near-silent frames (whose normalised profile is noise) count for little.
+  private let peakPitchClasses: PeakPitchClasses
+  private var peakProfileSum = [Double](repeating: 0, count: PeakPitchClasses.bins)
+  /// Pitch height of the tonal peaks (``PeakPitchClasses/Register``).
+  private(set) var register = PeakPitchClasses.Register()
   private(set) var peak: Float = 0
 
   init(configuration: AnalysisConfiguration) {
@@ -50,8 +54,9 @@ final class DescriptorStream {
     processor = FrameProcessor(configuration: configuration)
     mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
     normalisedPowerSum = [Double](repeating: 0, count: processor.nBins)
-    keyPowerSum = [Double](repeating: 0, count: processor.nBins)
     tuningEstimator = TuningEstimator(
+      sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
+    peakPitchClasses = PeakPitchClasses(
       sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
   }
 
@@ -92,16 +97,11 @@ final class DescriptorStream {
     let power = p.power
     tuningEstimator.add(power: power)
     let inverseMaximum = Double(p.chromaNormalisation)
-    let rms = Double(p.rms)
     normalisedPowerSum.withUnsafeMutableBufferPointer { sums in
-      keyPowerSum.withUnsafeMutableBufferPointer { keySums in
-        for k in 0..<power.count {
-          let v = Double(power[k]) * inverseMaximum
-          sums[k] += v
-          keySums[k] += v * rms
-        }
-      }
+      for k in 0..<power.count { sums[k] += Double(power[k]) * inverseMaximum }
     }
+    peakPitchClasses.accumulate(
+      magnitude: p.magnitude, weight: Double(p.rms), into: &peakProfileSum, register: &register)
     runningMaxDB = max(runningMaxDB, p.maxLogMel)
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
     let mfcc = p.mfcc
@@ -125,8 +125,10 @@ final class DescriptorStream {
     }
   }
 
-  /// Pitch-class profile for key finding, C = 0: the tuned chroma of every frame, weighted by its RMS.
-  var keyProfile: [Double] { applyTunedChroma(keyPowerSum) }
+  /// Pitch-class profile from spectral peaks (C = 0), at the track's tuning: what key-finding reads.
+  var peakProfile: [Double] {
+    PeakPitchClasses.folded(peakProfileSum, tuning: tuning)
+  }
 
   /// Summary statistics under `<name>_mean` / `<name>_std` (the names ``Features/vectorLayout`` uses),
   /// and `tuning_semitones`.

@@ -57,6 +57,10 @@ final class FrameProcessor {
   var logMel: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: logMelBuffer, count: nMels) }
   /// Chroma (librosa.feature.chroma_stft, tuning 0), max-normalised to 1 per frame, C first.
   var chroma: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: chromaBuffer, count: 12) }
+  /// Magnitude spectrum |X| of the frame (nBins values).
+  var magnitude: UnsafeBufferPointer<Float> {
+    UnsafeBufferPointer(start: magnitudeBuffer, count: nBins)
+  }
   /// Power spectrum |X|² of the frame (nBins values).
   var power: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: powerBuffer, count: nBins) }
   /// 1 / (largest A440 chroma energy of the frame): the factor of librosa's per-frame max normalisation.

@@ -55,10 +55,12 @@ public struct MoodModel: Sendable, Hashable, Codable {
     self.outOfKeyCentre = outOfKeyCentre
   }
 
-  /// The model for audio. Chroma from audio leaks energy outside the key (overtones, the analysis
-  /// window's spread): the six diatonic sketches in Examples/ measure 0.28–0.35 from their renders and
-  /// at most 0.10 from their MIDI, so the dissonance cue is centred 0.2 higher.
-  public static let audio = MoodModel(outOfKeyCentre: 0.5)
+  /// The model for audio: the same as for scores. Audio pitch classes come from spectral peaks with
+  /// their partials set aside (``PeakPitchClasses``), so they no longer leak outside the key the way
+  /// filterbank chroma did (which needed a centre of 0.5): on vgmidi's renders the out-of-key share has
+  /// a median of 0.10 from audio and 0.14 from the same MIDI, and on the 44 sketch renders of
+  /// Benchmarks/mood/sketch_renders.sh the valence sign is right for 41 with 0.3 and 39 with 0.5.
+  public static let audio = MoodModel(outOfKeyCentre: 0.3)
 
   /// Below this sample peak (dBFS) a file was evidently not mastered, and its absolute loudness says
   /// how it was bounced rather than how the music was played: ``Analyzer`` then leaves loudness out of

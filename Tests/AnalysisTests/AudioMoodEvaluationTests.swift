@@ -10,8 +10,9 @@ import Theory
 /// normalised to -16 LUFS like a mastered draft, analysed like any WAV. Nothing is fitted: the labels
 /// only score the fixed model (vgmidi's licence is unclear; see ../shared/data/README.md).
 ///
-/// Only arousal is asserted. Valence from audio does not beat the majority guess on vgmidi (about 57 %
-/// against 68 % over all 204 phrases; Benchmarks/mood/README.md), so no test claims it does.
+/// Arousal is asserted against the labels. Valence from audio is now a little above the majority guess
+/// on vgmidi (70 % against 68 % over all 204 phrases; Benchmarks/mood/README.md), a margin no test
+/// should lean on; what is asserted for valence is that audio hears the same mode as the notes.
 @Suite(
   .enabled(if: SharedData.vgmidiAvailable, "needs ../shared/data/vgmidi"),
   .enabled(
@@ -64,13 +65,18 @@ struct AudioMoodEvaluationTests {
       soundFontPath: try #require(RenderSoundFont.path), sampleRate: 22050)
     let analyzer = Analyzer()
     var hits = 0
+    var sameMode = 0
     var predicted: [Double] = []
     for (index, phrase) in phrases.enumerated() {
       let score = Self.opening(
         of: try MIDIFile.read(path: phrase.path), seconds: Self.excerptSeconds)
       let wav = folder.appendingPathComponent("\(index).wav").path
       _ = try renderer.render(score, to: wav, loudness: LoudnessTarget(targetLUFS: -16))
-      let arousal = try analyzer.analyzeAudio(path: wav).features.arousal
+      let heard = try analyzer.analyzeAudio(path: wav).features
+      let arousal = heard.arousal
+      if let mode = heard.key?.mode, mode == analyzer.analyzeScore(score).key?.mode {
+        sameMode += 1
+      }
       predicted.append(arousal)
       if (arousal >= 0) == (phrase.arousal > 0) { hits += 1 }
       try? FileManager.default.removeItem(atPath: wav)
@@ -90,6 +96,11 @@ struct AudioMoodEvaluationTests {
     #expect(
       accuracy >= majority + 0.05,
       "arousal sign \(accuracy) should beat the majority guess \(majority) by 5 points")
+    // The mode heard in the render against the mode of the notes rendered: 87 % over all 204 whole
+    // phrases with spectral-peak key-finding (77 % with filterbank chroma); 81 % on these 68 openings.
+    let modeAgreement = Double(sameMode) / n
+    print(String(format: "vgmidi: audio mode = MIDI mode for %.1f%%", 100 * modeAgreement))
+    #expect(modeAgreement >= 0.75, "audio and MIDI modes agree for only \(modeAgreement)")
   }
 }
 

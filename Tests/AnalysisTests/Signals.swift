@@ -73,3 +73,43 @@ enum Signals {
     return chords([i, iv, v, i, i, iv, v, i], cents: cents)
   }
 }
+
+extension Signals {
+  /// A rock riff: power chords (root, fifth, octave) on a bright, buzzy timbre (the first `harmonics`
+  /// partials at 1/√h, no decay, like a distorted guitar), a quieter melody of two-partial tones that
+  /// alone carries the third, and a burst of white noise every half second like a hi-hat. The 5th
+  /// partial of each root is its *major* third, so chroma that folds every spectral bin hears the
+  /// guitar's partials louder than the melody's minor third.
+  static func powerChordRiff(
+    roots: [Int], melody: [Int], secondsEach: Double = 1, harmonics: Int = 12, rate: Int = rate
+  ) -> [Float] {
+    let length = Int(secondsEach * Double(rate))
+    var out = [Float](repeating: 0, count: length * roots.count)
+    // Clipping flattens a guitar's spectrum: partial h at 1/√h rather than 1/h.
+    func tone(_ pitch: Int, from start: Int, count: Int, partials: Int, level: Double) {
+      let f = 440 * pow(2, Double(pitch - 69) / 12)
+      for h in 1...partials where Double(h) * f < Double(rate) / 2 {
+        let step = 2 * Double.pi * Double(h) * f / Double(rate)
+        for i in 0..<count where start + i < out.count {
+          out[start + i] += Float(level / Double(h).squareRoot() * sin(step * Double(i)))
+        }
+      }
+    }
+    for (c, root) in roots.enumerated() {
+      for pitch in [36 + root, 43 + root, 48 + root] {
+        tone(pitch, from: c * length, count: length, partials: harmonics, level: 0.08)
+      }
+    }
+    let noteLength = length / 2
+    for (n, pitch) in melody.enumerated() {
+      tone(pitch, from: n * noteLength, count: noteLength, partials: 2, level: 0.05)
+    }
+    let noise = whiteNoise(seconds: 0.08, seed: 7, rate: rate, amplitude: 0.25)
+    var start = 0
+    while start + noise.count <= out.count {
+      for i in 0..<noise.count { out[start + i] += noise[i] }
+      start += rate / 2
+    }
+    return out
+  }
+}

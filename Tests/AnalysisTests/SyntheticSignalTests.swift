@@ -53,6 +53,22 @@ import Theory
     }
   }
 
+  /// A power-chord riff whose third is only in a quieter melody, under noise bursts, reads minor on the
+  /// right tonic. (This synthetic riff reads minor with or without setting partials aside; the real
+  /// renders where that matters are in CLITests' SketchRenderMoodTests.)
+  @Test(arguments: [9, 4, 2])
+  func aMinorRiffOnPowerChordsUnderNoiseReadsMinor(tonic: Int) throws {
+    // i – VI – VII – i in aeolian; the melody walks 1 ♭3 5 ♭3 on the tonic, then down the scale.
+    let roots = [0, 8, 10, 0].map { ($0 + tonic) % 12 }
+    let top = 60 + tonic
+    let melody = [top, top + 3, top + 7, top + 3, top - 4, top, top - 2, top + 2]
+    let result = analyzer.analyzeSamples(
+      Signals.powerChordRiff(roots: roots + roots, melody: melody + melody))
+    let key = try #require(result.features.key)
+    #expect(key.tonic.pitchClass == tonic, "\(key)")
+    #expect(key.mode == .minor, "\(key)")
+  }
+
   /// A band tuned up to half a semitone away from A440 sits between two keys; the tuning estimate
   /// puts the chroma back on the grid. Tuning is reported within 0.1 semitone (librosa's estimator,
   /// which we follow, leans a few cents towards the bin centres).

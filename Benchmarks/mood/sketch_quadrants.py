@@ -1,0 +1,129 @@
+"""Compare the mood analysed from sketch renders (audio) and sketch MIDI (symbolic) with the sketch plans.
+
+Usage: sketch_quadrants.py MANIFEST AUDIO_JSON MIDI_JSON
+MANIFEST: lines "folder<TAB>prompt"; the JSONs are `moodsketch analyze --json` reports over
+folder/sketch.wav and folder/sketch.mid. Standard library only.
+"""
+import json
+import math
+import os
+import sys
+
+
+def quadrant(valence, arousal):
+    return ("+" if valence >= 0 else "-") + ("+" if arousal >= 0 else "-")
+
+
+def wilson(k, n, z=1.96):
+    if n == 0:
+        return (0.0, 0.0)
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+    return (c - h, c + h)
+
+
+def load(path):
+    with open(path) as f:
+        report = json.load(f)
+    by_path = {}
+    for entry in report["files"]:
+        by_path[os.path.dirname(os.path.abspath(entry["path"]))] = entry["features"]
+    return by_path
+
+
+def pearson(xs, ys):
+    n = len(xs)
+    if n < 3:
+        return float("nan")
+    mx, my = sum(xs) / n, sum(ys) / n
+    sx = math.sqrt(sum((x - mx) ** 2 for x in xs))
+    sy = math.sqrt(sum((y - my) ** 2 for y in ys))
+    if sx == 0 or sy == 0:
+        return float("nan")
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (sx * sy)
+
+
+def main(manifest, audio_path, midi_path):
+    audio, midi = load(audio_path), load(midi_path)
+    rows = []
+    for line in open(manifest):
+        folder, prompt = line.rstrip("\n").split("\t")
+        folder = os.path.abspath(folder)
+        with open(os.path.join(folder, "sketch.json")) as f:
+            plan = json.load(f)
+        rows.append((folder, prompt, plan, audio.get(folder), midi.get(folder)))
+    n = len(rows)
+    print(f"# Sketch renders: is the planned mood heard? {n} sketches "
+          f"({len(set(r[1] for r in rows))} prompts)")
+    counts = {}
+    for r in rows:
+        q = quadrant(r[2]["mood"]["valence"], r[2]["mood"]["arousal"])
+        counts[q] = counts.get(q, 0) + 1
+    print("plans per quadrant (valence, arousal): "
+          + ", ".join(f"{q} {counts.get(q, 0)}" for q in ["++", "+-", "-+", "--"]))
+    print()
+    print(f"{'analysis':<10} {'quadrant':>16} {'valence sign':>16} {'arousal sign':>16}"
+          f" {'r(valence)':>11} {'r(arousal)':>11}")
+    for name, column in (("audio", 3), ("symbolic", 4)):
+        ok_q = ok_v = ok_a = 0
+        pv, pa, mv, ma = [], [], [], []
+        for r in rows:
+            f = r[column]
+            if f is None:
+                continue
+            v, a = r[2]["mood"]["valence"], r[2]["mood"]["arousal"]
+            ok_q += quadrant(v, a) == quadrant(f["valence"], f["arousal"])
+            ok_v += (v >= 0) == (f["valence"] >= 0)
+            ok_a += (a >= 0) == (f["arousal"] >= 0)
+            pv.append(v); pa.append(a); mv.append(f["valence"]); ma.append(f["arousal"])
+        m = len(pv)
+
+        def cell(k):
+            lo, hi = wilson(k, m)
+            return f"{100 * k / max(1, m):4.0f} % [{100 * lo:.0f}–{100 * hi:.0f}]"
+
+        print(f"{name:<10} {cell(ok_q):>16} {cell(ok_v):>16} {cell(ok_a):>16}"
+              f" {pearson(pv, mv):11.2f} {pearson(pa, ma):11.2f}")
+    print()
+    print("Misses on audio (plan → audio, symbolic; key and tempo planned → heard in audio):")
+    for folder, prompt, plan, a, s in rows:
+        if a is None:
+            print(f"  {os.path.basename(folder)} {prompt}: audio analysis failed")
+            continue
+        pq = quadrant(plan["mood"]["valence"], plan["mood"]["arousal"])
+        if pq == quadrant(a["valence"], a["arousal"]):
+            continue
+        sq = quadrant(s["valence"], s["arousal"]) if s else "?"
+        print(f"  {os.path.basename(folder)} {prompt[:44]:<44} plan {pq} "
+              f"({plan['mood']['valence']:+.2f},{plan['mood']['arousal']:+.2f}) → audio "
+              f"({a['valence']:+.2f},{a['arousal']:+.2f}) symbolic {sq}; "
+              f"{plan['key']} {plan['tempoBPM']:.0f} → {a.get('key', '-')} "
+              f"{(a.get('tempoBPM') or 0):.0f}")
+    print()
+    print("Audio against symbolic, per cue, on the same sketches (Pearson r; mean audio − symbolic):")
+    cues = [("tempoBPM", None), ("keyStrength", None), ("loudnessLUFS", None),
+            ("onset_rate_per_s", "summary"), ("spectral_centroid_hz_mean", "summary")]
+    for name, where in cues:
+        xs, ys = [], []
+        for r in rows:
+            a, s = r[3], r[4]
+            if a is None or s is None:
+                continue
+            av = a["summary"].get(name) if where else a.get(name)
+            sv = s["summary"].get(name) if where else s.get(name)
+            if av is None or sv is None:
+                continue
+            xs.append(av); ys.append(sv)
+        if xs:
+            gap = sum(x - y for x, y in zip(xs, ys)) / len(xs)
+            print(f"  {name:<28} r {pearson(xs, ys):5.2f}  gap {gap:+9.2f}  ({len(xs)} pairs)")
+    same_mode = sum(1 for r in rows if r[3] and r[4] and r[3].get("keyDetail") and r[4].get("keyDetail")
+                    and r[3]["keyDetail"]["mode"] == r[4]["keyDetail"]["mode"])
+    same_key = sum(1 for r in rows if r[3] and r[4] and r[3].get("key") == r[4].get("key"))
+    print(f"  key: same key {same_key}/{n}, same mode {same_mode}/{n}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

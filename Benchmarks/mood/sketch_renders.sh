@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Does analysing a sketch's own render recover the mood it was planned with? (issue 11, target >= 80 %
+# of plans' quadrants.) For every prompt in sketch-prompts.txt and every seed, `moodsketch sketch` writes
+# its folder (MIDI and a WAV mastered to -16 LUFS); `moodsketch analyze` then reads the WAV (audio) and
+# the MIDI (symbolic), and sketch_quadrants.py compares both with the plan in sketch.json, cue by cue.
+#
+#   Benchmarks/mood/sketch_renders.sh                  # builds a release binary into /tmp/mood-build
+#   MOODSKETCH_BIN=.build/release/moodsketch SKETCH_SEEDS="1 2" Benchmarks/mood/sketch_renders.sh
+#
+# SKETCH_REUSE=1 analyses the folders of the last run again without writing them (after an Analysis change).
+# SKETCH_SEEDS (default "1 2"), SKETCH_CACHE (default Benchmarks/results/sketch-mood-cache, git-ignored;
+# the folders are rewritten every run so that they follow the code), PYTHON (default python3).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out="$root/Benchmarks/results"
+cache=${SKETCH_CACHE:-$out/sketch-mood-cache}
+seeds=${SKETCH_SEEDS:-1 2}
+python=${PYTHON:-python3}
+mkdir -p "$out" "$cache"
+
+bin=${MOODSKETCH_BIN:-}
+if [ -z "$bin" ]; then
+  build=/tmp/mood-build
+  echo "building release moodsketch into $build ..." >&2
+  (cd "$root" && swift build -c release --product moodsketch --scratch-path "$build" >&2)
+  bin="$build/release/moodsketch"
+fi
+
+start=$(date +%s)
+manifest="$cache/manifest.tsv"
+if [ -z "${SKETCH_REUSE:-}" ]; then
+: >"$manifest"
+n=0
+while IFS= read -r prompt; do
+  case "$prompt" in '' | '#'*) continue ;; esac
+  n=$((n + 1))
+  for seed in $seeds; do
+    dir="$cache/$(printf '%02d' "$n")-s$seed"
+    rm -rf "$dir"
+    # The sketch's hint about an empty reference catalog is noise here; real errors still show.
+    "$bin" sketch "$prompt" --seed "$seed" --out "$dir" 2>&1 >/dev/null | grep -v "no reference catalog" >&2 || true
+    [ -f "$dir/sketch.wav" ] || { echo "sketch failed: $prompt (seed $seed)" >&2; exit 1; }
+    printf '%s\t%s\n' "$dir" "$prompt" >>"$manifest"
+  done
+done <"$here/sketch-prompts.txt"
+fi
+echo "$(wc -l <"$manifest") sketches written after $(($(date +%s) - start)) s" >&2
+
+start=$(date +%s)
+cut -f1 "$manifest" | sed 's|$|/sketch.wav|' | tr "\n" "\0" |
+  xargs -0 "$bin" analyze --json >"$out/sketch-mood-audio.json"
+cut -f1 "$manifest" | sed 's|$|/sketch.mid|' | tr "\n" "\0" |
+  xargs -0 "$bin" analyze --json >"$out/sketch-mood-midi.json"
+echo "analyses done after $(($(date +%s) - start)) s" >&2
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+"$python" "$here/sketch_quadrants.py" "$manifest" "$out/sketch-mood-audio.json" \
+  "$out/sketch-mood-midi.json" | tee "$out/sketch-mood-summary-$stamp.txt"
+cp "$out/sketch-mood-summary-$stamp.txt" "$out/sketch-mood-summary-latest.txt"

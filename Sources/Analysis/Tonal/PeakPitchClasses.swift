@@ -1,0 +1,165 @@
+import Foundation
+
+/// Pitch-class energy from the spectral *peaks* of one frame, in the manner of Gómez's harmonic pitch
+/// class profile (HPCP; Gómez 2006, "Tonal description of music audio signals", as in Essentia's
+/// `SpectralPeaks` + `HPCP`).
+///
+/// Why not the chroma filterbank alone: librosa's `chroma_stft` folds every bin of the power spectrum
+/// into a pitch class, so drums, distorted guitars and noise spread energy over all twelve and the
+/// profile flattens (a rock sketch in A minor measured 0.26–0.58 on every class, and key-finding named
+/// D major). Only local maxima that stand out from their neighbourhood are tones; each adds its
+/// magnitude to the pitch class it is nearest, with a squared-cosine weight one semitone wide.
+///
+/// The profile is kept on a 36-bin grid (thirds of a semitone, bin 0 centred on C at A440), so that the
+/// track's tuning, known only at the end, can be applied afterwards by ``folded(_:tuning:)``.
+struct PeakPitchClasses {
+  static let bins = 36
+  /// Tones outside this band carry little pitch information at a 2048-sample frame: below, the bins are
+  /// wider than a semitone; above, mostly upper partials and cymbals.
+  static let lowestHz = 80.0
+  static let highestHz = 5000.0
+  /// A peak must exceed the mean magnitude of the bins around it by this factor (spectral whitening:
+  /// broadband noise and drum hits lift the mean with the peak and do not pass). On the 44 sketch
+  /// renders of Benchmarks/mood/sketch_renders.sh, 1.5 names the planned key for 31 (the MIDI itself:
+  /// 30), 2 for 29, 3 for 25 and 5 for 17.
+  static let prominence: Float = 1.5
+  /// Neighbourhood of that mean, in bins on either side.
+  static let neighbourhood = 12
+  /// Peaks more than this far below the frame's loudest peak are left out (dB).
+  static let floorDB: Float = 60
+
+  /// Register counts tones up to C7: above, spectral peaks are mostly partials and cymbals.
+  static let registerHighestHz = 2000.0
+  /// Partials that fold onto another pitch class than their fundamental's.
+  static let partials: [Double] = [3, 5, 6, 7]
+
+  /// Salience-weighted pitch height of the tonal peaks: each peak weighs its magnitude relative to its
+  /// frame's loudest, so every audible tone counts, as every note does in a score.
+  struct Register {
+    var pitchSum = 0.0
+    var weight = 0.0
+    /// Mean pitch as a MIDI note number; nil without tonal peaks.
+    var meanPitch: Double? { weight > 0 ? pitchSum / weight : nil }
+  }
+
+  /// Whether `peaks[0..<limit]` (sorted by frequency) has one within 3 % (half a semitone) of `hz`.
+  private static func hasPeak(
+    near hz: Double, in peaks: [(hz: Double, magnitude: Double)], below limit: Int
+  ) -> Bool {
+    var low = 0
+    var high = limit
+    while low < high {
+      let mid = (low + high) / 2
+      if peaks[mid].hz < hz * 0.97 { low = mid + 1 } else { high = mid }
+    }
+    return low < limit && peaks[low].hz <= hz * 1.03
+  }
+
+  private let firstBin: Int
+  private let lastBin: Int
+  private let binHz: Double
+
+  init(sampleRate: Int, nFFT: Int) {
+    binHz = Double(sampleRate) / Double(nFFT)
+    firstBin = max(2, Int((Self.lowestHz / binHz).rounded(.down)))
+    lastBin = min(nFFT / 2 - 2, Int((Self.highestHz / binHz).rounded(.up)))
+  }
+
+  /// Adds this frame's peaks to `profile` (36 values), scaled so the frame's loudest bin gets `weight`.
+  /// Returns false when the frame has no tonal peak.
+  @discardableResult
+  func accumulate(
+    magnitude: UnsafeBufferPointer<Float>, weight: Double, into profile: inout [Double],
+    register: inout Register
+  ) -> Bool {
+    guard lastBin > firstBin + 2, magnitude.count > lastBin + 1 else { return false }
+    var frame = [Double](repeating: 0, count: Self.bins)
+    var peaks: [(hz: Double, magnitude: Double)] = []
+    var loudest: Float = 0
+    for k in firstBin...lastBin { loudest = max(loudest, magnitude[k]) }
+    guard loudest > 0 else { return false }
+    let floor = loudest * pow(10, -Self.floorDB / 20)
+    // Running sum over the neighbourhood, for the local mean.
+    let n = Self.neighbourhood
+    var windowSum: Float = 0
+    let start = max(0, firstBin - n)
+    let end = min(magnitude.count - 1, lastBin + n)
+    for k in start...min(end, firstBin + n) { windowSum += magnitude[k] }
+    var windowLow = start
+    var windowHigh = min(end, firstBin + n)
+    for k in firstBin...lastBin {
+      while windowHigh < min(end, k + n) {
+        windowHigh += 1
+        windowSum += magnitude[windowHigh]
+      }
+      while windowLow < max(start, k - n) {
+        windowSum -= magnitude[windowLow]
+        windowLow += 1
+      }
+      let m = magnitude[k]
+      guard m > floor, m > magnitude[k - 1], m >= magnitude[k + 1] else { continue }
+      let localMean = windowSum / Float(windowHigh - windowLow + 1)
+      guard m > Self.prominence * localMean else { continue }
+      // Parabolic interpolation on the log magnitudes gives the peak's frequency between bins.
+      let a = log(Double(max(magnitude[k - 1], 1e-12)))
+      let b = log(Double(m))
+      let c = log(Double(max(magnitude[k + 1], 1e-12)))
+      let denominator = a - 2 * b + c
+      let offset = denominator == 0 ? 0 : max(-0.5, min(0.5, 0.5 * (a - c) / denominator))
+      peaks.append((hz: (Double(k) + offset) * binHz, magnitude: Double(m)))
+    }
+    // A peak at 3, 5, 6 or 7 times the frequency of another peak is most likely that tone's partial,
+    // not a note of its own: folded to pitch classes, the 3rd partial adds a fifth and the 5th a major
+    // third, so a minor chord on a bright or distorted instrument would read as major. Octave partials
+    // (2, 4, 8) fold onto the fundamental's own class and may stay.
+    for (index, peak) in peaks.enumerated() {
+      let isPartial = Self.partials.contains { h in
+        Self.hasPeak(near: peak.hz / h, in: peaks, below: index)
+      }
+      guard !isPartial else { continue }
+      add(hz: peak.hz, magnitude: peak.magnitude, to: &frame)
+      // Pitch height counts fundamentals only: octave partials would lift it by an octave or two.
+      guard peak.hz <= Self.registerHighestHz,
+        !(2...8).contains(where: {
+          Self.hasPeak(near: peak.hz / Double($0), in: peaks, below: index)
+        })
+      else { continue }
+      let relative = peak.magnitude / Double(loudest)
+      register.weight += relative
+      register.pitchSum += relative * (69 + 12 * log2(peak.hz / 440))
+    }
+    let top = frame.max() ?? 0
+    guard top > 0 else { return false }
+    let scale = weight / top
+    for i in 0..<Self.bins { profile[i] += frame[i] * scale }
+    return true
+  }
+
+  /// Spreads one peak over the 36-bin grid with a squared-cosine window one semitone (3 bins) wide.
+  private func add(hz: Double, magnitude: Double, to frame: inout [Double]) {
+    let semitonesFromC = 12 * log2(hz / 440) + 9  // A440 is 9 semitones above C
+    let position = semitonesFromC * 3  // in thirds of a semitone
+    let centre = Int(position.rounded())
+    for bin in (centre - 1)...(centre + 1) {
+      let distance = abs(Double(bin) - position) / 3  // in semitones
+      guard distance < 0.5 else { continue }
+      let w = cos(Double.pi * distance)
+      let index = ((bin % Self.bins) + Self.bins) % Self.bins
+      frame[index] += magnitude * w * w
+    }
+  }
+
+  /// The 36-bin profile folded to 12 pitch classes (C = 0) at the track's tuning (semitones from A440,
+  /// [-0.5, 0.5)): each pitch class takes the bins within half a semitone of its tuned centre.
+  static func folded(_ profile: [Double], tuning: Double) -> [Double] {
+    var out = [Double](repeating: 0, count: 12)
+    for bin in 0..<bins {
+      var semitone = Double(bin) / 3 - tuning
+      semitone = semitone.truncatingRemainder(dividingBy: 12)
+      if semitone < -0.5 { semitone += 12 }
+      let pitchClass = Int(semitone.rounded()) % 12
+      out[(pitchClass + 12) % 12] += profile[bin]
+    }
+    return out
+  }
+}
