@@ -54,7 +54,8 @@ extension CatalogStore {
             id: row[0], title: row[1], artist: row[2], source: row[3], path: row[4],
             tempoBPM: row[5], key: key, valence: row[8], arousal: row[9], durationSeconds: row[10],
             stale: row[11] != Features.currentVersion || row[12] != TrackVector.version,
-            style: known ?? guess, styleInferred: known == nil ? (guess == nil ? nil : true) : false,
+            style: known ?? guess,
+            styleInferred: known == nil ? (guess == nil ? nil : true) : false,
             styleConfidence: known == nil ? row[15] : nil))
       }
     }

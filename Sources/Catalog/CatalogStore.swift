@@ -370,7 +370,9 @@ public struct TrackFacet: Sendable, Hashable {
   /// How sure the catalog is that this track is the style whose ``styleKey(_:)`` is `wanted`: 1 for a known
   /// style or tag naming it, the vote share for an inferred one, 0 otherwise. `key` maps a name to its key
   /// (pass a caching one when asking for many tracks).
-  public func confidence(ofStyleKey wanted: String, key: (String) -> String = TrackFacet.styleKey) -> Double {
+  public func confidence(ofStyleKey wanted: String, key: (String) -> String = TrackFacet.styleKey)
+    -> Double
+  {
     if let style, key(style) == wanted { return 1 }
     if tags.contains(where: { key($0) == wanted }) { return 1 }
     if let inferredStyle, key(inferredStyle) == wanted { return styleConfidence ?? 0 }

@@ -123,7 +123,8 @@ func clusteredCatalog(tagged: Int, untagged: Int) throws -> (CatalogStore, [Stri
       values[2] = (style == "a" ? 0 : 5) + Double(i % 4) * 0.1
       var known = [Bool](repeating: false, count: StyleDescriptors.groups.count)
       known[1] = true
-      samples.append(.init(id: Int64(i), style: style, descriptors: .init(values: values, known: known)))
+      samples.append(
+        .init(id: Int64(i), style: style, descriptors: .init(values: values, known: known)))
     }
     let e = StyleInference.leaveOneOut(samples)
     #expect(e.count == 30 && e.styles == 2)

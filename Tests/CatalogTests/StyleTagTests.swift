@@ -9,7 +9,8 @@ import Testing
   @Test func genresMapToTheLexiconsStyleNames() {
     let cases: [(String, String?)] = [
       ("Hip-Hop", "hiphop"), ("Funk / Soul;Funk / Soul", "funk"), ("R&B", "rnb"),
-      ("Classic Rock", "rock"), ("chillhop", "lofi"), ("Lo-Fi", "lofi"), ("Rock - Roots Rock", "rock"),
+      ("Classic Rock", "rock"), ("chillhop", "lofi"), ("Lo-Fi", "lofi"),
+      ("Rock - Roots Rock", "rock"),
       ("Deep House", "house"), ("Soundtrack", "cinematic"), ("Oldies", nil), ("", nil),
     ]
     for (genre, style) in cases {
@@ -30,11 +31,13 @@ import Testing
     #expect(TagText.clean(binary) == "ro ck [31m")
     #expect(TagText.clean("\u{0}\u{1}\u{2}") == nil)
     // Latin-1 bytes that are not UTF-8 become their characters, not a decoding failure.
-    #expect(TagText.clean(bytes: [0x43, 0x68, 0x61, 0x6E, 0x73, 0x6F, 0x6E, 0x20, 0xE9]) == "Chanson é")
+    #expect(
+      TagText.clean(bytes: [0x43, 0x68, 0x61, 0x6E, 0x73, 0x6F, 0x6E, 0x20, 0xE9]) == "Chanson é")
     let randomBytes = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
     let garbage = TagText.clean(bytes: randomBytes)
     #expect((garbage?.count ?? 0) <= TagText.maximumLength)
-    #expect(TagText.clean(String(decoding: randomBytes, as: UTF8.self)).map { $0.count <= 200 } ?? true)
+    #expect(
+      TagText.clean(String(decoding: randomBytes, as: UTF8.self)).map { $0.count <= 200 } ?? true)
   }
 
   @Test func hostileTagsFromAFileAreStoredCleaned() throws {
@@ -121,7 +124,8 @@ import Testing
             VALUES (?, ?, ?, 120, 'audio', '[]', 'rock', ?, ?, ?, ?, ?, 0, 0, '1970-01-01')
             """,
           arguments: [
-            t.title, t.path, t.sourceKey, String(decoding: try JSONEncoder().encode(t.features), as: UTF8.self),
+            t.title, t.path, t.sourceKey,
+            String(decoding: try JSONEncoder().encode(t.features), as: UTF8.self),
             t.featureVersion, t.vectorVersion, t.vector, t.knownGroups,
           ])
         let columns = try db.columns(in: "track").map(\.name)

@@ -4,8 +4,9 @@ import Foundation
 /// The timbre and rhythm descriptors style inference compares tracks on, each with whether it is known.
 ///
 /// Taken from ``TrackVector`` (tempo circle, energy, brightness, MFCC timbre) plus the onset rate of audio and
-/// MIDI analyses and the rhythm and texture columns a Spotify-style table carries (danceability,
-/// acousticness, instrumentalness, speechiness, liveness). Mood and key are left out on purpose: a ballad and
+/// MIDI analyses, the note density, velocity, register and pitch range of MIDI (for a drum part, register
+/// says which drums are played), and the rhythm and texture columns a Spotify-style table carries
+/// (danceability, acousticness, instrumentalness, speechiness, liveness). Mood and key are left out on purpose: a ballad and
 /// a banger share a style, and style is not a key. A descriptor a source cannot measure is unknown, never 0.
 public struct StyleDescriptors: Sendable, Hashable {
   /// Values, laid out as ``groups`` say; unknown entries are 0.
@@ -18,8 +19,10 @@ public struct StyleDescriptors: Sendable, Hashable {
     ("tempo", 0..<2), ("energy", 2..<3), ("brightness", 3..<4), ("timbre", 4..<16),
     ("onset rate", 16..<17), ("danceability", 17..<18), ("acousticness", 18..<19),
     ("instrumentalness", 19..<20), ("speechiness", 20..<21), ("liveness", 21..<22),
+    ("note density", 22..<23), ("velocity", 23..<24), ("register", 24..<25),
+    ("pitch range", 25..<26),
   ]
-  public static let dimension = 22
+  public static let dimension = 26
 
   public init(values: [Double], known: [Bool]) {
     precondition(values.count == Self.dimension && known.count == Self.groups.count)
@@ -46,7 +49,9 @@ public struct StyleDescriptors: Sendable, Hashable {
     let named: [(slot: Int, key: String, transform: (Double) -> Double)] = [
       (4, "onset_rate_per_s", { log1p(max(0, $0)) }), (5, "danceability", { $0 }),
       (6, "acousticness", { $0 }), (7, "instrumentalness", { $0 }), (8, "speechiness", { $0 }),
-      (9, "liveness", { $0 }),
+      (9, "liveness", { $0 }), (10, "note_density_per_s", { log1p(max(0, $0)) }),
+      (11, "velocity_mean", { $0 }), (12, "pitch_mean_midi", { $0 }),
+      (13, "pitch_range_semitones", { $0 }),
     ]
     for (slot, key, transform) in named {
       guard let v = features.summary[key], v.isFinite else { continue }

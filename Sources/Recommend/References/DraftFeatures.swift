@@ -10,7 +10,8 @@ public enum DraftFeatures {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else { return nil }
-    return SketchJSON.style(at: URL(fileURLWithPath: path).appendingPathComponent("sketch.json").path)
+    return SketchJSON.style(
+      at: URL(fileURLWithPath: path).appendingPathComponent("sketch.json").path)
   }
 
   /// Analyses `path`.

@@ -92,9 +92,11 @@ public struct ReferenceFinder: Sendable {
         arousal: track.arousal,
         contributions: groups)
       reference.matchScore = scale.score(hit.distance)
-      if let likely = facets[hit.id]?.likelyStyle ?? track.effectiveStyle.map({
-        ($0.name, $0.confidence, $0.inferred)
-      }) {
+      if let likely = facets[hit.id]?.likelyStyle
+        ?? track.effectiveStyle.map({
+          ($0.name, $0.confidence, $0.inferred)
+        })
+      {
         reference.style = likely.name
         reference.styleInferred = likely.inferred
         reference.styleConfidence = likely.inferred ? likely.confidence : nil

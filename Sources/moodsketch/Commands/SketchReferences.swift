@@ -36,9 +36,10 @@ enum SketchReferences {
   /// One result as `references` prints it: rank, name, match score (0–100, see ``MatchScale``), reason.
   static func line(_ rank: Int, _ reference: Reference) -> String {
     let score = reference.matchScore.map { String(format: "%3d", $0) } ?? "  –"
-    let style = StyleLabel.text(
-      reference.style, inferred: reference.styleInferred, confidence: reference.styleConfidence
-    ).map { "  [\($0)]" } ?? ""
+    let style =
+      StyleLabel.text(
+        reference.style, inferred: reference.styleInferred, confidence: reference.styleConfidence
+      ).map { "  [\($0)]" } ?? ""
     return String(
       format: "%2d. %@  match %@  %@%@", rank, reference.displayName, score, reference.reason,
       style)
