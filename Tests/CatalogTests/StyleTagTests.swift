@@ -19,6 +19,9 @@ import Testing
     // Unknown genres keep the text (as catalogs always stored it) rather than being dropped.
     #expect(StyleVocabulary.storedStyle(forGenre: "Oldies") == "oldies")
     #expect(StyleVocabulary.storedStyle(forGenre: "  \u{0}\u{7} ") == nil)
+    // Fillers are no style: such tracks get an inferred one instead.
+    #expect(StyleVocabulary.storedStyle(forGenre: "Unknown") == nil)
+    #expect(StyleVocabulary.storedStyle(forGenre: "N/A") == nil)
   }
 
   @Test func hostileTagsAreCutAndCleanedNotCrashedOn() {

@@ -34,11 +34,20 @@ public enum StyleVocabulary {
   }
 
   /// The style name stored for a genre: the vocabulary's name when it has one, else the cleaned genre in
-  /// lower case (what catalogs stored before the vocabulary mapping), so no information is thrown away.
+  /// lower case (what catalogs stored before the vocabulary mapping), so no information is thrown away;
+  /// nil for placeholders ("Unknown", "Other", "N/A") that taggers write where a genre would go.
   public static func storedStyle(forGenre raw: String?) -> String? {
     guard let raw, let text = TagText.clean(raw) else { return nil }
-    return style(forGenre: text) ?? text.lowercased()
+    if let s = style(forGenre: text) { return s }
+    let lowered = text.lowercased()
+    return placeholders.contains(lowered.filter { $0.isLetter || $0 == " " }) ? nil : lowered
   }
+
+  /// Genre-field fillers that say nothing about the music.
+  static let placeholders: Set<String> = [
+    "", "unknown", "other", "others", "misc", "miscellaneous", "none", "na", "genre", "various",
+    "default", "undefined", "no genre", "unclassified",
+  ]
 
   /// The most applied style among weighted tags (listening-history tags with counts), with its share of the
   /// style-bearing weight; nil when no tag names a style.
