@@ -47,6 +47,9 @@ public struct ReferenceFinder: Sendable {
     let term = styleName.flatMap {
       StyleTerm(style: $0, weight: weights.style, index: index, facets: facets)
     }
+    // The scale is calibrated on content alone: a track of unknown style (the neutral ½) scores as before,
+    // a known match scores higher and another style lower.
+    let styleShift = term == nil ? 0 : 0.5 * weights.style
     let depth = options.diverse ? max(options.k * 5, 50) : options.k
     var hits = index.nearest(
       to: queryVector, metric: metric, k: depth, allowed: allowed, offsets: term?.offsets,
@@ -83,7 +86,7 @@ public struct ReferenceFinder: Sendable {
       if let term { groups["style"] = Double(term.offsets[hit.row]) }
       var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
-        similarity: exp(-hit.distance),
+        similarity: exp(-max(0, hit.distance - styleShift)),
         distance: hit.distance,
         reason: ReferenceReason.line(
           query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
@@ -91,7 +94,7 @@ public struct ReferenceFinder: Sendable {
         tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
         arousal: track.arousal,
         contributions: groups)
-      reference.matchScore = scale.score(hit.distance)
+      reference.matchScore = scale.score(max(0, hit.distance - styleShift))
       if let likely = facets[hit.id]?.likelyStyle
         ?? track.effectiveStyle.map({
           ($0.name, $0.confidence, $0.inferred)

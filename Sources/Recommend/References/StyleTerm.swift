@@ -14,9 +14,14 @@ public struct StyleTerm: Sendable {
   /// Per index row, whether the row's style (match or not) was inferred.
   public let inferred: [Bool]
 
-  /// The term for `style` over `index`'s rows; nil when the weight is 0.
+  /// The term for `style` over `index`'s rows; nil when the weight is 0 or no track has a style (known,
+  /// tagged or inferred), where it would only add the same ½ to every distance.
   public init?(style: String, weight: Double, index: ReferenceIndex, facets: [Int64: TrackFacet]) {
-    guard weight > 0 else { return nil }
+    guard weight > 0,
+      facets.values.contains(where: {
+        $0.style != nil || $0.inferredStyle != nil || !$0.tags.isEmpty
+      })
+    else { return nil }
     var cache: [String: String] = [:]
     let key: (String) -> String = { name in
       if let k = cache[name] { return k }
