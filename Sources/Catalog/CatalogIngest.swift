@@ -10,6 +10,7 @@ public struct AnalysedFile: Sendable {
   public var album: String?
   /// Tags such as libsndfile's genre and comment strings.
   public var tags: [String]
+  /// The genre as the file states it; stored mapped through ``StyleVocabulary/storedStyle(forGenre:)``.
   public var style: String?
 
   public init(
@@ -54,6 +55,8 @@ public struct IngestReport: Sendable, Codable, Hashable {
   public var ignored = 0
   /// Wall-clock seconds.
   public var seconds = 0.0
+  /// Styles after the run: known, inferred for the rest (see ``CatalogStore/refreshStyles(k:)``).
+  public var styles: StyleRefresh?
 
   public struct Failure: Sendable, Codable, Hashable {
     public var path: String
@@ -123,6 +126,7 @@ public enum CatalogIngest {
     }
     if let fatal = state.fatalError { throw fatal }
     var report = state.report
+    report.styles = try store.refreshStyles()
     report.ignored = listing.ignored
     report.seconds = Date().timeIntervalSince(start)
     report.failed.sort { $0.path < $1.path }
@@ -166,15 +170,20 @@ public enum CatalogIngest {
     let hash = try ContentHash.ofFile(atPath: path)
     let analysed = try analyse(path, kind)
     let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    // Tags are whatever the file's author wrote: cleaned (bounded, printable) before they are stored.
+    let tags = analysed.tags.compactMap(TagText.clean)
     let track = CatalogTrack(
-      title: nonEmpty(analysed.title) ?? name, artist: nonEmpty(analysed.artist),
-      album: nonEmpty(analysed.album),
-      path: path, sourceKey: path, tags: analysed.tags, style: analysed.style,
+      title: cleaned(analysed.title) ?? name, artist: cleaned(analysed.artist),
+      album: cleaned(analysed.album),
+      path: path, sourceKey: path, tags: tags,
+      style: StyleVocabulary.storedStyle(forGenre: analysed.style),
       features: analysed.features,
       contentHash: hash, fileModified: modified, fileSize: size)
     try store.save(track)
     return existing == nil ? .added : .updated
   }
+
+  static func cleaned(_ s: String?) -> String? { nonEmpty(s.flatMap(TagText.clean)) }
 
   static func nonEmpty(_ s: String?) -> String? {
     guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }

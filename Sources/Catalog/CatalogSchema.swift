@@ -47,6 +47,14 @@ enum CatalogSchema {
         index: "track_vector_scan", on: "track",
         columns: ["vectorVersion", "id", "knownGroups", "vector"])
     }
+    // Style inferred from the tagged tracks (StyleInference), kept apart from `style`, which is only ever
+    // what a file, table or listening history said.
+    migrator.registerMigration("addTrackInferredStyle") { db in
+      try db.alter(table: "track") { t in
+        t.add(column: "inferredStyle", .text)
+        t.add(column: "styleConfidence", .double)
+      }
+    }
     return migrator
   }
 }

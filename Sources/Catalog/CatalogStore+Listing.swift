@@ -18,6 +18,12 @@ public struct TrackListing: Sendable, Codable, Hashable {
   public var durationSeconds: Double
   /// Analysed by an older version: `catalog add` again.
   public var stale: Bool
+  /// The known style, else the inferred one; nil when neither.
+  public var style: String?
+  /// Whether ``style`` was inferred from the catalog's tagged tracks rather than stated by a tag.
+  public var styleInferred: Bool?
+  /// For an inferred style: its share of the neighbour vote, 0…1.
+  public var styleConfidence: Double?
 }
 
 extension CatalogStore {
@@ -27,22 +33,30 @@ extension CatalogStore {
     limit: Int? = nil, offset: Int = 0, _ body: (TrackListing) throws -> Void
   ) throws {
     try read { db in
+      // A catalog opened read-only may predate the inferred-style columns.
+      let inferred =
+        try Self.hasInferredStyle(db) ? "inferredStyle, styleConfidence" : "NULL, NULL"
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT id, title, artist, source, path, tempoBPM, keyTonic, mode, valence, arousal,
-            durationSeconds, featureVersion, vectorVersion
+            durationSeconds, featureVersion, vectorVersion, style, \(inferred)
           FROM track ORDER BY id LIMIT ? OFFSET ?
           """, arguments: [limit ?? -1, offset])
       while let row = try rows.next() {
         let tonic: String? = row[6]
         let mode: String? = row[7]
+        let known: String? = row[13]
+        let guess: String? = row[14]
         let key = tonic.flatMap { t in mode.flatMap { Key(parsing: "\(t) \($0)")?.shortName } }
         try body(
           TrackListing(
             id: row[0], title: row[1], artist: row[2], source: row[3], path: row[4],
             tempoBPM: row[5], key: key, valence: row[8], arousal: row[9], durationSeconds: row[10],
-            stale: row[11] != Features.currentVersion || row[12] != TrackVector.version))
+            stale: row[11] != Features.currentVersion || row[12] != TrackVector.version,
+            style: known ?? guess,
+            styleInferred: known == nil ? (guess == nil ? nil : true) : false,
+            styleConfidence: known == nil ? row[15] : nil))
       }
     }
   }

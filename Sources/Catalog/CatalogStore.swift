@@ -287,12 +287,17 @@ public final class CatalogStore: Sendable {
   public func facets() throws -> [Int64: TrackFacet] {
     try read { db in
       var result: [Int64: TrackFacet] = [:]
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, tempoBPM, style, tags, path FROM track")
+      let inferred =
+        try Self.hasInferredStyle(db) ? "inferredStyle, styleConfidence" : "NULL, NULL"
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT id, tempoBPM, style, tags, path, \(inferred) FROM track")
       let decoder = JSONDecoder()
       while let row = try rows.next() {
         let tagsText: String = row[3]
         let tags = (try? decoder.decode([String].self, from: Data(tagsText.utf8))) ?? []
-        result[row[0]] = TrackFacet(tempoBPM: row[1], style: row[2], tags: tags, path: row[4])
+        result[row[0]] = TrackFacet(
+          tempoBPM: row[1], style: row[2], tags: tags, path: row[4], inferredStyle: row[5],
+          styleConfidence: row[6])
       }
       return result
     }
@@ -338,14 +343,6 @@ public final class CatalogStore: Sendable {
       return stats
     }
   }
-}
-
-/// The few columns searches filter on.
-public struct TrackFacet: Sendable, Hashable {
-  public var tempoBPM: Double?
-  public var style: String?
-  public var tags: [String]
-  public var path: String?
 }
 
 /// What `catalog stats` reports.

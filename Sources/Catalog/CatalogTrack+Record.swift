@@ -18,6 +18,8 @@ extension CatalogTrack: FetchableRecord, MutablePersistableRecord {
     static let knownGroups = Column("knownGroups")
     static let durationSeconds = Column("durationSeconds")
     static let style = Column("style")
+    static let inferredStyle = Column("inferredStyle")
+    static let styleConfidence = Column("styleConfidence")
     static let tags = Column("tags")
     static let tempoBPM = Column("tempoBPM")
   }

@@ -21,8 +21,14 @@ public struct CatalogTrack: Sendable, Hashable, Codable, Identifiable {
   public var source: Features.Source
   /// Free-form tags: libsndfile string fields (genre, comment…) or a table's genre.
   public var tags: [String]
-  /// A style name (`pop`, `ambient`…) when one is known.
+  /// A style name (`pop`, `ambient`…) when one is known: from the file's genre tag, a table's genre column or
+  /// the listening history's tags for the artist, mapped through ``StyleVocabulary``.
   public var style: String?
+  /// For a track without ``style``: the style ``StyleInference`` guessed from the catalog's tagged tracks.
+  /// Recomputed after every `catalog add` and `catalog import`; nil when nothing could be inferred.
+  public var inferredStyle: String?
+  /// Share of the weighted neighbour vote ``inferredStyle`` won, 0…1.
+  public var styleConfidence: Double?
   /// The full analysis, as JSON in the database.
   public var features: Features
   /// ``Features/version`` at analysis time, kept in its own column so stale rows are found without decoding.
@@ -94,6 +100,13 @@ public struct CatalogTrack: Sendable, Hashable, Codable, Identifiable {
   /// Whether this row was made by an older analysis or vector layout and should be re-analysed.
   public var isStale: Bool {
     featureVersion != Features.currentVersion || vectorVersion != TrackVector.version
+  }
+
+  /// The known style, else the inferred one with its confidence (1 for a known style).
+  public var effectiveStyle: (name: String, inferred: Bool, confidence: Double)? {
+    if let style { return (style, false, 1) }
+    if let inferredStyle { return (inferredStyle, true, styleConfidence ?? 0) }
+    return nil
   }
 
   /// "Artist – Title", or the title alone.

@@ -110,12 +110,13 @@ extension SpotifyImport {
         keyStrength: 0,
         loudnessLUFS: loudness, loudnessRangeLU: nil, valence: 2 * valence - 1, arousal: arousal,
         summary: summary)
-      let genre = text(genre)
+      let genre = text(genre).flatMap(TagText.clean)
       let rowKey = text(id) ?? "line\(line)"
       return CatalogTrack(
         title: title, artist: text(artist), album: text(album), path: nil,
         sourceKey: sourcePrefix + rowKey,
-        tags: genre.map { [$0] } ?? [], style: genre?.lowercased(), features: features)
+        tags: genre.map { [$0] } ?? [], style: StyleVocabulary.storedStyle(forGenre: genre),
+        features: features)
     }
   }
 }

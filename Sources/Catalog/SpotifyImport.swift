@@ -34,6 +34,8 @@ public enum SpotifyImport {
     public var encoding = PlainText.Encoding.utf8
     public var delimiter = "comma"
     public var seconds = 0.0
+    /// Styles after the import: known, inferred for the rest (see ``CatalogStore/refreshStyles(k:)``).
+    public var styles: StyleRefresh?
 
     public struct Malformed: Sendable, Codable, Hashable {
       public var line: Int
@@ -134,6 +136,7 @@ public enum SpotifyImport {
       throw CatalogError.nothingImported(
         path: path, rows: rows, line: first.line, reason: first.reason)
     }
+    report.styles = try store?.refreshStyles()
     report.seconds = Date().timeIntervalSince(start)
     return report
   }

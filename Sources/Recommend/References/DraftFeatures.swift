@@ -4,6 +4,16 @@ import Theory
 
 /// Turns what a user passes as DRAFT into ``Features``: an audio file, a MIDI file, or a sketch folder.
 public enum DraftFeatures {
+  /// The draft's own style, when it states one: a sketch folder's `sketch.json` names the plan's style.
+  public static func style(path: String) -> String? {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return nil }
+    return SketchJSON.style(
+      at: URL(fileURLWithPath: path).appendingPathComponent("sketch.json").path)
+  }
+
   /// Analyses `path`.
   ///
   /// A folder is read as a `moodsketch sketch` output: its `sketch.wav` for the sound with key and tempo

@@ -18,8 +18,14 @@ public struct Reference: Sendable, Hashable, Codable {
   public var key: String?
   public var valence: Double
   public var arousal: Double
-  /// Each weighted group's share of ``distance``.
+  /// Each weighted group's share of ``distance`` (`style` too when the draft has a style, see ``StyleTerm``).
   public var contributions: [String: Double]
+  /// The track's known style, else its inferred one; nil when neither.
+  public var style: String?
+  /// Whether ``style`` was inferred from the catalog's tagged tracks (nil without a style).
+  public var styleInferred: Bool?
+  /// For an inferred style: its share of the neighbour vote, 0…1.
+  public var styleConfidence: Double?
   /// 0–100, calibrated on the catalog's own nearest-neighbour distances (``MatchScale``); nil for a
   /// catalog of one track.
   public var matchScore: Int? {

@@ -41,10 +41,19 @@ public struct ReferenceFinder: Sendable {
     }
     let (queryVector, queryKnown) = TrackVector.make(from: query)
     let metric = ReferenceMetric(query: queryVector, queryKnown: queryKnown, weights: weights)
-    let allowed = try allowedRows(options)
+    let styleName = options.draftStyle ?? options.style
+    let facets = try (styleName != nil || needsFacets(options)) ? store.facets() : [:]
+    let allowed = allowedRows(options, facets: facets)
+    let term = styleName.flatMap {
+      StyleTerm(style: $0, weight: weights.style, index: index, facets: facets)
+    }
+    // The scale is calibrated on content alone: a track of unknown style (the neutral ½) scores as before,
+    // a known match scores higher and another style lower.
+    let styleShift = term == nil ? 0 : 0.5 * weights.style
     let depth = options.diverse ? max(options.k * 5, 50) : options.k
     var hits = index.nearest(
-      to: queryVector, metric: metric, k: depth, allowed: allowed, threads: options.threads)
+      to: queryVector, metric: metric, k: depth, allowed: allowed, offsets: term?.offsets,
+      threads: options.threads)
     if options.diverse && hits.count > options.k {
       let order = MaximalMarginalRelevance.rerank(
         count: hits.count, k: options.k, lambda: options.diversityLambda,
@@ -70,36 +79,58 @@ public struct ReferenceFinder: Sendable {
       guard let track = tracks[hit.id] else { return nil }
       let vector = index.row(hit.row)
       let known = index.knownGroups(hit.row)
-      let groups = metric.groupDistances(
-        queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
+      var groups = Dictionary(
+        uniqueKeysWithValues: metric.groupDistances(
+          queryVector, vector, knownA: queryKnown, knownB: known, weights: weights
+        ).map { ($0.key.rawValue, $0.value) })
+      if let term { groups["style"] = Double(term.offsets[hit.row]) }
       var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
-        similarity: exp(-hit.distance),
+        similarity: exp(-max(0, hit.distance - styleShift)),
         distance: hit.distance,
         reason: ReferenceReason.line(
           query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
           groups: metric.activeGroups),
         tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
         arousal: track.arousal,
-        contributions: Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }))
-      reference.matchScore = scale.score(hit.distance)
+        contributions: groups)
+      reference.matchScore = scale.score(max(0, hit.distance - styleShift))
+      if let likely = facets[hit.id]?.likelyStyle
+        ?? track.effectiveStyle.map({
+          ($0.name, $0.confidence, $0.inferred)
+        })
+      {
+        reference.style = likely.name
+        reference.styleInferred = likely.inferred
+        reference.styleConfidence = likely.inferred ? likely.confidence : nil
+      }
       return reference
     }
   }
 
+  func needsFacets(_ options: ReferenceOptions) -> Bool {
+    options.style != nil || options.tempoRange != nil || !options.excludedPaths.isEmpty
+  }
+
   /// Rows passing the style, tempo and path filters, or nil when there are none.
-  func allowedRows(_ options: ReferenceOptions) throws -> [Bool]? {
-    guard options.style != nil || options.tempoRange != nil || !options.excludedPaths.isEmpty else {
-      return nil
+  ///
+  /// The style filter keeps tracks whose known style or a tag names the style, and tracks whose inferred
+  /// style is it (at any confidence: the style term then ranks the surer ones first).
+  func allowedRows(_ options: ReferenceOptions, facets: [Int64: TrackFacet]) -> [Bool]? {
+    guard needsFacets(options) else { return nil }
+    var cache: [String: String] = [:]
+    let key: (String) -> String = { name in
+      if let k = cache[name] { return k }
+      let k = TrackFacet.styleKey(name)
+      cache[name] = k
+      return k
     }
-    let facets = try store.facets()
-    let wanted = options.style.map(Self.normalized)
+    let wanted = options.style.map(key)
     return index.ids.map { id in
       guard let facet = facets[id] else { return false }
       if let path = facet.path, options.excludedPaths.contains(path) { return false }
       if let wanted {
-        let names = ([facet.style].compactMap { $0 } + facet.tags).map(Self.normalized)
-        if !names.contains(wanted) { return false }
+        if facet.confidence(ofStyleKey: wanted, key: key) <= 0 { return false }
       }
       if let range = options.tempoRange {
         guard let t = facet.tempoBPM else { return false }

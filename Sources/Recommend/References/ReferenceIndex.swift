@@ -65,9 +65,11 @@ public struct ReferenceIndex: Sendable {
   ///
   /// - Parameters:
   ///   - allowed: when given, only rows whose entry is true are considered (style, tempo and path filters).
+  ///   - offsets: when given, added to each row's distance (one per row; the style term).
   ///   - threads: scanning threads; default 2 (the benchmark machine's cores).
   public func nearest(
-    to query: [Float], metric: ReferenceMetric, k: Int, allowed: [Bool]? = nil, threads: Int = 2
+    to query: [Float], metric: ReferenceMetric, k: Int, allowed: [Bool]? = nil,
+    offsets: [Float]? = nil, threads: Int = 2
   ) -> [Hit] {
     let n = ids.count
     guard k > 0, n > 0 else { return [] }
@@ -76,6 +78,7 @@ public struct ReferenceIndex: Sendable {
     let threadCount = max(1, min(threads, blockCount / 512 + 1))
     let chunk = (blockCount + threadCount - 1) / threadCount
     let heaps = HeapBox(count: threadCount)
+    let padded = offsets.map { $0 + [Float](repeating: 0, count: blockCount * Self.lanes - n) }
     DispatchQueue.concurrentPerform(iterations: threadCount) { t in
       let start = t * chunk
       let end = min(blockCount, start + chunk)
@@ -83,7 +86,7 @@ public struct ReferenceIndex: Sendable {
         t,
         scan(
           blocks: start..<max(start, end), query: query, metric: metric, allowed: allowed,
-          capacity: shortlist))
+          offsets: padded, capacity: shortlist))
     }
     var hits: [Hit] = []
     for heap in heaps.all() {
@@ -91,7 +94,9 @@ public struct ReferenceIndex: Sendable {
         let r = Int(row)
         hits.append(
           Hit(
-            row: r, id: ids[r], distance: metric.distance(query, row: self.row(r), known: known[r]))
+            row: r, id: ids[r],
+            distance: metric.distance(query, row: self.row(r), known: known[r])
+              + Double(offsets?[r] ?? 0))
         )
       }
     }
@@ -104,7 +109,7 @@ extension ReferenceIndex {
   /// Scans the blocks in `range`, keeping the `capacity` smallest Float32 distances.
   func scan(
     blocks range: Range<Int>, query: [Float], metric: ReferenceMetric, allowed: [Bool]?,
-    capacity: Int
+    offsets: [Float]? = nil, capacity: Int
   )
     -> TopKHeap
   {
@@ -144,6 +149,9 @@ extension ReferenceIndex {
                         fix[Int(k[3] & 63)],
                         fix[Int(k[4] & 63)], fix[Int(k[5] & 63)], fix[Int(k[6] & 63)],
                         fix[Int(k[7] & 63)])
+                  }
+                  if let offsets {
+                    acc = acc + SIMD8(offsets[r0..<(r0 + Self.lanes)])
                   }
                   guard any(acc .< SIMD8(repeating: threshold)) else { continue }
                   for lane in 0..<Self.lanes where acc[lane] < threshold {

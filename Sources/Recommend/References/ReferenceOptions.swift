@@ -17,8 +17,12 @@ public struct ReferenceOptions: Sendable, Hashable {
   /// How far the query's mood moves toward ``targetMood``: 0 keeps the draft's, 1 replaces it; default 0.7.
   /// With a target mood the mood weight is also doubled, so the pull shows in the ranking.
   public var moodPull = 0.7
-  /// Keep only tracks whose style or tags match this name (case and punctuation ignored).
+  /// Keep only tracks whose style, tags or inferred style match this name (as ``StyleVocabulary`` maps it,
+  /// so `hip-hop` finds `hiphop`; case and punctuation ignored).
   public var style: String?
+  /// The draft's own style (a sketch's plan): the style term of the distance favours it (see ``StyleTerm``).
+  /// When nil, ``style`` is used; with neither, the term is left out.
+  public var draftStyle: String?
   /// Keep only tracks whose tempo, or its half or double, lies in this range (BPM).
   public var tempoRange: ClosedRange<Double>?
   /// Re-rank by maximal marginal relevance so results are not near-copies of each other.

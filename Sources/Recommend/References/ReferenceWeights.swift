@@ -4,7 +4,8 @@ import Catalog
 ///
 /// The squared distance between a draft and a track is `Σ_group weight · groupDistance`, where each group's
 /// distance is scaled so that "clearly different" is about 1–2 (see ``ReferenceMetric``). A weight of 0 ignores
-/// a group; 2 makes it count double. Parsed from `--weights mood=1,tempo=1,key=1,timbre=1,energy=1,brightness=1`.
+/// a group; 2 makes it count double. Parsed from
+/// `--weights mood=1,tempo=1,key=1,timbre=1,energy=1,brightness=1,style=1`.
 public struct ReferenceWeights: Sendable, Hashable, Codable {
   public var mood = 1.0
   public var tempo = 1.0
@@ -12,6 +13,8 @@ public struct ReferenceWeights: Sendable, Hashable, Codable {
   public var timbre = 1.0
   public var energy = 1.0
   public var brightness = 1.0
+  /// The style term (``StyleTerm``): counts only when the draft has a style (a sketch's plan, or `--style`).
+  public var style = 1.0
 
   public init() {}
 
@@ -49,8 +52,9 @@ public struct ReferenceWeights: Sendable, Hashable, Codable {
         $0.trimmingCharacters(in: .whitespaces)
       }
       let allowed =
-        "use name=weight pairs with names \(FeatureGroup.allCases.map(\.rawValue).joined(separator: ", ")) and weights ≥ 0"
-      guard pieces.count == 2, let group = FeatureGroup(rawValue: pieces[0].lowercased()) else {
+        "use name=weight pairs with names \(FeatureGroup.allCases.map(\.rawValue).joined(separator: ", ")), style and weights ≥ 0"
+      let name = pieces.first?.lowercased() ?? ""
+      guard pieces.count == 2, FeatureGroup(rawValue: name) != nil || name == "style" else {
         throw RecommendError.invalidParameter(
           name: "--weights entry", value: String(part), allowed: allowed)
       }
@@ -58,7 +62,7 @@ public struct ReferenceWeights: Sendable, Hashable, Codable {
         throw RecommendError.invalidParameter(
           name: "--weights entry", value: String(part), allowed: allowed)
       }
-      self[group] = w
+      if let group = FeatureGroup(rawValue: name) { self[group] = w } else { style = w }
     }
     guard FeatureGroup.allCases.contains(where: { self[$0] > 0 }) else {
       // Every distance would be 0 and every track "100 % close": no ranking at all.

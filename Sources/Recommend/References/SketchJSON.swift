@@ -1,4 +1,5 @@
 import Analysis
+import Catalog
 import Foundation
 import Theory
 
@@ -18,6 +19,16 @@ enum SketchJSON {
   }
 
   private struct Wrapped: Decodable { var score: Score }
+
+  private struct Styled: Decodable { var style: String }
+
+  /// The style a sketch report names (`"style": "lofi"`), if the file at `path` is one.
+  static func style(at path: String) -> String? {
+    guard let data = FileManager.default.contents(atPath: path),
+      let styled = try? JSONDecoder().decode(Styled.self, from: data)
+    else { return nil }
+    return TagText.clean(styled.style)
+  }
 
   /// The score in the file at `path`, if it holds one.
   static func score(at path: String) -> Score? {

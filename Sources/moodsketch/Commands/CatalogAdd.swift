@@ -14,7 +14,10 @@ struct CatalogAdd: ParsableCommand {
       finish. Unchanged files (same size and modification time, or else the
       same content hash) are skipped; files analysed by an older version are
       analysed again. A file that cannot be read is reported and skipped.
-      Title, artist, album and genre come from the file's tags when present.
+      Title, artist, album and genre come from the file's tags when present
+      (cleaned: at most 200 characters, control bytes dropped); the genre is
+      mapped to a style (Hip-Hop → hiphop, Funk / Soul → funk). Tracks without
+      a style get one inferred from the tagged tracks (see `catalog list`).
       Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
       """)
 
@@ -51,6 +54,7 @@ struct CatalogAdd: ParsableCommand {
         "added \(report.added), updated \(report.updated), unchanged \(report.unchanged), failed \(report.failed.count)"
           + (report.ignored > 0 ? ", ignored \(report.ignored) other files" : "")
           + String(format: " in %.1f s", report.seconds))
+      if let line = StyleLabel.summary(report.styles) { print(line) }
     }
     if !report.failed.isEmpty && report.added + report.updated + report.unchanged == 0 {
       throw ExitCode(65)

@@ -14,7 +14,7 @@ enum CatalogAnalyser {
         let tags = (try? AudioFileReader(path: path).metadata) ?? [:]
         return AnalysedFile(
           features: features, title: tags["title"], artist: tags["artist"], album: tags["album"],
-          tags: ["genre", "comment"].compactMap { tags[$0] }, style: tags["genre"]?.lowercased())
+          tags: ["genre", "comment"].compactMap { tags[$0] }, style: tags["genre"])
       }
     }
   }

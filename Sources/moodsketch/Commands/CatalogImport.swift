@@ -20,7 +20,8 @@ struct CatalogImport: ParsableCommand {
                            energy is also kept as the energy dimension
         key 0–11, mode   → key (key −1 = unknown; mode 1 major, 0 minor)
         tempo, loudness  → tempo (BPM), loudness (LUFS)
-        genre            → a tag and the style
+        genre            → a tag and the style (mapped: Hip-Hop → hiphop);
+                           rows without one get an inferred style
       Brightness and timbre cannot come from these columns: they are marked
       unknown and `references` compares these rows on the rest.
 
@@ -65,6 +66,7 @@ struct CatalogImport: ParsableCommand {
       print(
         "imported \(report.imported) tracks, skipped \(report.malformedCount) malformed rows"
           + String(format: " in %.2f s", report.seconds))
+      if let line = StyleLabel.summary(report.styles) { print(line) }
     }
   }
 }

@@ -7,11 +7,17 @@ struct CatalogList: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract:
-      "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again).",
+      "List the catalog's tracks: id, tempo, key, mood, title, style. Tracks marked * need re-analysis (`catalog add` again).",
     discussion: """
       Tracks are read as they are printed, so a catalog of any size lists at once
       in constant memory. Page through a large one with --limit and --offset:
         moodsketch catalog list --limit 50 --offset 100
+      A style comes from the file's genre tag, the table's genre column or the
+      listening history's tags for the artist. Tracks without one get a style
+      inferred from the most similar tagged tracks (timbre and rhythm), shown
+      as "lofi (inferred, 72 %)": the percentage is the share of the similar
+      tracks' weighted vote. A catalog with no tagged track (or of one track)
+      infers nothing.
       """)
 
   @Option(help: ArgumentHelp("Show at most this many tracks; default: all.", valueName: "n"))
@@ -45,7 +51,7 @@ struct CatalogList: ParsableCommand {
             (shown == 0 ? "\n" : ",\n")
               + String(decoding: try JSONDocument.fragment(r), as: UTF8.self))
         } else {
-          if shown == 0 { out.write("   id  tempo  key   valence arousal  title\n") }
+          if shown == 0 { out.write("   id  tempo  key   valence arousal  title  [style]\n") }
           out.write(Self.line(r) + "\n")
         }
         shown += 1
@@ -69,9 +75,13 @@ struct CatalogList: ParsableCommand {
     let tempo = r.tempoBPM.map { String(format: "%5.1f", $0) } ?? "    –"
     let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
     let name = (r.artist.map { "\($0) – " } ?? "") + r.title
+    let style =
+      StyleLabel.text(r.style, inferred: r.styleInferred, confidence: r.styleConfidence).map {
+        "  [\($0)]"
+      } ?? ""
     return String(
-      format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key,
-      r.valence, r.arousal, name)
+      format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@%@", r.id, r.stale ? "*" : " ", tempo, key,
+      r.valence, r.arousal, name, style)
   }
 }
 

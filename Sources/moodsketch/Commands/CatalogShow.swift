@@ -35,6 +35,13 @@ struct CatalogShow: ParsableCommand {
         + (f.key.map { "\($0) (strength \(String(format: "%.2f", f.keyStrength)))" } ?? "–"))
     print("  loudness  " + (f.loudnessLUFS.map { String(format: "%.1f LUFS", $0) } ?? "–"))
     print(String(format: "  mood      valence %+.2f, arousal %+.2f", f.valence, f.arousal))
+    if let style = track.effectiveStyle {
+      print(
+        "  style     "
+          + (StyleLabel.text(style.name, inferred: style.inferred, confidence: style.confidence)
+            ?? style.name)
+          + (style.inferred ? ", from the most similar tagged tracks" : ""))
+    }
     if !track.tags.isEmpty { print("  tags      \(track.tags.joined(separator: ", "))") }
     if let hash = track.contentHash { print("  hash      \(hash) (FNV-1a 64, change detector)") }
     let known = FeatureGroup.allCases.filter { track.knownGroups & Int($0.bit) != 0 }.map(

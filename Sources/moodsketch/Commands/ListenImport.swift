@@ -47,18 +47,25 @@ struct ListenImport: ParsableCommand {
       } else {
         events = try EventFile.read(source[0])
       }
-      let store = ListeningStore(try catalogOptions.openForWriting())
+      let catalog = try catalogOptions.openForWriting()
+      let store = ListeningStore(catalog)
       let progress = ProgressLine(label: "importing")
       let summary = try store.importHistory(events: events, items: items, tags: tags) {
         progress.update(fraction: $0)
       }
       progress.clear()
+      // Artist tags may name the style of catalog tracks that had none; inferences follow.
+      let styles = try catalog.refreshStyles()
       if output.json {
         try JSONOutput.print(summary)
       } else {
         print(
           "imported \(summary.events) events of \(summary.users) users on \(summary.items) items, \(summary.tags) item tags"
         )
+        if styles.fromListeningTags > 0 {
+          print(
+            "styles of \(styles.fromListeningTags) catalog tracks taken from their artists' tags")
+        }
       }
     }
   }

@@ -16,8 +16,10 @@ struct References: ParsableCommand {
       Similarity combines mood (valence, arousal), tempo (half and double time
       count as close), key (same key; a fifth apart; relative and parallel
       major/minor count as close), timbre (MFCC means), energy and brightness
-      (spectral centroid). Each group weighs 1 unless --weights says otherwise;
-      0 ignores it. Every result says why it was picked.
+      (spectral centroid), and style when the draft has one (a sketch's plan, or
+      --style): a track of that style is closer, an inferred one by its
+      confidence. Each group weighs 1 unless --weights says otherwise; 0 ignores
+      it. Every result says why it was picked; inferred styles are marked.
         moodsketch references draft.wav
         moodsketch references drive/ --k 5 --mood "darker, more tense" --diverse
         moodsketch references idea.mid --tempo-range 80-100 --weights key=2
@@ -43,7 +45,8 @@ struct References: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Only tracks whose style or tags match this name (e.g. ambient, rock).", valueName: "name"))
+      "Only tracks whose style, tags or inferred style match this name (e.g. ambient, rock); tracks of that style rank first, surest first.",
+      valueName: "name"))
   var style: String?
 
   @Option(
@@ -59,7 +62,7 @@ struct References: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Group weights, e.g. mood=1,tempo=1,key=1,timbre=1,energy=1,brightness=1 (unnamed groups keep 1).",
+      "Group weights, e.g. mood=1,tempo=1,key=1,timbre=1,energy=1,brightness=1,style=1 (unnamed groups keep 1).",
       valueName: "weights"))
   var weights: String?
 
@@ -112,6 +115,7 @@ struct References: ParsableCommand {
       options.k = k
       options.diverse = diverse
       options.style = style
+      options.draftStyle = DraftFeatures.style(path: draft)
       options.tempoRange = tempoRange.flatMap(Self.parseRange)
       if let weights { options.weights = try ReferenceWeights(parsing: weights) }
       if let mood {
@@ -165,6 +169,12 @@ struct References: ParsableCommand {
       print(SketchReferences.line(i + 1, r))
     }
     if let note = SketchReferences.closeness(results) { print("  \(note)") }
+    let inferred = results.filter { $0.styleInferred == true }.count
+    if inferred > 0 {
+      print(
+        "  styles marked inferred were guessed from the catalog's tagged tracks (\(inferred) of \(results.count) shown)"
+      )
+    }
     if let plot { print("mood map: \(plot)") }
   }
 }

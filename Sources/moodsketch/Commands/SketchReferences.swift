@@ -25,6 +25,7 @@ enum SketchReferences {
       guard try store.count() > 0 else { return .noCatalog(hint) }
       var options = ReferenceOptions()
       options.k = k
+      options.draftStyle = DraftFeatures.style(path: folder)
       let features = try DraftFeatures.load(path: folder)
       return .found(try ReferenceFinder(store: store).references(for: features, options: options))
     } catch {
@@ -35,8 +36,13 @@ enum SketchReferences {
   /// One result as `references` prints it: rank, name, match score (0–100, see ``MatchScale``), reason.
   static func line(_ rank: Int, _ reference: Reference) -> String {
     let score = reference.matchScore.map { String(format: "%3d", $0) } ?? "  –"
+    let style =
+      StyleLabel.text(
+        reference.style, inferred: reference.styleInferred, confidence: reference.styleConfidence
+      ).map { "  [\($0)]" } ?? ""
     return String(
-      format: "%2d. %@  match %@  %@", rank, reference.displayName, score, reference.reason)
+      format: "%2d. %@  match %@  %@%@", rank, reference.displayName, score, reference.reason,
+      style)
   }
 
   /// Said under the list when even the best reference is far from the draft.

@@ -1,0 +1,107 @@
+import Analysis
+import Foundation
+import GRDB
+
+/// What ``CatalogStore/refreshStyles()`` found and stored.
+public struct StyleRefresh: Sendable, Hashable, Codable {
+  /// Tracks with a known style (after filling from listening tags).
+  public var tagged = 0
+  /// Tracks whose known style was filled from the listening history's tags for their artist.
+  public var fromListeningTags = 0
+  /// Untagged tracks that got an inferred style.
+  public var inferred = 0
+  /// Untagged tracks left without one (no tagged track at all, or none comparable).
+  public var uninferred = 0
+  public init() {}
+}
+
+extension CatalogStore {
+  /// Whether the `track` table has the inferred-style columns: a catalog opened read-only may predate them.
+  static func hasInferredStyle(_ db: Database) throws -> Bool {
+    try db.columns(in: "track").contains { $0.name == "inferredStyle" }
+  }
+
+  /// Fills missing known styles from listening-history tags, then recomputes every inferred style.
+  ///
+  /// Cheap for catalogs of thousands of tracks (one pass over the stored features, then k-NN in memory);
+  /// `catalog add` and `catalog import` call it after every run. A track that has a known style never
+  /// keeps an inferred one. With no tagged track (or a single track) nothing is inferred and every
+  /// inferred style is cleared.
+  @discardableResult
+  public func refreshStyles(k: Int = StyleInference.defaultK) throws -> StyleRefresh {
+    try write { db in
+      var report = StyleRefresh()
+      report.fromListeningTags = try Self.fillStylesFromListeningTags(db)
+      var samples: [StyleInference.Sample] = []
+      let decoder = JSONDecoder()
+      let rows = try Row.fetchCursor(db, sql: "SELECT id, style, features FROM track ORDER BY id")
+      while let row = try rows.next() {
+        let text: String = row[2]
+        guard let features = try? decoder.decode(Features.self, from: Data(text.utf8)) else {
+          continue
+        }
+        samples.append(
+          .init(id: row[0], style: row[1], descriptors: StyleDescriptors(features: features)))
+      }
+      let guesses = StyleInference.infer(samples, k: k)
+      try db.execute(sql: "UPDATE track SET inferredStyle = NULL, styleConfidence = NULL")
+      let update = try db.makeStatement(
+        sql: "UPDATE track SET inferredStyle = ?, styleConfidence = ? WHERE id = ?")
+      for (id, guess) in guesses {
+        try update.execute(arguments: [guess.style, guess.confidence, id])
+      }
+      report.tagged = samples.filter { $0.style != nil }.count
+      report.inferred = guesses.count
+      report.uninferred = samples.count - report.tagged - guesses.count
+      return report
+    }
+  }
+
+  /// Leave-one-out accuracy of style inference over the catalog's tagged tracks (see
+  /// ``StyleInference/leaveOneOut(_:k:)``).
+  public func styleInferenceEvaluation(k: Int = StyleInference.defaultK) throws
+    -> StyleInference.Evaluation
+  {
+    let samples = try read { db in
+      try Row.fetchAll(db, sql: "SELECT id, style, features FROM track WHERE style IS NOT NULL")
+        .compactMap { row -> StyleInference.Sample? in
+          let text: String = row[2]
+          guard let f = try? JSONDecoder().decode(Features.self, from: Data(text.utf8)) else {
+            return nil
+          }
+          return .init(id: row[0], style: row[1], descriptors: StyleDescriptors(features: f))
+        }
+    }
+    return StyleInference.leaveOneOut(samples, k: k)
+  }
+
+  /// Sets `style` for untagged tracks whose artist is a listening-history item with style-naming tags.
+  static func fillStylesFromListeningTags(_ db: Database) throws -> Int {
+    guard try db.tableExists("listeningItemTag") else { return 0 }
+    let artists = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT lower(artist) FROM track
+        WHERE style IS NULL AND artist IS NOT NULL AND artist != ''
+        """
+    ).compactMap { $0[0] as String? }
+    guard !artists.isEmpty else { return 0 }
+    var filled = 0
+    let tagsOf = try db.makeStatement(
+      sql: """
+        SELECT t.tag, t.count FROM listeningItemTag t JOIN listeningItem i ON i.id = t.item
+        WHERE lower(i.name) = ?
+        """)
+    let set = try db.makeStatement(
+      sql: "UPDATE track SET style = ? WHERE style IS NULL AND lower(artist) = ?")
+    for artist in artists {
+      let tags = try Row.fetchAll(tagsOf, arguments: [artist]).map {
+        (tag: $0[0] as String, count: $0[1] as Int)
+      }
+      guard let (style, _) = StyleVocabulary.style(forTags: tags) else { continue }
+      try set.execute(arguments: [style, artist])
+      filled += db.changesCount
+    }
+    return filled
+  }
+}

@@ -1,0 +1,25 @@
+import Catalog
+import Foundation
+
+/// How a track's style reads in text output: `ambient`, or `lofi (inferred, 72 %)` for a guess.
+enum StyleLabel {
+  static func text(_ style: String?, inferred: Bool?, confidence: Double?) -> String? {
+    guard let style else { return nil }
+    guard inferred == true else { return style }
+    let percent = Int(((confidence ?? 0) * 100).rounded())
+    return "\(style) (inferred, \(percent) %)"
+  }
+
+  /// "styles: 12 known, 30 inferred from them, 2 without": said after `catalog add` and `import`.
+  static func summary(_ r: StyleRefresh?) -> String? {
+    guard let r, r.tagged + r.inferred + r.uninferred > 0 else { return nil }
+    var parts = ["\(r.tagged) known"]
+    if r.fromListeningTags > 0 { parts[0] += " (\(r.fromListeningTags) from listening tags)" }
+    if r.inferred > 0 { parts.append("\(r.inferred) inferred from them") }
+    if r.uninferred > 0 {
+      parts.append(
+        "\(r.uninferred) without" + (r.tagged == 0 ? " (no tagged track to infer from)" : ""))
+    }
+    return "styles: " + parts.joined(separator: ", ")
+  }
+}
