@@ -13,7 +13,9 @@ import Theory
 public struct Features: Sendable, Hashable, Codable {
   /// Layout version of ``vector``.
   /// 2: chroma means and key at the estimated tuning (1: at A440).
-  public static let currentVersion = 2
+  /// 3: audio key, mode and mood from spectral-peak pitch classes (``PeakPitchClasses``), and
+  /// `pitch_register_midi` in the summary.
+  public static let currentVersion = 3
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.
