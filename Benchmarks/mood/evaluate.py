@@ -104,7 +104,9 @@ def raw_cues(f):
         loudness = None if velocity is None else -30 + (velocity - 40) * 0.3
         brightness = None if pitch is None else 4 * 440 * 2 ** ((pitch - 69) / 12)
     else:
-        loudness = f.get("loudnessLUFS")
+        # Analyzer leaves loudness out of the mood for files that were evidently never mastered
+        # (MoodModel.unmasteredPeakDBFS).
+        loudness = f.get("loudnessLUFS") if s.get("peak_dbfs", 0.0) >= -6.0 else None
         brightness = s.get("spectral_centroid_hz_mean")
     return {
         "tempo_bpm": f.get("tempoBPM"),
@@ -474,10 +476,11 @@ def agreement_section(conditions, rows, labels):
             f"   - valence label + given {c['name']} mode: major {pct(np.mean(labels[major, 0] > 0))} "
             f"(n={major.sum()}), minor {pct(np.mean(labels[~major, 0] > 0))} (n={(~major).sum()})"
         )
-    share = lambda f: 0.3 + 0.2 * model_cues(f)["dissonance"]
+    # MoodModel centres the out-of-key share at 0.4 for audio and 0.3 for scores.
+    share = lambda f: (0.4 if f["source"] == "audio" else 0.3) + 0.2 * model_cues(f)["dissonance"]
     sa, ss = np.array([share(f) for f in ka]), np.array([share(f) for f in ks])
     lines.append(
-        f"   - out-of-key share (recovered; the model clamps it to 0.1 … 0.5): audio median {np.median(sa):.2f}, "
+        f"   - out-of-key share (recovered; the model clamps it to centre ± 0.2): audio median {np.median(sa):.2f}, "
         f"{sym['name']} median {np.median(ss):.2f} for the same phrases"
     )
     return lines

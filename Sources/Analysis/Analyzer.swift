@@ -225,7 +225,12 @@ public struct Analyzer: Sendable {
       remarks.append("digital silence: no tempo, no key, no loudness")
     } else {
       tempo = TempoEstimator(frameRate: configuration.frameRate).estimate(
-        onsetEnvelope: stream.onsetEnvelope)
+        onsetEnvelope: stream.onsetEnvelope
+      ).map {
+        SparsePulse.settle(
+          $0, onsetRate: onsetRate, envelope: stream.onsetEnvelope,
+          frameRate: configuration.frameRate)
+      }
       let onsets = onsetRate * duration
       if let beats = tempo?.beats.count,
         beats < Analyzer.minimumBeats || onsets < Double(Analyzer.minimumBeats)
