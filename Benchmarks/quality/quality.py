@@ -233,11 +233,17 @@ def report(cache, root):
 
     # Accompaniment and drums (the groove half's slots).
     print("\n## Accompaniment and drums (distinct bar patterns per 8 bars)\n")
+    # Compose's AccompanimentFigures.loopStyles keep one figure on purpose; the target (at least 4
+    # distinct bar rhythms per 8 bars) is for the other styles.
+    loops = {"house", "edm", "trap", "ambient"}
     for name in ("Chords", "Bass", "Drums"):
         vals = [distinct_per_8(s["patterns"][name]) for s in sketches16 + sketches8
                 if any(s["patterns"][name])]
+        rest = [distinct_per_8(s["patterns"][name]) for s in sketches16 + sketches8
+                if any(s["patterns"][name]) and s["style"] not in loops]
         if vals:
-            print(f"{name}: {np.mean(vals):.2f} (over {len(vals)} sketches)")
+            print(f"{name}: {np.mean(vals):.2f} (over {len(vals)} sketches); outside loop styles "
+                  f"{np.mean(rest):.2f} (over {len(rest)}), below 4 in {sum(v < 4 for v in rest)}")
 
 
 if __name__ == "__main__":
