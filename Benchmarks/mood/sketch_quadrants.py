@@ -119,6 +119,20 @@ def main(manifest, audio_path, midi_path):
         if xs:
             gap = sum(x - y for x, y in zip(xs, ys)) / len(xs)
             print(f"  {name:<28} r {pearson(xs, ys):5.2f}  gap {gap:+9.2f}  ({len(xs)} pairs)")
+    # Register: pitch height of the audio's tonal peaks against the score's duration-weighted mean pitch.
+    xs, ys = [], []
+    for r in rows:
+        a, s = r[3], r[4]
+        if a and s and "pitch_register_midi" in a["summary"] and "pitch_mean_midi" in s["summary"]:
+            xs.append(a["summary"]["pitch_register_midi"]); ys.append(s["summary"]["pitch_mean_midi"])
+    if xs:
+        gap = sum(x - y for x, y in zip(xs, ys)) / len(xs)
+        print(f"  {'register (MIDI note)':<28} r {pearson(xs, ys):5.2f}  gap {gap:+9.2f}  ({len(xs)} pairs)")
+    for axis in ("valence", "arousal"):
+        xs = [r[3][axis] for r in rows if r[3] and r[4]]
+        ys = [r[4][axis] for r in rows if r[3] and r[4]]
+        gap = sum(x - y for x, y in zip(xs, ys)) / len(xs)
+        print(f"  {axis + ' (model output)':<28} r {pearson(xs, ys):5.2f}  gap {gap:+9.2f}  ({len(xs)} pairs)")
     same_mode = sum(1 for r in rows if r[3] and r[4] and r[3].get("keyDetail") and r[4].get("keyDetail")
                     and r[3]["keyDetail"]["mode"] == r[4]["keyDetail"]["mode"])
     same_key = sum(1 for r in rows if r[3] and r[4] and r[3].get("key") == r[4].get("key"))
