@@ -46,4 +46,16 @@ public struct TrackFacet: Sendable, Hashable {
   public static func styleKey(_ name: String) -> String {
     StyleVocabulary.style(forGenre: name) ?? name.lowercased().filter { $0.isLetter || $0.isNumber }
   }
+
+  /// ``styleKey(_:)`` remembering its answers: a catalog repeats a few style names over many rows, and
+  /// the vocabulary lookup is not free.
+  public static func memoisedStyleKey() -> (String) -> String {
+    var cache: [String: String] = [:]
+    return { name in
+      if let key = cache[name] { return key }
+      let key = styleKey(name)
+      cache[name] = key
+      return key
+    }
+  }
 }

@@ -118,13 +118,7 @@ public struct ReferenceFinder: Sendable {
   /// style is it (at any confidence: the style term then ranks the surer ones first).
   func allowedRows(_ options: ReferenceOptions, facets: [Int64: TrackFacet]) -> [Bool]? {
     guard needsFacets(options) else { return nil }
-    var cache: [String: String] = [:]
-    let key: (String) -> String = { name in
-      if let k = cache[name] { return k }
-      let k = TrackFacet.styleKey(name)
-      cache[name] = k
-      return k
-    }
+    let key = TrackFacet.memoisedStyleKey()
     let wanted = options.style.map(key)
     return index.ids.map { id in
       guard let facet = facets[id] else { return false }

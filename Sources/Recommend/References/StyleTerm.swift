@@ -22,13 +22,7 @@ public struct StyleTerm: Sendable {
         $0.style != nil || $0.inferredStyle != nil || !$0.tags.isEmpty
       })
     else { return nil }
-    var cache: [String: String] = [:]
-    let key: (String) -> String = { name in
-      if let k = cache[name] { return k }
-      let k = TrackFacet.styleKey(name)
-      cache[name] = k
-      return k
-    }
+    let key = TrackFacet.memoisedStyleKey()
     let wanted = key(style)
     self.style = wanted
     var offsets = [Float](repeating: Float(weight * 0.5), count: index.count)
