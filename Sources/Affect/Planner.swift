@@ -54,12 +54,13 @@ public struct Planner: Sendable {
   ]
 
   /// Words for mixed feelings, which call for chords borrowed from the parallel mode (iv, bVI in major).
+  /// Words of mixed feeling, a pleasure touched by loss, which borrow iv and ♭VI into a major key.
+  /// Not "tender" or "hopeful": those are warm without the loss, and their borrowed chords made a lullaby
+  /// and a sunrise read as minor (Benchmarks/quality, emotion read-back).
   static let bittersweetWords: Set<String> = [
     "bittersweet", "nostalgic", "nostalgia", "wistful", "longing", "yearning", "reminiscent",
-    "memories",
-    "memory", "homesick", "sentimental", "tender", "poignant", "hopeful", "farewell", "goodbye",
-    "melancholic",
-    "melancholy", "reflective", "graduation", "autumn",
+    "memories", "memory", "homesick", "sentimental", "poignant", "farewell", "goodbye",
+    "melancholic", "melancholy", "reflective", "graduation", "autumn",
   ]
 
   /// Words that ask for richer chords (sevenths, ninths).
