@@ -15,8 +15,8 @@ import Foundation
 /// clamped), then `arousal = tanh(Σ wᵢ cueᵢ)`, likewise valence. Cues that are unknown (no tempo, no key)
 /// contribute 0. How well this agrees with human ratings is measured, not assumed: see the vgmidi
 /// evaluations in `MoodEvaluationTests` (symbolic), `AudioMoodEvaluationTests` and
-/// Benchmarks/mood (audio renders). On vgmidi audio, arousal beats the majority guess and valence is level
-/// with it (70 % against 68 %); on our own sketch renders, the planned valence sign is heard for 92 %.
+/// Benchmarks/mood (audio renders). On vgmidi audio, arousal beats the majority guess and valence is a little
+/// above it (70 % against 68 %); on our own sketch renders, the planned valence sign is heard for 92 %.
 public struct MoodModel: Sendable, Hashable, Codable {
   /// Inputs of the model, in the units named.
   public struct Cues: Sendable, Hashable, Codable {
