@@ -72,8 +72,9 @@ def main(python_path, ours_path, ours_1_wall, ours_1, ours_2):
               f"{r['librosa_key']:10s} {r['librosa_tempo']:6.1f}")
     print(f"\nagreement with Essentia on {compared} tracks: key (tonic and mode) {key_hits}/{compared}, "
           f"tempo within 4% {tempo_exact}/{compared}, within 4% or an octave {tempo_hits}/{compared}")
-    print(f"key agreement with librosa (chroma_stft at its tuning estimate + Krumhansl correlation, the same "
-          f"method as ours): {librosa_key_hits}/{compared}")
+    # Ours reads spectral peaks (like Essentia's HPCP); librosa folds the whole spectrum (chroma_stft).
+    print(f"key agreement with librosa (chroma_stft at its tuning estimate + Krumhansl correlation; ours "
+          f"reads spectral peaks instead, as Essentia's HPCP does): {librosa_key_hits}/{compared}")
 
 
 if __name__ == "__main__":
