@@ -43,6 +43,7 @@ final class DescriptorStream {
   private var keyPowerSum: [Double]
   private let tuningEstimator: TuningEstimator
   private(set) var peak: Float = 0
+  private var local: LocalDescriptorAccumulator
 
   init(configuration: AnalysisConfiguration) {
     self.configuration = configuration
@@ -51,6 +52,7 @@ final class DescriptorStream {
     mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
     normalisedPowerSum = [Double](repeating: 0, count: processor.nBins)
     keyPowerSum = [Double](repeating: 0, count: processor.nBins)
+    local = LocalDescriptorAccumulator(frameRate: configuration.frameRate)
     tuningEstimator = TuningEstimator(
       sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
   }
@@ -106,9 +108,13 @@ final class DescriptorStream {
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
     let mfcc = p.mfcc
     for i in 0..<mfcc.count { mfccStats[i].add(Double(mfcc[i])) }
+    local.add(mfcc: mfcc, centroid: p.centroid, rms: p.rms)
     onsetEnvelope.append(onset)
     onsetStats.add(Double(onset))
   }
+
+  /// Block-by-block timbre, brightness and level (nil before the first frame).
+  var localDescriptors: LocalDescriptors? { local.result() }
 
   /// The track's tuning in semitones from A440, [-0.5, 0.5) (``TuningEstimator``).
   private(set) lazy var tuning: Double = tuningEstimator.estimate()

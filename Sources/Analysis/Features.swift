@@ -12,8 +12,8 @@ import Theory
 /// when ``key`` is nil).
 public struct Features: Sendable, Hashable, Codable {
   /// Layout version of ``vector``.
-  /// 2: chroma means and key at the estimated tuning (1: at A440).
-  public static let currentVersion = 2
+  /// 2: chroma means and key at the estimated tuning (1: at A440). 3: ``local`` block descriptors.
+  public static let currentVersion = 3
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.
@@ -59,6 +59,9 @@ public struct Features: Sendable, Hashable, Codable {
   public var summary: [String: Double]
   /// The fixed-length vector the recommender compares, laid out as ``vectorLayout`` says.
   public var vector: [Double]
+  /// Timbre, brightness and level block by block, for matching excerpts (audio only; nil for MIDI, CSV
+  /// rows and analyses stored before it existed).
+  public var local: LocalDescriptors?
 
   public enum Source: String, Sendable, Hashable, Codable {
     case audio, midi, csv
@@ -70,7 +73,8 @@ public struct Features: Sendable, Hashable, Codable {
     tempoBPM: Double?,
     tempoConfidence: Double, key: Key?, keyStrength: Double, loudnessLUFS: Double?,
     loudnessRangeLU: Double?,
-    valence: Double, arousal: Double, summary: [String: Double], vector: [Double]? = nil
+    valence: Double, arousal: Double, summary: [String: Double], vector: [Double]? = nil,
+    local: LocalDescriptors? = nil
   ) {
     self.version = version
     self.source = source
@@ -85,6 +89,7 @@ public struct Features: Sendable, Hashable, Codable {
     self.arousal = arousal
     self.summary = summary
     self.vector = []
+    self.local = local
     self.vector = vector ?? makeVector()
   }
 

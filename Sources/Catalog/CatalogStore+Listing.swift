@@ -18,6 +18,10 @@ public struct TrackListing: Sendable, Codable, Hashable {
   public var durationSeconds: Double
   /// Analysed by an older version: `catalog add` again.
   public var stale: Bool
+  /// For the default reference music, its licence (SPDX) and the Debian copyright file that states it
+  /// (``DefaultCatalog/sources``); nil for the user's own music, whose licence the catalog does not know.
+  public var licence: String?
+  public var copyrightFile: String?
 }
 
 extension CatalogStore {
@@ -38,11 +42,14 @@ extension CatalogStore {
         let tonic: String? = row[6]
         let mode: String? = row[7]
         let key = tonic.flatMap { t in mode.flatMap { Key(parsing: "\(t) \($0)")?.shortName } }
+        let path: String? = row[4]
+        let origin = path.flatMap(DefaultCatalog.source(ofPath:))
         try body(
           TrackListing(
-            id: row[0], title: row[1], artist: row[2], source: row[3], path: row[4],
+            id: row[0], title: row[1], artist: row[2], source: row[3], path: path,
             tempoBPM: row[5], key: key, valence: row[8], arousal: row[9], durationSeconds: row[10],
-            stale: row[11] != Features.currentVersion || row[12] != TrackVector.version))
+            stale: row[11] != Features.currentVersion || row[12] != TrackVector.version,
+            licence: origin?.licence, copyrightFile: origin?.copyrightFile))
       }
     }
   }

@@ -45,6 +45,49 @@ public struct ReferenceFinder: Sendable {
     let depth = options.diverse ? max(options.k * 5, 50) : options.k
     var hits = index.nearest(
       to: queryVector, metric: metric, k: depth, allowed: allowed, threads: options.threads)
+    var trackRows: [CatalogTrack]
+    // A short draft is also compared with each track's part most like it (see ``LocalMatch``).
+    var windows: [Int64: [Float]] = [:]
+    var partMetric: ReferenceMetric?
+    if options.comparesParts && features.source == .audio {
+      let partWeights = LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil)
+      let part = ReferenceMetric(query: queryVector, queryKnown: queryKnown, weights: partWeights)
+      partMetric = part
+      var seen = Set(hits.map(\.row))
+      for hit in index.nearest(
+        to: queryVector, metric: part, k: max(depth, Self.localShortlist), allowed: allowed,
+        threads: options.threads) where seen.insert(hit.row).inserted
+      {
+        hits.append(hit)
+      }
+      trackRows = try store.tracks(ids: hits.map(\.id))
+      let byID = Dictionary(
+        uniqueKeysWithValues: trackRows.compactMap { t in t.id.map { ($0, t) } })
+      for i in hits.indices {
+        let row = hits[i].row
+        guard let track = byID[hits[i].id],
+          LocalMatch.comparesParts(queryDuration: features.durationSeconds, track: track.features)
+        else {
+          hits[i].distance = metric.distance(
+            queryVector, row: index.row(row), known: index.knownGroups(row))
+          continue
+        }
+        let whole = part.distance(queryVector, row: index.row(row), known: index.knownGroups(row))
+        let match = LocalMatch.closestWindow(
+          queryVector: queryVector, queryDuration: features.durationSeconds,
+          track: track.features, trackKnown: index.knownGroups(row), wholeDistance: whole,
+          metric: part)
+        hits[i].distance = match?.distance ?? whole
+        windows[hits[i].id] = match?.vector ?? index.row(row)
+      }
+      hits.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
+      hits = Array(hits.prefix(depth))
+      let kept = Set(hits.map(\.id))
+      trackRows.removeAll { !kept.contains($0.id ?? -1) }
+    } else {
+      trackRows = try store.tracks(ids: hits.map(\.id))
+    }
+    func vector(_ hit: ReferenceIndex.Hit) -> [Float] { windows[hit.id] ?? index.row(hit.row) }
     if options.diverse && hits.count > options.k {
       let order = MaximalMarginalRelevance.rerank(
         count: hits.count, k: options.k, lambda: options.diversityLambda,
@@ -53,7 +96,7 @@ public struct ReferenceFinder: Sendable {
         relevance: { exp(-(hits[$0].distance - hits[0].distance)) },
         similarity: { a, b in
           let d = metric.groupDistances(
-            index.row(hits[a].row), index.row(hits[b].row), knownA: index.knownGroups(hits[a].row),
+            vector(hits[a]), vector(hits[b]), knownA: index.knownGroups(hits[a].row),
             knownB: index.knownGroups(hits[b].row), weights: weights
           ).values.reduce(0, +)
           return exp(-d)
@@ -63,15 +106,17 @@ public struct ReferenceFinder: Sendable {
     // Calibrated under the weights the hits were ranked with (a mood pull doubles the mood term).
     let scale = MatchScale(index: index, weights: weights, threads: options.threads)
     let tracks = Dictionary(
-      uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in
-        t.id.map { ($0, t) }
-      })
+      uniqueKeysWithValues: trackRows.compactMap { t in t.id.map { ($0, t) } })
     return hits.compactMap { hit in
       guard let track = tracks[hit.id] else { return nil }
-      let vector = index.row(hit.row)
+      let vector = vector(hit)
       let known = index.knownGroups(hit.row)
-      let groups = metric.groupDistances(
-        queryVector, vector, knownA: queryKnown, knownB: known, weights: weights)
+      // Contributions under the metric the hit was ranked by, so they add up to its distance.
+      let partCompared = windows[hit.id] != nil
+      let groups = (partCompared ? partMetric ?? metric : metric).groupDistances(
+        queryVector, vector, knownA: queryKnown, knownB: known,
+        weights: partCompared
+          ? LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil) : weights)
       var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
         similarity: exp(-hit.distance),
@@ -86,6 +131,9 @@ public struct ReferenceFinder: Sendable {
       return reference
     }
   }
+
+  /// How many of the nearest tracks by whole-track vector a short draft is compared with part by part.
+  static let localShortlist = 64
 
   /// Rows passing the style, tempo and path filters, or nil when there are none.
   func allowedRows(_ options: ReferenceOptions) throws -> [Bool]? {

@@ -7,7 +7,7 @@ struct CatalogList: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract:
-      "List the catalog's tracks: id, tempo, key, mood, title. Tracks marked * need re-analysis (`catalog add` again).",
+      "List the catalog's tracks: id, tempo, key, mood, title (and the licence of the default music). Tracks marked * need re-analysis (`catalog add` again).",
     discussion: """
       Tracks are read as they are printed, so a catalog of any size lists at once
       in constant memory. Page through a large one with --limit and --offset:
@@ -68,7 +68,8 @@ struct CatalogList: ParsableCommand {
   static func line(_ r: TrackListing) -> String {
     let tempo = r.tempoBPM.map { String(format: "%5.1f", $0) } ?? "    –"
     let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
-    let name = (r.artist.map { "\($0) – " } ?? "") + r.title
+    let name =
+      (r.artist.map { "\($0) – " } ?? "") + r.title + (r.licence.map { "  (\($0))" } ?? "")
     return String(
       format: "%5lld%@ %@  %@ %+6.2f  %+6.2f   %@", r.id, r.stale ? "*" : " ", tempo, key,
       r.valence, r.arousal, name)

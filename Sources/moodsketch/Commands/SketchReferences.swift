@@ -25,6 +25,7 @@ enum SketchReferences {
       guard try store.count() > 0 else { return .noCatalog(hint) }
       var options = ReferenceOptions()
       options.k = k
+      options.comparesParts = false  // the sketch's key and tempo are the plan's, not estimates
       let features = try DraftFeatures.load(path: folder)
       return .found(try ReferenceFinder(store: store).references(for: features, options: options))
     } catch {
