@@ -24,11 +24,7 @@ let package = Package(
     .target(name: "Affect", dependencies: ["Theory"], resources: [.copy("Resources")]),
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
-    // Optimised even in debug builds, like Analysis: the loudness meter's filters run per sample, and the
-    // tests that index real music (RecommendTests' excerpt matching) would otherwise take minutes.
-    .target(
-      name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"],
-      swiftSettings: [.unsafeFlags(["-O"])]),
+    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"]),
     .target(
       name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"],
       swiftSettings: [.unsafeFlags(["-O"])]),

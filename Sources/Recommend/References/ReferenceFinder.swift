@@ -48,6 +48,7 @@ public struct ReferenceFinder: Sendable {
     var trackRows: [CatalogTrack]
     // A short draft is also compared with each track's part most like it (see ``LocalMatch``).
     var windows: [Int64: [Float]] = [:]
+    var partStarts: [Int64: Double] = [:]
     var partMetric: ReferenceMetric?
     if options.comparesParts && features.source == .audio {
       let partWeights = LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil)
@@ -79,6 +80,7 @@ public struct ReferenceFinder: Sendable {
           metric: part)
         hits[i].distance = match?.distance ?? whole
         windows[hits[i].id] = match?.vector ?? index.row(row)
+        partStarts[hits[i].id] = match?.start
       }
       hits.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
       hits = Array(hits.prefix(depth))
@@ -105,6 +107,11 @@ public struct ReferenceFinder: Sendable {
     }
     // Calibrated under the weights the hits were ranked with (a mood pull doubles the mood term).
     let scale = MatchScale(index: index, weights: weights, threads: options.threads)
+    let partWeights = LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil)
+    // Part comparisons weigh the groups differently: their scores come from a scale under those weights.
+    let partScale =
+      windows.isEmpty
+      ? scale : MatchScale(index: index, weights: partWeights, threads: options.threads)
     let tracks = Dictionary(
       uniqueKeysWithValues: trackRows.compactMap { t in t.id.map { ($0, t) } })
     return hits.compactMap { hit in
@@ -115,21 +122,27 @@ public struct ReferenceFinder: Sendable {
       let partCompared = windows[hit.id] != nil
       let groups = (partCompared ? partMetric ?? metric : metric).groupDistances(
         queryVector, vector, knownA: queryKnown, knownB: known,
-        weights: partCompared
-          ? LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil) : weights)
+        weights: partCompared ? partWeights : weights)
       var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
         similarity: exp(-hit.distance),
         distance: hit.distance,
-        reason: ReferenceReason.line(
-          query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
-          groups: metric.activeGroups),
+        reason: (partStarts[hit.id].map { "closest part at \(Self.clock($0)); " } ?? "")
+          + ReferenceReason.line(
+            query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
+            groups: metric.activeGroups),
         tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
         arousal: track.arousal,
         contributions: Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }))
-      reference.matchScore = scale.score(hit.distance)
+      reference.matchScore = (partCompared ? partScale : scale).score(hit.distance)
       return reference
     }
+  }
+
+  /// `m:ss`.
+  static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
   }
 
   /// How many of the nearest tracks by whole-track vector a short draft is compared with part by part.
