@@ -32,7 +32,7 @@ enum LocalMatch {
     case .energy: 0.4
     case .brightness: 4.3
     case .timbre: 0.65
-    default: 1
+    default: 1  // a group added later (style) keeps its weight until it is measured
     }
   }
 
