@@ -9,7 +9,8 @@ packages=(
   # A General MIDI SoundFont for rendering (found in /usr/share/sounds/sf2/)
   fluid-soundfont-gm
   # Real recorded music under free licences: the default reference catalog and audio tests
-  asc-music singularity-music
+  # (Sources/Catalog/DefaultCatalog.swift lists each package's folder and licence)
+  asc-music singularity-music wesnoth-1.16-music extremetuxracer-data
   # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file
   python3-mido fluidsynth
   # For the music21 venv below (music21 reads our MusicXML back in NotationTests)

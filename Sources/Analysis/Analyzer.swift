@@ -273,7 +273,8 @@ public struct Analyzer: Sendable {
       source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm,
       tempoConfidence: tempo?.confidence ?? 0,
       key: key?.key, keyStrength: key?.strength ?? 0, loudnessLUFS: lufs, loudnessRangeLU: lra,
-      valence: mood.valence, arousal: mood.arousal, summary: summary)
+      valence: mood.valence, arousal: mood.arousal, summary: summary,
+      local: silent ? nil : stream.localDescriptors)
     return AudioAnalysis(
       path: "", features: features, beats: tempo?.beats ?? [], originalSampleRate: sr, channels: 1,
       isSilent: silent,

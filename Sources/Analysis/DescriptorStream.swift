@@ -47,6 +47,7 @@ final class DescriptorStream {
   /// Pitch height of the tonal peaks (``PeakPitchClasses/Register``).
   private(set) var register = PeakPitchClasses.Register()
   private(set) var peak: Float = 0
+  private var local: LocalDescriptorAccumulator
 
   init(configuration: AnalysisConfiguration) {
     self.configuration = configuration
@@ -54,6 +55,7 @@ final class DescriptorStream {
     processor = FrameProcessor(configuration: configuration)
     mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
     normalisedPowerSum = [Double](repeating: 0, count: processor.nBins)
+    local = LocalDescriptorAccumulator(frameRate: configuration.frameRate)
     tuningEstimator = TuningEstimator(
       sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
     peakPitchClasses = PeakPitchClasses(
@@ -106,9 +108,13 @@ final class DescriptorStream {
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
     let mfcc = p.mfcc
     for i in 0..<mfcc.count { mfccStats[i].add(Double(mfcc[i])) }
+    local.add(mfcc: mfcc, centroid: p.centroid, rms: p.rms)
     onsetEnvelope.append(onset)
     onsetStats.add(Double(onset))
   }
+
+  /// Block-by-block timbre, brightness and level (nil before the first frame).
+  var localDescriptors: LocalDescriptors? { local.result() }
 
   /// The track's tuning in semitones from A440, [-0.5, 0.5) (``TuningEstimator``).
   private(set) lazy var tuning: Double = tuningEstimator.estimate()

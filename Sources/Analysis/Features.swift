@@ -13,8 +13,8 @@ import Theory
 public struct Features: Sendable, Hashable, Codable {
   /// Layout version of ``vector``.
   /// 2: chroma means and key at the estimated tuning (1: at A440).
-  /// 3: audio key, mode and mood from spectral-peak pitch classes (``PeakPitchClasses``), and
-  /// `pitch_register_midi` in the summary.
+  /// 3: audio key, mode and mood from spectral-peak pitch classes (``PeakPitchClasses``),
+  /// `pitch_register_midi` in the summary, and ``local`` block descriptors.
   public static let currentVersion = 3
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
@@ -61,6 +61,9 @@ public struct Features: Sendable, Hashable, Codable {
   public var summary: [String: Double]
   /// The fixed-length vector the recommender compares, laid out as ``vectorLayout`` says.
   public var vector: [Double]
+  /// Timbre, brightness and level block by block, for matching excerpts (audio only; nil for MIDI, CSV
+  /// rows and analyses stored before it existed).
+  public var local: LocalDescriptors?
 
   public enum Source: String, Sendable, Hashable, Codable {
     case audio, midi, csv
@@ -72,7 +75,8 @@ public struct Features: Sendable, Hashable, Codable {
     tempoBPM: Double?,
     tempoConfidence: Double, key: Key?, keyStrength: Double, loudnessLUFS: Double?,
     loudnessRangeLU: Double?,
-    valence: Double, arousal: Double, summary: [String: Double], vector: [Double]? = nil
+    valence: Double, arousal: Double, summary: [String: Double], vector: [Double]? = nil,
+    local: LocalDescriptors? = nil
   ) {
     self.version = version
     self.source = source
@@ -87,6 +91,7 @@ public struct Features: Sendable, Hashable, Codable {
     self.arousal = arousal
     self.summary = summary
     self.vector = []
+    self.local = local
     self.vector = vector ?? makeVector()
   }
 

@@ -24,6 +24,10 @@ public struct TrackListing: Sendable, Codable, Hashable {
   public var styleInferred: Bool?
   /// For an inferred style: its share of the neighbour vote, 0…1.
   public var styleConfidence: Double?
+  /// For the default reference music, its licence (SPDX) and the Debian copyright file that states it
+  /// (``DefaultCatalog/sources``); nil for the user's own music, whose licence the catalog does not know.
+  public var licence: String?
+  public var copyrightFile: String?
 }
 
 extension CatalogStore {
@@ -49,14 +53,17 @@ extension CatalogStore {
         let known: String? = row[13]
         let guess: String? = row[14]
         let key = tonic.flatMap { t in mode.flatMap { Key(parsing: "\(t) \($0)")?.shortName } }
+        let path: String? = row[4]
+        let origin = path.flatMap(DefaultCatalog.source(ofPath:))
         try body(
           TrackListing(
-            id: row[0], title: row[1], artist: row[2], source: row[3], path: row[4],
+            id: row[0], title: row[1], artist: row[2], source: row[3], path: path,
             tempoBPM: row[5], key: key, valence: row[8], arousal: row[9], durationSeconds: row[10],
             stale: row[11] != Features.currentVersion || row[12] != TrackVector.version,
             style: known ?? guess,
             styleInferred: known == nil ? (guess == nil ? nil : true) : false,
-            styleConfidence: known == nil ? row[15] : nil))
+            styleConfidence: known == nil ? row[15] : nil,
+            licence: origin?.licence, copyrightFile: origin?.copyrightFile))
       }
     }
   }

@@ -53,7 +53,7 @@ public final class AudioFileWriter {
   ///   when libsndfile refuses.
   public init(
     path: String, sampleRate: Double, channels: Int, bitDepth: BitDepth = .pcm16,
-    metadata: [String: String] = [:], expectedFrames: Int64? = nil
+    metadata: [String: String] = [:], expectedFrames: Int64? = nil, compressionLevel: Double? = nil
   ) throws {
     guard let container = AudioContainer(path: path) else {
       throw SoundError.unsupportedOutput(
@@ -110,6 +110,10 @@ public final class AudioFileWriter {
     }
     // Integer formats: clip instead of wrapping round when a mix peaks above full scale.
     sf_command(file?.handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+    if var level = compressionLevel.map({ max(0, min(1, $0)) }) {
+      sf_command(
+        file?.handle, Int32(SFC_SET_COMPRESSION_LEVEL), &level, Int32(MemoryLayout<Double>.size))
+    }
     for (name, type) in AudioFileReader.tagTypes {
       if let value = metadata[name], !value.isEmpty, let handle = file?.handle {
         sf_set_string(handle, type, value)

@@ -54,6 +54,54 @@ public struct ReferenceFinder: Sendable {
     var hits = index.nearest(
       to: queryVector, metric: metric, k: depth, allowed: allowed, offsets: term?.offsets,
       threads: options.threads)
+    // The style term adds to every distance, whole-track or part (see ``StyleTerm``).
+    func styleOffset(_ row: Int) -> Double { term.map { Double($0.offsets[row]) } ?? 0 }
+    var trackRows: [CatalogTrack]
+    // A short draft is also compared with each track's part most like it (see ``LocalMatch``).
+    var windows: [Int64: [Float]] = [:]
+    var partStarts: [Int64: Double] = [:]
+    var partMetric: ReferenceMetric?
+    if options.comparesParts && features.source == .audio {
+      let partWeights = LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil)
+      let part = ReferenceMetric(query: queryVector, queryKnown: queryKnown, weights: partWeights)
+      partMetric = part
+      var seen = Set(hits.map(\.row))
+      for hit in index.nearest(
+        to: queryVector, metric: part, k: max(depth, Self.localShortlist), allowed: allowed,
+        offsets: term?.offsets, threads: options.threads) where seen.insert(hit.row).inserted
+      {
+        hits.append(hit)
+      }
+      trackRows = try store.tracks(ids: hits.map(\.id))
+      let byID = Dictionary(
+        uniqueKeysWithValues: trackRows.compactMap { t in t.id.map { ($0, t) } })
+      for i in hits.indices {
+        let row = hits[i].row
+        guard let track = byID[hits[i].id],
+          LocalMatch.comparesParts(queryDuration: features.durationSeconds, track: track.features)
+        else {
+          hits[i].distance =
+            metric.distance(queryVector, row: index.row(row), known: index.knownGroups(row))
+            + styleOffset(row)
+          continue
+        }
+        let whole = part.distance(queryVector, row: index.row(row), known: index.knownGroups(row))
+        let match = LocalMatch.closestWindow(
+          queryVector: queryVector, queryDuration: features.durationSeconds,
+          track: track.features, trackKnown: index.knownGroups(row), wholeDistance: whole,
+          metric: part)
+        hits[i].distance = (match?.distance ?? whole) + styleOffset(row)
+        windows[hits[i].id] = match?.vector ?? index.row(row)
+        partStarts[hits[i].id] = match?.start
+      }
+      hits.sort { ($0.distance, $0.id) < ($1.distance, $1.id) }
+      hits = Array(hits.prefix(depth))
+      let kept = Set(hits.map(\.id))
+      trackRows.removeAll { !kept.contains($0.id ?? -1) }
+    } else {
+      trackRows = try store.tracks(ids: hits.map(\.id))
+    }
+    func vector(_ hit: ReferenceIndex.Hit) -> [Float] { windows[hit.id] ?? index.row(hit.row) }
     if options.diverse && hits.count > options.k {
       let order = MaximalMarginalRelevance.rerank(
         count: hits.count, k: options.k, lambda: options.diversityLambda,
@@ -62,7 +110,7 @@ public struct ReferenceFinder: Sendable {
         relevance: { exp(-(hits[$0].distance - hits[0].distance)) },
         similarity: { a, b in
           let d = metric.groupDistances(
-            index.row(hits[a].row), index.row(hits[b].row), knownA: index.knownGroups(hits[a].row),
+            vector(hits[a]), vector(hits[b]), knownA: index.knownGroups(hits[a].row),
             knownB: index.knownGroups(hits[b].row), weights: weights
           ).values.reduce(0, +)
           return exp(-d)
@@ -71,30 +119,38 @@ public struct ReferenceFinder: Sendable {
     }
     // Calibrated under the weights the hits were ranked with (a mood pull doubles the mood term).
     let scale = MatchScale(index: index, weights: weights, threads: options.threads)
+    let partWeights = LocalMatch.partWeights(weights, keepsMood: options.targetMood != nil)
+    // Part comparisons weigh the groups differently: their scores come from a scale under those weights.
+    let partScale =
+      windows.isEmpty
+      ? scale : MatchScale(index: index, weights: partWeights, threads: options.threads)
     let tracks = Dictionary(
-      uniqueKeysWithValues: try store.tracks(ids: hits.map(\.id)).compactMap { t in
-        t.id.map { ($0, t) }
-      })
+      uniqueKeysWithValues: trackRows.compactMap { t in t.id.map { ($0, t) } })
     return hits.compactMap { hit in
       guard let track = tracks[hit.id] else { return nil }
-      let vector = index.row(hit.row)
+      let vector = vector(hit)
       let known = index.knownGroups(hit.row)
+      // Contributions under the metric the hit was ranked by, so they add up to its distance.
+      let partCompared = windows[hit.id] != nil
       var groups = Dictionary(
-        uniqueKeysWithValues: metric.groupDistances(
-          queryVector, vector, knownA: queryKnown, knownB: known, weights: weights
+        uniqueKeysWithValues: (partCompared ? partMetric ?? metric : metric).groupDistances(
+          queryVector, vector, knownA: queryKnown, knownB: known,
+          weights: partCompared ? partWeights : weights
         ).map { ($0.key.rawValue, $0.value) })
       if let term { groups["style"] = Double(term.offsets[hit.row]) }
       var reference = Reference(
         trackID: hit.id, title: track.title, artist: track.artist, path: track.path,
         similarity: exp(-max(0, hit.distance - styleShift)),
         distance: hit.distance,
-        reason: ReferenceReason.line(
-          query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
-          groups: metric.activeGroups),
+        reason: (partStarts[hit.id].map { "closest part at \(Self.clock($0)); " } ?? "")
+          + ReferenceReason.line(
+            query: query, queryVector: queryVector, track: track, trackVector: vector, known: known,
+            groups: metric.activeGroups),
         tempoBPM: track.tempoBPM, key: track.key?.shortName, valence: track.valence,
         arousal: track.arousal,
         contributions: groups)
-      reference.matchScore = scale.score(max(0, hit.distance - styleShift))
+      reference.matchScore = (partCompared ? partScale : scale).score(
+        max(0, hit.distance - styleShift))
       if let likely = facets[hit.id]?.likelyStyle
         ?? track.effectiveStyle.map({
           ($0.name, $0.confidence, $0.inferred)
@@ -111,6 +167,15 @@ public struct ReferenceFinder: Sendable {
   func needsFacets(_ options: ReferenceOptions) -> Bool {
     options.style != nil || options.tempoRange != nil || !options.excludedPaths.isEmpty
   }
+
+  /// `m:ss`.
+  static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded())
+    return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
+  }
+
+  /// How many of the nearest tracks by whole-track vector a short draft is compared with part by part.
+  static let localShortlist = 64
 
   /// Rows passing the style, tempo and path filters, or nil when there are none.
   ///

@@ -32,6 +32,10 @@ public struct ReferenceOptions: Sendable, Hashable {
   public var diversityLambda = 0.5
   /// Absolute paths of catalog tracks to leave out, e.g. the draft itself when it is in the catalog.
   public var excludedPaths: Set<String> = []
+  /// Whether a draft analysed from audio and shorter than a track is also compared with the track's part
+  /// most like it, weighing tempo, key and mood (estimated from little audio) by how well they survive
+  /// excerpting (``LocalMatch``); default true. Off for a sketch, whose key and tempo come from its MIDI.
+  public var comparesParts = true
   /// Scanning threads; default 2.
   public var threads = 2
 

@@ -7,7 +7,7 @@ struct CatalogList: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
     abstract:
-      "List the catalog's tracks: id, tempo, key, mood, title, style. Tracks marked * need re-analysis (`catalog add` again).",
+      "List the catalog's tracks: id, tempo, key, mood, title, style (and the licence of the default music). Tracks marked * need re-analysis (`catalog add` again).",
     discussion: """
       Tracks are read as they are printed, so a catalog of any size lists at once
       in constant memory. Page through a large one with --limit and --offset:
@@ -74,7 +74,8 @@ struct CatalogList: ParsableCommand {
   static func line(_ r: TrackListing) -> String {
     let tempo = r.tempoBPM.map { String(format: "%5.1f", $0) } ?? "    –"
     let key = (r.key ?? "–").padding(toLength: 5, withPad: " ", startingAt: 0)
-    let name = (r.artist.map { "\($0) – " } ?? "") + r.title
+    let name =
+      (r.artist.map { "\($0) – " } ?? "") + r.title + (r.licence.map { "  (\($0))" } ?? "")
     let style =
       StyleLabel.text(r.style, inferred: r.styleInferred, confidence: r.styleConfidence).map {
         "  [\($0)]"

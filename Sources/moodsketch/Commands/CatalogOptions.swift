@@ -24,7 +24,7 @@ struct CatalogOptions: ParsableArguments {
   }
 
   /// Opens the catalog for reading; an empty one is first filled from the default reference music
-  /// (Debian's asc-music and singularity-music) when it is installed, once, with progress on a terminal.
+  /// (``DefaultCatalog/sources``: Debian game-soundtrack packages) when it is installed, once, with progress on a terminal.
   func openFillingDefaultMusic() throws -> CatalogStore {
     let (path, explicit) = CatalogLocation.resolve(option: catalog)
     if explicit && !FileManager.default.fileExists(atPath: path) {

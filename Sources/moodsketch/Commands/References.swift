@@ -23,9 +23,13 @@ struct References: ParsableCommand {
         moodsketch references draft.wav
         moodsketch references drive/ --k 5 --mood "darker, more tense" --diverse
         moodsketch references idea.mid --tempo-range 80-100 --weights key=2
-      When the catalog is empty and the Debian packages asc-music or
-      singularity-music are installed, their music is indexed first (once),
-      so references work on a fresh machine.
+      A draft shorter than a track (a 15 s excerpt, a loop) is also compared
+      with the part of each track most like it.
+      When the catalog is empty and any of the Debian packages asc-music,
+      singularity-music, wesnoth-1.16-music or extremetuxracer-data is
+      installed, its music is indexed first (once, with a progress bar), so
+      references work on a fresh machine; `catalog list` shows each of those
+      tracks' licence.
       """)
 
   @Argument(
@@ -124,6 +128,11 @@ struct References: ParsableCommand {
       }
       // The draft itself, when it is in the catalog, is not a reference for itself.
       options.excludedPaths = [CatalogLocation.absolute(draft)]
+      // A sketch folder's key and tempo come from its MIDI: exact, so they keep their full weight.
+      var isFolder: ObjCBool = false
+      options.comparesParts =
+        !(FileManager.default.fileExists(atPath: draft, isDirectory: &isFolder)
+        && isFolder.boolValue)
       // Analyse the draft first: a bad draft is reported at once, before any catalog indexing.
       let features = try DraftFeatures.load(path: draft)
       let store = try catalogOptions.openFillingDefaultMusic()

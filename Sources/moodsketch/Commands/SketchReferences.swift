@@ -26,6 +26,7 @@ enum SketchReferences {
       var options = ReferenceOptions()
       options.k = k
       options.draftStyle = DraftFeatures.style(path: folder)
+      options.comparesParts = false  // the sketch's key and tempo are the plan's, not estimates
       let features = try DraftFeatures.load(path: folder)
       return .found(try ReferenceFinder(store: store).references(for: features, options: options))
     } catch {
