@@ -48,6 +48,34 @@ import Testing
     #expect(references.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
   }
 
+  /// A sketch folder that lost its sketch.json is read from its MIDI (key, tempo and mood measured, not
+  /// planned); a folder with none of the sketch files is refused in one line naming it.
+  @Test func aFolderWithoutSketchJSONIsReadFromItsMIDIAndAnEmptyOneIsRefused() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("refs.csv")
+    try table.write(to: csv, atomically: true, encoding: .utf8)
+    let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("catalog.sqlite").path]
+    #expect(try CLI.run(["catalog", "import", csv.path], environment: env).status == 0)
+    let out = folder.appendingPathComponent("sad").path
+    let sketch = try CLI.run(
+      ["sketch", "sad slow rainy night", "--out", out, "--no-render", "--seed", "3"],
+      environment: env)
+    try #require(sketch.status == 0, "\(sketch.stderr)")
+    try FileManager.default.removeItem(atPath: out + "/sketch.json")
+    let fromMIDI = try CLI.run(["references", out, "--k", "2"], environment: env)
+    #expect(fromMIDI.status == 0, "\(fromMIDI.stderr)")
+    #expect(fromMIDI.stdout.contains("References for"), "\(fromMIDI.stdout)")
+
+    let empty = folder.appendingPathComponent("empty")
+    try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+    let refused = try CLI.run(["references", empty.path], environment: env)
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains(empty.path), "\(refused.stderr)")
+    #expect(refused.stderr.contains("sketch.mid"), "\(refused.stderr)")
+    #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+  }
+
   @Test func withoutACatalogTheSketchStillSucceedsAndSaysHowToGetOne() throws {
     let folder = try CLI.temporaryFolder()
     let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("none.sqlite").path]
