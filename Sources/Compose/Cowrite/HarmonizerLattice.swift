@@ -56,7 +56,8 @@ extension MelodyHarmonizer {
             ? log(0.9 / Double(tones.count)) : log(0.1 / Double(max(1, 12 - tones.count)))
         }
       }
-      func weights(_ notes: [NoteEvent], _ slot: Range<Int>) -> [Double] {
+      // Beats of each pitch class sounding in `slot`, a strong-beat onset counting double.
+      func slotWeights(_ notes: [NoteEvent], _ slot: Range<Int>) -> [Double] {
         var weights = [Double](repeating: 0, count: 12)
         for note in notes
         where note.start < slot.upperBound && note.start + note.duration > slot.lowerBound {
@@ -72,18 +73,8 @@ extension MelodyHarmonizer {
       }
       let sorted = melody.sorted { $0.start < $1.start }
       func emission(_ slot: Range<Int>) -> [Double] {
-        let bassWeights = bass.isEmpty ? nil : weights(bass, slot)
-        var weights = [Double](repeating: 0, count: 12)
-        for note in sorted
-        where note.start < slot.upperBound && note.start + note.duration > slot.lowerBound {
-          let length = Double(
-            min(slot.upperBound, note.start + note.duration) - max(slot.lowerBound, note.start))
-          let strong =
-            note.start >= slot.lowerBound
-            && MelodyHarmonizer.isStrong(
-              note.start, meter: meter, barTicks: barTicks, beatTicks: beatTicks)
-          weights[note.pitch.pitchClass] += length / Double(beatTicks) * (strong ? 2 : 1)
-        }
+        let bassWeights = bass.isEmpty ? nil : slotWeights(bass, slot)
+        let weights = slotWeights(sorted, slot)
         return emissionTable.indices.map { state in
           let row = emissionTable[state]
           var e = harmonizer.emissionWeight * (0..<12).reduce(0) { $0 + weights[$1] * row[$1] }
