@@ -84,14 +84,33 @@ public final class CatalogStore: Sendable {
         // A read-only DatabasePool would need the -shm file to exist; a queue reads any database.
         writer = try DatabaseQueue(path: path, configuration: config)
       } else {
-        let pool = try DatabasePool(path: path, configuration: config)
-        writer = pool
-        try Self.migrate(pool)
+        writer = try Self.openPool(path: path, configuration: config, timeout: busyTimeout)
       }
     } catch let error as CatalogError {
       throw error
     } catch {
       throw Self.mapped(error, path: path, timeout: busyTimeout)
+    }
+  }
+
+  /// Opens (creating if need be) the catalog as a WAL pool and migrates it, retrying while another
+  /// process does the same. Switching a new file to WAL reads and then locks it, and SQLite answers
+  /// SQLITE_BUSY at once rather than call the busy handler where waiting could deadlock; two
+  /// `catalog add` starting together on a new catalog failed that way 2 times in 40.
+  private static func openPool(
+    path: String, configuration: Configuration, timeout: TimeInterval
+  ) throws -> DatabasePool {
+    let start = Date()
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrate(pool)
+        return pool
+      } catch let error as DatabaseError
+        where error.resultCode == .SQLITE_BUSY && Date().timeIntervalSince(start) < timeout
+      {
+        Thread.sleep(forTimeInterval: BusyWait.interval)
+      }
     }
   }
 

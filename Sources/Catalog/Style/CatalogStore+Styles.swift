@@ -29,32 +29,46 @@ extension CatalogStore {
   /// inferred style is cleared.
   @discardableResult
   public func refreshStyles(k: Int = StyleInference.defaultK) throws -> StyleRefresh {
+    var report = StyleRefresh()
+    report.fromListeningTags = try write { db in try Self.fillStylesFromListeningTags(db) }
+    // Decoding every track's features and the k-NN run outside the write lock: a second `catalog add`
+    // on the same catalog waits for that lock (5 s at most), and a large catalog takes longer than
+    // that to decode in a debug build. A track another process adds meanwhile gets its inferred style
+    // from that process's own refresh at the end of its run.
+    let samples = try read { db in try Self.styleSamples(db, taggedOnly: false) }
+    let guesses = StyleInference.infer(samples, k: k)
     try write { db in
-      var report = StyleRefresh()
-      report.fromListeningTags = try Self.fillStylesFromListeningTags(db)
-      var samples: [StyleInference.Sample] = []
-      let decoder = JSONDecoder()
-      let rows = try Row.fetchCursor(db, sql: "SELECT id, style, features FROM track ORDER BY id")
-      while let row = try rows.next() {
-        let text: String = row[2]
-        guard let features = try? decoder.decode(Features.self, from: Data(text.utf8)) else {
-          continue
-        }
-        samples.append(
-          .init(id: row[0], style: row[1], descriptors: StyleDescriptors(features: features)))
-      }
-      let guesses = StyleInference.infer(samples, k: k)
       try db.execute(sql: "UPDATE track SET inferredStyle = NULL, styleConfidence = NULL")
       let update = try db.makeStatement(
         sql: "UPDATE track SET inferredStyle = ?, styleConfidence = ? WHERE id = ?")
       for (id, guess) in guesses {
         try update.execute(arguments: [guess.style, guess.confidence, id])
       }
-      report.tagged = samples.filter { $0.style != nil }.count
-      report.inferred = guesses.count
-      report.uninferred = samples.count - report.tagged - guesses.count
-      return report
     }
+    report.tagged = samples.filter { $0.style != nil }.count
+    report.inferred = guesses.count
+    report.uninferred = samples.count - report.tagged - guesses.count
+    return report
+  }
+
+  /// Every track (or every tagged one) as a style-inference sample; rows whose features do not decode
+  /// are left out.
+  static func styleSamples(_ db: Database, taggedOnly: Bool) throws -> [StyleInference.Sample] {
+    let decoder = JSONDecoder()
+    let sql =
+      "SELECT id, style, features FROM track" + (taggedOnly ? " WHERE style IS NOT NULL" : "")
+      + " ORDER BY id"
+    var samples: [StyleInference.Sample] = []
+    let rows = try Row.fetchCursor(db, sql: sql)
+    while let row = try rows.next() {
+      let text: String = row[2]
+      guard let features = try? decoder.decode(Features.self, from: Data(text.utf8)) else {
+        continue
+      }
+      samples.append(
+        .init(id: row[0], style: row[1], descriptors: StyleDescriptors(features: features)))
+    }
+    return samples
   }
 
   /// Leave-one-out accuracy of style inference over the catalog's tagged tracks (see
@@ -62,16 +76,7 @@ extension CatalogStore {
   public func styleInferenceEvaluation(k: Int = StyleInference.defaultK) throws
     -> StyleInference.Evaluation
   {
-    let samples = try read { db in
-      try Row.fetchAll(db, sql: "SELECT id, style, features FROM track WHERE style IS NOT NULL")
-        .compactMap { row -> StyleInference.Sample? in
-          let text: String = row[2]
-          guard let f = try? JSONDecoder().decode(Features.self, from: Data(text.utf8)) else {
-            return nil
-          }
-          return .init(id: row[0], style: row[1], descriptors: StyleDescriptors(features: f))
-        }
-    }
+    let samples = try read { db in try Self.styleSamples(db, taggedOnly: true) }
     return StyleInference.leaveOneOut(samples, k: k)
   }
 
