@@ -246,7 +246,7 @@ struct BassWriter {
         add(span.start, span.duration - s16 / 2, root)
         continue
       }
-      if grid.isCommonTime, !figureOfBar.isEmpty, let figures = BarFigures.bass(pattern) {
+      if !figureOfBar.isEmpty, let figures = BarFigures.bass(pattern, meter: grid.meter) {
         result += figuredNotes(
           span: span, figures: figures, root: root, fifth: fifth, nextRoot: nextRoot, scale: scale)
         continue

@@ -179,7 +179,7 @@ public struct PartVariation: Sendable {
       ).bass
       // A loop style plays one figure throughout: a new loop is another figure, still looped.
       if AccompanimentFigures.loopStyles.contains(c.plan.style),
-        let choices = BarFigures.bass(c.arrangement.bass), !choices.isEmpty
+        let choices = BarFigures.bass(c.arrangement.bass, meter: c.plan.meter), !choices.isEmpty
       {
         var pick = generator.derived(3)
         figures = Array(repeating: pick.int(in: 0...(choices.count - 1)), count: c.grid.bars)

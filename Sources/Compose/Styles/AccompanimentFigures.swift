@@ -17,7 +17,8 @@ struct AccompanimentFigures {
     let phraseEnds = Set(form.phrases.map { $0.firstBar + $0.bars - 1 })
     guard !Self.loopStyles.contains(plan.style) else {
       comping = Array(repeating: 0, count: bars)
-      bass = Array(repeating: 0, count: bars)
+      // A looped sustained bass holds each note across its chord (the one-bar pattern), not a bar.
+      bass = arrangement.bass == .sustained ? [] : Array(repeating: 0, count: bars)
       return
     }
     var chordStream = seed.derived(1)
@@ -25,12 +26,13 @@ struct AccompanimentFigures {
       .choose(bars: bars, phraseEnds: phraseEnds, generator: &chordStream)
     var bassStream = seed.derived(2)
     let bassFigures =
-      BarFigures.bass(arrangement.bass) ?? (arrangement.bass == .walking ? BarFigures.walking : [])
-    // A walking bass is quarters first: its skips and rakes are ornaments, not a figure to vary.
+      BarFigures.bass(arrangement.bass, meter: plan.meter)
+      ?? (arrangement.bass == .walking ? BarFigures.walking : [])
+    // A walking bass is quarters first: its skips and rakes are ornaments, so the plain bar stays
+    // the main one by far; still, each of them turns up in every eight bars, as a bassist's do.
     let walking = arrangement.bass == .walking
     bass = FigureChooser(
-      figures: bassFigures, energy: plan.arousal, mainWeight: walking ? 8 : 2,
-      minimumVariety: walking ? 2 : 4
+      figures: bassFigures, energy: plan.arousal, mainWeight: walking ? 8 : 2, minimumVariety: 4
     )
     .choose(bars: bars, phraseEnds: phraseEnds, generator: &bassStream)
   }

@@ -90,8 +90,32 @@ enum BarFigures {
     }
   }
 
+  /// The bass figures of `pattern` in `meter`: the 4/4 vocabulary below, or in 6/8 the lilt of
+  /// ``compoundBass``; nil where the bass plays its one-bar pattern.
+  static func bass(_ pattern: Arrangement.Bass, meter: Meter) -> [BarFigure]? {
+    if meter.numerator == 4, meter.denominator == 4 { return bass(pattern) }
+    if meter.numerator == 6, meter.denominator == 8 { return compoundBass(pattern) }
+    return nil
+  }
+
+  /// Bass bars of 6/8 (two dotted-quarter beats, 12 sixteenths): the held bar, the two beats rocking
+  /// root to fifth, a held bar with an eighth pickup, and the second beat's long–short lilt (quarter,
+  /// eighth) stepping into the next chord. Lullabies and 6/8 ballads held one note a bar before.
+  /// Kept sparse: with the lilt on both beats, a 70 BPM lullaby's render was heard at 140.
+  static func compoundBass(_ pattern: Arrangement.Bass) -> [BarFigure]? {
+    switch pattern {
+    case .halfNotes, .rootFifth, .sustained:
+      [[(0, 12)], [(0, 6), (6, 6)], [(0, 10), (10, 2)], [(0, 6), (6, 4), (10, 2)]]
+    default: nil
+    }
+  }
+
   static func bass(_ pattern: Arrangement.Bass) -> [BarFigure]? {
     switch pattern {
+    case .sustained:
+      // Low strings under a film cue or a slow classical piece: the held bar, two halves (root and
+      // fifth), a held note with a lead-in on beat 4, and a push on the "and" of 2.
+      [[(0, 16)], [(0, 8), (8, 8)], [(0, 12), (12, 4)], [(0, 6), (6, 10)]]
     case .halfNotes:
       [
         [(0, 8), (8, 8)], [(0, 6), (6, 2), (8, 8)], [(0, 8), (8, 6), (14, 2)],
@@ -117,13 +141,15 @@ enum BarFigures {
         [(0, 3), (6, 2), (8, 3), (12, 1), (13, 1), (14, 2)],
       ]
     case .arpeggiated:
-      // Synthwave's sequenced bass: eighths (or sixteenths) bouncing root and octave.
+      // Synthwave's sequenced bass: eighths (or sixteenths) bouncing root and octave, the gallop
+      // (an eighth and two sixteenths) and the italo-disco reverse gallop (two sixteenths, an eighth).
       [
         stride(from: 0, to: 16, by: 2).map { ($0, 2) }, (0..<16).map { ($0, 1) },
         [
           (0, 2), (2, 1), (3, 1), (4, 2), (6, 1), (7, 1), (8, 2), (10, 1), (11, 1), (12, 2),
           (14, 1), (15, 1),
         ],
+        stride(from: 0, to: 16, by: 4).flatMap { [($0, 1), ($0 + 1, 1), ($0 + 2, 2)] },
       ]
     case .eightOhEight:
       // Trap's 808: long notes on the kick's spots, gliding between them.
@@ -137,7 +163,7 @@ enum BarFigures {
         [(0, 6), (6, 2), (8, 6), (14, 2)], [(0, 6), (6, 2), (8, 8)], [(0, 8), (8, 6), (14, 2)],
         [(0, 6), (6, 2), (8, 4), (12, 2), (14, 2)],
       ]
-    case .sustained, .walking, .offbeat: nil
+    case .walking, .offbeat: nil
     }
   }
 

@@ -1,7 +1,7 @@
 import Theory
 
 extension BassWriter {
-  /// The bass notes of a chord span when each bar plays its own figure, in 4/4.
+  /// The bass notes of a chord span when each bar plays its own figure (in 4/4 or 6/8).
   ///
   /// Which note each hit plays is the style's habit: the root on the chord's first hit; then the
   /// fifth (half notes, alternating country bass), the octave (syncopated and sequenced basses), or
@@ -33,7 +33,7 @@ extension BassWriter {
     for (i, hit) in hits.enumerated() {
       var pitch: Int
       switch pattern {
-      case .halfNotes, .rootFifth: pitch = index % 2 == 0 ? root : fifth
+      case .halfNotes, .rootFifth, .sustained: pitch = index % 2 == 0 ? root : fifth
       case .syncopated: pitch = [root, root + 12, root, fifth][index % 4]
       case .arpeggiated: pitch = index % 2 == 0 ? root : root + 12
       case .eightOhEight: pitch = [root, root, root + 12, fifth][index % 4]
