@@ -297,6 +297,9 @@ public struct ChordGenerator: Sendable {
   /// How far below the best candidate a phrase may score and still be chosen: the likelihood
   /// filter that keeps odd draws out.
   static let phraseScoreWindow = 1.0
+  /// Share of a church mode's cadences that use the mode's own cadence chord (``ModalHarmony``).
+  static let modalCadenceShare = 0.7
+
   /// Temperature of the choice among the candidates that pass (score differences are in nats
   /// per chord): low enough that better phrases win more often, high enough that seeds differ.
   static let phraseTemperature = 0.7
@@ -378,6 +381,16 @@ public struct ChordGenerator: Sendable {
         // Choose the approach chord by how strongly the model then expects the tonic.
         let w = context.weights(after: h)
         let choices = context.cadenceChords.filter { $0 != tokens.last }
+        // A church mode is heard by its own cadence (phrygian ♭II–i, lydian II–I, mixolydian
+        // ♭VII–I). The pop corpus's major and minor keys hardly ever cadence that way (♭II–i scored
+        // 1/40 of iv–i), so left to the model every phrygian trap and metal sketch cadenced iv–i,
+        // plain minor. Most cadences take the mode's own; the rest are the model's choice.
+        if context.modal.isModal, let own = context.cadenceChords.first, own != tokens.last,
+          generator.nextUnit() < Self.modalCadenceShare
+        {
+          push(own)
+          continue
+        }
         let scores = choices.map { c -> Double in
           guard let i = context.table.index(of: c) else { return 0 }
           return w[i]

@@ -62,6 +62,29 @@ import Theory
     #expect(colourNotes >= 5, "\(c.key): the melody hardly uses the mode's colour degree")
   }
 
+  /// The mode's own chord in the cadence (the two chords before the final tonic): phrygian ♭II–i,
+  /// lydian II–I, mixolydian ♭VII–I or ♭VII–IV–I, dorian IV–i, in most seeds (left to the pop
+  /// corpus, every phrygian sketch cadenced iv–i, plain minor).
+  @Test(arguments: [
+    ("E phrygian", Style.trap, 1), ("A lydian", .ambient, 2), ("G mixolydian", .rock, 10),
+    ("A dorian", .rock, 5),
+  ])
+  func aModeCadencesOnItsOwnChord(key: String, style: Style, cadenceRoot: Int) {
+    let plan = Fixtures.plan(key: key, style: style, bars: 8)
+    let tonic = plan.key.tonic.pitchClass
+    var own = 0
+    for seed in UInt64(1)...10 {
+      let chords = composer.compose(plan, seed: seed).chords
+      guard chords.count >= 2 else { continue }
+      let approach = chords.dropLast().suffix(2).map {
+        ($0.chord.root.pitchClass - tonic + 12) % 12
+      }
+      if approach.contains(cadenceRoot) { own += 1 }
+      #expect(chords.last.map { $0.chord.root.pitchClass } == tonic, "\(key) seed \(seed)")
+    }
+    #expect(own >= 5, "\(key): its own cadence in only \(own) of 10 sketches")
+  }
+
   @Test func bittersweetPromptsCarryMinorColour() throws {
     let mood = try MoodParser().parse("bittersweet late-night drive, lo-fi")
     var coloured = 0
