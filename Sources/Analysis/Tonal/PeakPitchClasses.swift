@@ -31,7 +31,7 @@ final class PeakPitchClasses {
   /// Register counts tones up to C7: above, spectral peaks are mostly partials and cymbals.
   static let registerHighestHz = 2000.0
   /// Partials that fold onto another pitch class than their fundamental's.
-  static let partials: [Double] = [3, 5, 6, 7]
+  static let partials = [3, 5, 6, 7]
 
   /// Salience-weighted pitch height of the tonal peaks: each peak weighs its magnitude relative to its
   /// frame's loudest, so every audible tone counts, as every note does in a score.
@@ -42,17 +42,25 @@ final class PeakPitchClasses {
     var meanPitch: Double? { weight > 0 ? pitchSum / weight : nil }
   }
 
-  /// Whether `peaks[0..<limit]` (sorted by frequency) has one within 3 % (half a semitone) of `hz`.
-  private static func hasPeak(
-    near hz: Double, in peaks: [(hz: Double, magnitude: Double)], below limit: Int
-  ) -> Bool {
-    var low = 0
-    var high = limit
-    while low < high {
-      let mid = (low + high) / 2
-      if peaks[mid].hz < hz * 0.97 { low = mid + 1 } else { high = mid }
+  /// Answers "is there a peak within 3 % (half a semitone) of `hz / h`?" for the peaks of one frame,
+  /// sorted by frequency, asked in rising order of `hz` for each divisor `h` (2…8): one cursor per
+  /// divisor only moves forward, so a frame's questions cost about one step per peak and divisor
+  /// instead of a binary search each. The peak found is always below `hz` itself.
+  private struct SubharmonicCursor {
+    /// Cursor per divisor, indexed by the divisor (0 and 1 unused).
+    var next: [Int] = Array(repeating: 0, count: 9)
+
+    mutating func hasPeak(
+      near hz: Double, divisor h: Int,
+      in peaks: UnsafeBufferPointer<(hz: Double, magnitude: Double)>
+    ) -> Bool {
+      let target = hz / Double(h)
+      let low = target * 0.97
+      var i = next[h]
+      while i < peaks.count, peaks[i].hz < low { i += 1 }
+      next[h] = i
+      return i < peaks.count && peaks[i].hz <= target * 1.03
     }
-    return low < limit && peaks[low].hz <= hz * 1.03
   }
 
   private let firstBin: Int
@@ -61,6 +69,7 @@ final class PeakPitchClasses {
   /// Scratch kept between frames (taken out and put back, so no frame allocates).
   private var peakScratch: [(hz: Double, magnitude: Double)] = []
   private var frameScratch = [Double](repeating: 0, count: PeakPitchClasses.bins)
+  private var prefixScratch: [Double] = []
 
   init(sampleRate: Int, nFFT: Int) {
     binHz = Double(sampleRate) / Double(nFFT)
@@ -92,27 +101,32 @@ final class PeakPitchClasses {
     for k in firstBin...lastBin { loudest = max(loudest, x[k]) }
     guard loudest > 0 else { return false }
     let floor = loudest * pow(10, -Self.floorDB / 20)
-    // Running sum over the neighbourhood, for the local mean; the window moves one bin per step.
+    // Local means from prefix sums over the neighbourhood's reach, then candidates (local maxima above
+    // the floor) found eight bins at a time: most bins are not maxima, and a vector compare rejects
+    // them without a branch each.
     let n = Self.neighbourhood
     let start = max(0, firstBin - n)
     let end = min(magnitude.count - 1, lastBin + n)
-    var windowLow = start
-    var windowHigh = min(end, firstBin + n)
-    var windowSum: Float = 0
-    for k in windowLow...windowHigh { windowSum += x[k] }
-    for k in firstBin...lastBin {
-      if windowHigh < min(end, k + n) {
-        windowHigh += 1
-        windowSum += x[windowHigh]
+    var prefix = prefixScratch
+    prefixScratch = []
+    defer { prefixScratch = prefix }
+    if prefix.count < end - start + 2 {
+      prefix = [Double](repeating: 0, count: end - start + 2)
+    }
+    prefix.withUnsafeMutableBufferPointer { sums in
+      var running = 0.0
+      sums[0] = 0
+      for i in 0...(end - start) {
+        running += Double(x[start + i])
+        sums[i + 1] = running
       }
-      if windowLow < k - n {
-        windowSum -= x[windowLow]
-        windowLow += 1
-      }
+    }
+    func consider(_ k: Int) {
       let m = x[k]
-      guard m > floor, m > x[k - 1], m >= x[k + 1] else { continue }
-      let localMean = windowSum / Float(windowHigh - windowLow + 1)
-      guard m > Self.prominence * localMean else { continue }
+      let low = max(start, k - n)
+      let high = min(end, k + n)
+      let localMean = (prefix[high - start + 1] - prefix[low - start]) / Double(high - low + 1)
+      guard Double(m) > Double(Self.prominence) * localMean else { return }
       // Parabolic interpolation on the log magnitudes gives the peak's frequency between bins.
       let a = logf(max(x[k - 1], 1e-12))
       let b = logf(m)
@@ -121,26 +135,54 @@ final class PeakPitchClasses {
       let offset = denominator == 0 ? 0 : max(-0.5, min(0.5, 0.5 * (a - c) / denominator))
       peaks.append((hz: (Double(k) + Double(offset)) * binHz, magnitude: Double(m)))
     }
+    let floors = SIMD8<Float>(repeating: floor)
+    var k = firstBin
+    while k + 8 <= lastBin + 1 {
+      var centre = SIMD8<Float>()
+      var left = SIMD8<Float>()
+      var right = SIMD8<Float>()
+      for lane in 0..<8 {
+        centre[lane] = x[k + lane]
+        left[lane] = x[k + lane - 1]
+        right[lane] = x[k + lane + 1]
+      }
+      let candidates = (centre .> floors) .& (centre .> left) .& (centre .>= right)
+      if any(candidates) {
+        for lane in 0..<8 where candidates[lane] { consider(k + lane) }
+      }
+      k += 8
+    }
+    while k <= lastBin {
+      if x[k] > floor, x[k] > x[k - 1], x[k] >= x[k + 1] { consider(k) }
+      k += 1
+    }
     // A peak at 3, 5, 6 or 7 times the frequency of another peak is most likely that tone's partial,
     // not a note of its own: folded to pitch classes, the 3rd partial adds a fifth and the 5th a major
     // third, so a minor chord on a bright or distorted instrument would read as major. Octave partials
     // (2, 4, 8) fold onto the fundamental's own class and may stay.
-    for (index, peak) in peaks.enumerated() {
-      let isPartial = Self.partials.contains { h in
-        Self.hasPeak(near: peak.hz / h, in: peaks, below: index)
+    var cursor = SubharmonicCursor()
+    peaks.withUnsafeBufferPointer { sorted in
+      for peak in sorted {
+        var isPartial = false
+        for h in Self.partials where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
+          isPartial = true
+          break
+        }
+        guard !isPartial else { continue }
+        let pitch = 69 + 12 * log2(peak.hz / 440)
+        add(pitch: pitch, magnitude: peak.magnitude, to: &frame)
+        // Pitch height counts fundamentals only: octave partials would lift it by an octave or two.
+        guard peak.hz <= Self.registerHighestHz else { continue }
+        var isOvertone = false
+        for h in 2...8 where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
+          isOvertone = true
+          break
+        }
+        guard !isOvertone else { continue }
+        let relative = peak.magnitude / Double(loudest)
+        register.weight += relative
+        register.pitchSum += relative * pitch
       }
-      guard !isPartial else { continue }
-      let pitch = 69 + 12 * log2(peak.hz / 440)
-      add(pitch: pitch, magnitude: peak.magnitude, to: &frame)
-      // Pitch height counts fundamentals only: octave partials would lift it by an octave or two.
-      guard peak.hz <= Self.registerHighestHz,
-        !(2...8).contains(where: {
-          Self.hasPeak(near: peak.hz / Double($0), in: peaks, below: index)
-        })
-      else { continue }
-      let relative = peak.magnitude / Double(loudest)
-      register.weight += relative
-      register.pitchSum += relative * pitch
     }
     let top = frame.max() ?? 0
     guard top > 0 else { return false }
