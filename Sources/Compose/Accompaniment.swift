@@ -110,7 +110,7 @@ struct CompingWriter {
       }
       return out
     }
-    if grid.isCommonTime, !figureOfBar.isEmpty {
+    if !figureOfBar.isEmpty, BarFigures.comping(pattern, meter: grid.meter) != nil {
       return figuredHits(from: start, length: length)
     }
     var hits: [Hit] = []
@@ -148,7 +148,8 @@ struct CompingWriter {
           Hit(
             start: t, length: min(beat, end - t), voice: order[i % order.count],
             accent: i == 0 ? 0 : -8))
-        t += max(s16, beat / 2)
+        // Eighths: half a simple beat, a third of a compound one (the dotted quarter of 6/8).
+        t += max(s16, grid.meter.isCompound ? beat / 3 : beat / 2)
         i += 1
       }
     case .stabs:

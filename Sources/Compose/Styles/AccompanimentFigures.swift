@@ -22,8 +22,11 @@ struct AccompanimentFigures {
       return
     }
     var chordStream = seed.derived(1)
-    comping = FigureChooser(figures: BarFigures.comping(arrangement.comping), energy: plan.arousal)
-      .choose(bars: bars, phraseEnds: phraseEnds, generator: &chordStream)
+    comping = FigureChooser(
+      figures: BarFigures.comping(arrangement.comping, meter: plan.meter) ?? [],
+      energy: plan.arousal
+    )
+    .choose(bars: bars, phraseEnds: phraseEnds, generator: &chordStream)
     var bassStream = seed.derived(2)
     let bassFigures =
       BarFigures.bass(arrangement.bass, meter: plan.meter)

@@ -90,6 +90,35 @@ enum BarFigures {
     }
   }
 
+  /// The comping figures of `pattern` in `meter`: the 4/4 vocabulary above, or in 6/8 the
+  /// ``compoundComping`` one; nil where the chords play their one-bar pattern.
+  static func comping(_ pattern: Arrangement.Comping, meter: Meter) -> [BarFigure]? {
+    if meter.numerator == 4, meter.denominator == 4 { return comping(pattern) }
+    if meter.numerator == 6, meter.denominator == 8 { return compoundComping(pattern) }
+    return nil
+  }
+
+  /// Comping bars of 6/8 (12 sixteenths, beats on 0 and 6), in eighths as the metre counts: the
+  /// rocking broken chord of six eighths, its lilt (quarter, eighth), a held second beat, and a
+  /// strummed beat answered by eighths. The arpeggio ran in dotted eighths before (a hemiola, four
+  /// to the bar), the same in every bar.
+  static func compoundComping(_ pattern: Arrangement.Comping) -> [BarFigure]? {
+    let sixEighths: BarFigure = stride(from: 0, to: 12, by: 2).map { ($0, 2) }
+    switch pattern {
+    case .arpeggio, .eighths:
+      return [
+        sixEighths, [(0, 4), (4, 2), (6, 4), (10, 2)], [(0, 2), (2, 2), (4, 2), (6, 6)],
+        [(0, 6), (6, 2), (8, 2), (10, 2)], [(0, 2), (2, 2), (4, 2), (6, 4), (10, 2)],
+      ]
+    case .quarters:
+      return [
+        [(0, 6), (6, 6)], [(0, 6), (6, 4), (10, 2)], [(0, 4), (4, 2), (6, 6)],
+        [(0, 12)], [(0, 6), (8, 2), (10, 2)],
+      ]
+    default: return nil
+    }
+  }
+
   /// The bass figures of `pattern` in `meter`: the 4/4 vocabulary below, or in 6/8 the lilt of
   /// ``compoundBass``; nil where the bass plays its one-bar pattern.
   static func bass(_ pattern: Arrangement.Bass, meter: Meter) -> [BarFigure]? {

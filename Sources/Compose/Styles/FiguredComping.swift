@@ -1,14 +1,15 @@
 import Theory
 
 extension CompingWriter {
-  /// The hits of a chord span when each bar plays its own figure (``figureOfBar``), in 4/4.
+  /// The hits of a chord span when each bar plays its own figure (``figureOfBar``), in 4/4 or 6/8.
   ///
   /// A chord that starts where its bar's figure is silent is still struck where it starts, except in
   /// the off-beat idioms (skank, boom-chick), where the chord sounds on its next chop.
   func figuredHits(from start: Int, length: Int) -> [Hit] {
     let end = start + length
     let s16 = grid.sixteenth
-    let figures = BarFigures.comping(pattern)
+    let figures = BarFigures.comping(pattern, meter: grid.meter) ?? BarFigures.comping(pattern)
+    let beat16 = max(1, grid.ticksPerBeat / s16)
     let held = { (l: Int) in max(s16, Int(Double(l) * articulation)) }
     let broken = pattern == .arpeggio || pattern == .ostinato
     let order = pattern == .ostinato ? [0, 2, 1, 2] : [0, 1, 2, 3, 2, 1]
@@ -21,7 +22,7 @@ extension CompingWriter {
       for (onset, length16) in figure {
         let t = barStart + onset * s16
         guard t >= start, t < end else { continue }
-        let accent = onset == 0 ? 0 : (onset % 4 == 0 ? -4 : -8)
+        let accent = onset == 0 ? 0 : (onset % beat16 == 0 ? -4 : -8)
         var length = min(length16 * s16, end - t)
         // Palm-muted chugs: short power chords; only the held accents (a quarter or longer) ring.
         if pattern == .powerChords, length16 < 4 { length = min(length, s16 * 3 / 4) }
