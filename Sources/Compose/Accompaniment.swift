@@ -110,8 +110,8 @@ struct CompingWriter {
       }
       return out
     }
-    if !figureOfBar.isEmpty, BarFigures.comping(pattern, meter: grid.meter) != nil {
-      return figuredHits(from: start, length: length)
+    if !figureOfBar.isEmpty, let figures = BarFigures.comping(pattern, meter: grid.meter) {
+      return figuredHits(from: start, length: length, figures: figures)
     }
     var hits: [Hit] = []
     switch pattern {

@@ -378,9 +378,6 @@ public struct ChordGenerator: Sendable {
         continue
       }
       if cadence, remaining == 2, count >= 2 {
-        // Choose the approach chord by how strongly the model then expects the tonic.
-        let w = context.weights(after: h)
-        let choices = context.cadenceChords.filter { $0 != tokens.last }
         // A church mode is heard by its own cadence (phrygian ♭II–i, lydian II–I, mixolydian
         // ♭VII–I). The pop corpus's major and minor keys hardly ever cadence that way (♭II–i scored
         // 1/40 of iv–i), so left to the model every phrygian trap and metal sketch cadenced iv–i,
@@ -391,6 +388,9 @@ public struct ChordGenerator: Sendable {
           push(own)
           continue
         }
+        // Choose the approach chord by how strongly the model then expects the tonic.
+        let w = context.weights(after: h)
+        let choices = context.cadenceChords.filter { $0 != tokens.last }
         let scores = choices.map { c -> Double in
           guard let i = context.table.index(of: c) else { return 0 }
           return w[i]

@@ -5,10 +5,9 @@ extension CompingWriter {
   ///
   /// A chord that starts where its bar's figure is silent is still struck where it starts, except in
   /// the off-beat idioms (skank, boom-chick), where the chord sounds on its next chop.
-  func figuredHits(from start: Int, length: Int) -> [Hit] {
+  func figuredHits(from start: Int, length: Int, figures: [BarFigure]) -> [Hit] {
     let end = start + length
     let s16 = grid.sixteenth
-    let figures = BarFigures.comping(pattern, meter: grid.meter) ?? BarFigures.comping(pattern)
     let beat16 = max(1, grid.ticksPerBeat / s16)
     let held = { (l: Int) in max(s16, Int(Double(l) * articulation)) }
     let broken = pattern == .arpeggio || pattern == .ostinato
