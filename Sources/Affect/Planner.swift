@@ -138,9 +138,12 @@ public struct Planner: Sendable {
       reasons.append("tempo \(Planner.bpm(t)) BPM: given explicitly")
     } else {
       let r = profile.tempoRange
-      tempo = (r.lowerBound + (a + 1) / 2 * (r.upperBound - r.lowerBound)).rounded()
+      let (t, moved) = Planner.tempoAndWhy(arousal: a, range: r)
+      tempo = t
+      let side = a >= 0 ? "lively" : "calm"
+      let listener = moved ? ", on the \(side) side of \(Int(Planner.listenerNeutralBPM))" : ""
       reasons.append(
-        "tempo \(Planner.bpm(tempo)) BPM: arousal \(AffectFormat.signed(a)) within \(style.rawValue)'s \(Int(r.lowerBound))–\(Int(r.upperBound)) BPM"
+        "tempo \(Planner.bpm(tempo)) BPM: arousal \(AffectFormat.signed(a))\(listener) within \(style.rawValue)'s \(Int(r.lowerBound))–\(Int(r.upperBound)) BPM"
       )
     }
 

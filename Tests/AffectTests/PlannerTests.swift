@@ -26,6 +26,29 @@ import Theory
     #expect(wild.tempoBPM > calm.tempoBPM)
   }
 
+  /// A calm prompt in a style with a wide or fast range is not planned at a tempo listeners hear as
+  /// lively, nor a lively one at a slow tempo, as far as the style allows (issue 11: jazz at 120 BPM for
+  /// "romantic candlelit dinner" was heard as lively from its own render).
+  @Test func tempoSitsOnTheListenersSideOfNeutral() throws {
+    let dinner = planner.plan(for: try parser.parse("romantic candlelit dinner, jazz"), seed: 1)
+    #expect(dinner.style == .jazz && dinner.arousal < 0)
+    #expect(dinner.tempoBPM <= Planner.listenerNeutralBPM)
+    let neon = planner.plan(for: try parser.parse("retro neon city at night, synthwave"), seed: 1)
+    #expect(neon.style == .synthwave && neon.arousal > 0)
+    #expect(neon.tempoBPM >= Planner.listenerNeutralBPM)
+    // The style's range still bounds the move: a calm punk song stays punk-fast, and a lively lo-fi
+    // beat stays lo-fi.
+    let calmPunk = planner.plan(
+      for: Mood(valence: 0, arousal: -0.5), overrides: PlanOverrides(style: .punk), seed: 1)
+    #expect(calmPunk.tempoBPM >= 150)
+    let livelyLofi = planner.plan(
+      for: Mood(valence: 0, arousal: 0.8), overrides: PlanOverrides(style: .lofi), seed: 1)
+    #expect(livelyLofi.tempoBPM <= 90)
+    // Within one style, tempo still rises with arousal.
+    let tempos = [-0.8, -0.3, 0.0, 0.3, 0.8].map { Planner.tempo(arousal: $0, range: 70...190) }
+    #expect(tempos == tempos.sorted() && Set(tempos).count == tempos.count)
+  }
+
   @Test func overridesWinAndAreGivenAsTheReason() throws {
     let mood = try parser.parse("happy upbeat summer")
     let key = Key(parsing: "D minor")!
