@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Theory
 
@@ -82,6 +83,28 @@ import Theory
     #expect(happy.arousal > sad.arousal)
     #expect(sad.valence < 0 && sad.arousal < 0)
     #expect(happy.valence > 0 && happy.arousal > 0)
+  }
+
+  /// A fast, loud, plainly diatonic minor score (the trap or metal sketch) reads as dark, not neutral: the
+  /// dissonance cue is centred on what real pop songs measure, so diatonic writing earns no bonus that
+  /// cancels the minor mode (with the old centre, 0.3, this score read +0.00).
+  @Test func fastDiatonicMinorMusicIsStillDark() {
+    let fastMinor = Self.cadenceScore(tonic: 4, minor: true, bpm: 170)
+    let heard = Analyzer().analyzeScore(fastMinor)
+    #expect(heard.key?.mode == .minor)
+    #expect(heard.valence < -0.15)
+    #expect(heard.arousal > 0)
+    // POP909's median out-of-key share leaves the cue at zero; a third of the notes outside the key
+    // counts fully against valence.
+    let model = MoodModel()
+    let cues = { (share: Double) in
+      MoodModel.Cues(
+        tempoBPM: 110, modeSign: 1, keyClarity: 0.6, loudnessLUFS: -18, onsetRate: 3,
+        brightnessHz: 2000, outOfKeyShare: share)
+    }
+    #expect(
+      abs(model.estimate(cues(MoodModel.scoreOutOfKeyCentre)).valence - tanh(0.6 * 0.9)) < 1e-12)
+    #expect(model.estimate(cues(0.33)).valence < model.estimate(cues(0.05)).valence)
   }
 
   @Test func vectorLayoutIsFixedAndNamed() {
