@@ -39,10 +39,11 @@ struct CompingWriter {
     for span in chords {
       let voicing: Voicing
       if pattern == .powerChords {
-        // Root, fifth, octave: the guitar's power chord, low and tight.
+        // Root, fifth, octave: the guitar's power chord, low and tight. A diminished chord keeps its
+        // flat fifth (the tritone power chord of metal riffs).
         let root =
           register.lowerBound + ((span.chord.root.pitchClass - register.lowerBound) % 12 + 12) % 12
-        voicing = Voicing(pitches: [root, root + 7, root + 12])
+        voicing = Voicing(pitches: [root, root + span.chord.quality.powerChordFifth, root + 12])
       } else if shell {
         voicing = ShellVoicing.voicing(for: span.chord, after: previous, withNinth: energy > 0)
       } else {

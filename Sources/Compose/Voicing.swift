@@ -78,3 +78,11 @@ public struct Voicing: Sendable, Hashable {
     }!
   }
 }
+
+extension ChordQuality {
+  /// The fifth a guitarist's two-note power chord keeps: the chord's own (6 for diminished chords,
+  /// 8 for augmented), 7 otherwise.
+  var powerChordFifth: Int {
+    intervals.contains(7) ? 7 : intervals.contains(6) ? 6 : intervals.contains(8) ? 8 : 7
+  }
+}

@@ -31,7 +31,9 @@ enum TextureLayer {
       let pc = span.chord.root.pitchClass
       let root = 55 + ((pc - 55) % 12 + 12) % 12
       let intervals =
-        guitar ? [0, 7, 12] : span.chord.quality.intervals.prefix(3).map { $0 } + [12]
+        guitar
+        ? [0, span.chord.quality.powerChordFifth, 12]
+        : span.chord.quality.intervals.prefix(3).map { $0 } + [12]
       for i in intervals {
         notes.append(
           NoteEvent(
