@@ -153,18 +153,33 @@ import Theory
   }
 
   @Test func phraseEndsBreathe() {
-    // The last bar of every phrase but the final one leaves at least a beat of silence.
+    // The last bar of every phrase but the final one leaves at least a beat of silence: before the
+    // next phrase, or before a pickup into it.
     let plan = Fixtures.plan(bars: 16)
     let beat = plan.meter.ticksPerBeat(ticksPerQuarter: Composer.ticksPerQuarter)
     let barTicks = plan.meter.ticksPerBar(ticksPerQuarter: Composer.ticksPerQuarter)
+    var pickups = 0
     for seed in UInt64(1)...6 {
       let melody = Fixtures.track(composer.compose(plan, seed: seed), "Melody")!.notes
       for end in [4, 8, 12] {
-        let last = melody.filter { $0.start < end * barTicks }.map { $0.start + $0.duration }.max()!
-        let next = melody.first { $0.start >= end * barTicks }?.start ?? end * barTicks
-        #expect(next - last >= beat, "seed \(seed), phrase ending at bar \(end)")
+        let lastBar = (end - 1) * barTicks..<end * barTicks
+        // Notes sounding in the phrase's last bar, and the first one after it.
+        let inBar = melody.filter {
+          $0.start + $0.duration > lastBar.lowerBound && $0.start < lastBar.upperBound
+        }
+        let next = melody.first { $0.start >= lastBar.upperBound }?.start ?? lastBar.upperBound
+        var longest = 0
+        var sounding = inBar.first.map { $0.start + $0.duration } ?? lastBar.lowerBound
+        for note in inBar.dropFirst() {
+          longest = max(longest, note.start - sounding)
+          sounding = max(sounding, note.start + note.duration)
+        }
+        longest = max(longest, next - sounding)
+        #expect(longest >= beat, "seed \(seed), phrase ending at bar \(end)")
+        if let final = inBar.last, final.start > lastBar.lowerBound + 2 * beat { pickups += 1 }
       }
     }
+    print("phrase ends with a pickup into the next phrase: \(pickups) of 18")
   }
 
   @Test func dynamicsRiseToEachPhrasesHighPoint() {
