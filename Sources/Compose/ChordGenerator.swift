@@ -61,7 +61,7 @@ public struct ChordGenerator: Sendable {
     let mode: Mode = plan.key.mode.hasMinorThird ? .minor : .major
     let harmonyKey = Key(plan.key.tonic, mode)
     let table = model.chords(for: mode)
-    let tonic = mode == .minor ? "i" : "I"
+    let tonic = ChordToken.tonic(for: plan.key.mode)
     let context = SamplingContext(
       table: table, mode: mode, tonic: tonic, borrowed: plan.borrowedChordProbability,
       allowHold: plan.style == .ambient,
@@ -299,7 +299,7 @@ public struct ChordGenerator: Sendable {
       let wistful = plan.borrowedChordProbability >= 0.35 ? 4.0 : 1.0
       return ["I": 1, "vi": 2 * wistful, "IV": 1.5, "ii": 1.5 * wistful]
     case .minor: return ["i": 1, "VI": 1.5, "iv": 1.5]
-    default: return [plan.key.mode.hasMinorThird ? "i" : "I": 1]
+    default: return [ChordToken.tonic(for: plan.key.mode): 1]
     }
   }
 
@@ -437,6 +437,12 @@ public struct ChordGenerator: Sendable {
         }
         // The chord before a cadence pair should not be the tonic's cadence chord already.
         if cadence, remaining == 3, context.cadenceChords.first == o { w[i] *= 0.5 }
+      }
+      // Every chord ruled out (a mode the corpus hardly serves): home, not the table's first entry
+      // (which is #VI, a chord from outside every mode).
+      guard w.contains(where: { $0 > 0 }) else {
+        push(context.tonic)
+        continue
       }
       push(outcomes[Self.sampleNucleus(w, topP: Self.chordTopP, generator: &generator)])
     }

@@ -79,6 +79,13 @@ public enum ChordToken {
     return ["ii°", "bIII", "iv", "v", "bVI", "bVII"].contains(token)
   }
 
+  /// The tonic chord's token in a mode: `I` with a major third, `i` with a minor one, and `i°` in
+  /// locrian, whose tonic triad has the diminished fifth (its `i` would need the natural fifth the mode
+  /// lacks, so it was never allowed and a locrian sketch had no home chord).
+  public static func tonic(for mode: Mode) -> String {
+    mode == .locrian ? "i°" : mode.hasMinorThird ? "i" : "I"
+  }
+
   /// `i` in a major key or `I` in a minor one: in the corpus mostly a sign of a misread mode, and in a
   /// sketch it blurs the key the mood asked for.
   public static func isParallelTonic(_ token: String, mode: Mode) -> Bool {

@@ -24,6 +24,8 @@ import Theory
     Case(key: "D dorian", style: .lofi, colour: [(5, false), (2, true)], colourNote: 9),
     Case(key: "E phrygian", style: .cinematic, colour: [(1, false), (10, true)], colourNote: 1),
     Case(key: "C harmonic minor", style: .cinematic, colour: [(7, false)], colourNote: 11),
+    // Locrian's home chord is the diminished i°: its b5 is the colour, its major ♭II the colour chord.
+    Case(key: "D locrian", style: .metal, colour: [(1, false)], colourNote: 6),
   ]
 
   @Test(arguments: cases)
@@ -67,7 +69,7 @@ import Theory
   /// corpus, every phrygian sketch cadenced iv–i, plain minor).
   @Test(arguments: [
     ("E phrygian", Style.trap, 1), ("A lydian", .ambient, 2), ("G mixolydian", .rock, 10),
-    ("A dorian", .rock, 5),
+    ("A dorian", .rock, 5), ("D locrian", .metal, 1),
   ])
   func aModeCadencesOnItsOwnChord(key: String, style: Style, cadenceRoot: Int) {
     let plan = Fixtures.plan(key: key, style: style, bars: 8)

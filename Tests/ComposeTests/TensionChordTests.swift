@@ -23,6 +23,11 @@ import Theory
         ($0.chord.root.pitchClass - tonic + 12) % 12 == 1 && $0.chord.quality == .major
       }
       if !flatTwo.isEmpty { withFlatTwo += 1 }
+      // Never two ♭II in a row: a drone, not a progression.
+      for (a, b) in zip(chords, chords.dropFirst()) {
+        #expect(
+          !(flatTwo.contains(a) && flatTwo.contains(b)), "seed \(seed): ♭II twice at tick \(b.start)")
+      }
       flatTwoSpans += flatTwo.count
       spans += chords.count
       // The key is still stated where a listener looks for it: first and last chord on the tonic's

@@ -18,8 +18,12 @@ enum TensionChords {
     generator: inout SeededGenerator
   ) -> Set<Int> {
     guard share > 0, tokens.count > 1 else { return [] }
+    // Never next to another ♭II (the model's own, in phrygian, or one chosen here): three bars of the
+    // same chord would be a drone, not a progression.
+    let isFlatTwo = { (i: Int) in tokens.indices.contains(i) && tokens[i] == flatTwoToken }
     let candidates = tokens.indices.filter { i in
-      i > 0 && tokens[i] != tonic && !(isLastPhrase && i == tokens.count - 1)
+      i > 0 && tokens[i] != tonic && !isFlatTwo(i) && !isFlatTwo(i - 1) && !isFlatTwo(i + 1)
+        && !(isLastPhrase && i == tokens.count - 1)
     }
     guard !candidates.isEmpty else { return [] }
     // The expected count, with the fraction decided by chance: 0.3 of 8 slots is 2 or 3.
@@ -28,12 +32,16 @@ enum TensionChords {
     if generator.nextUnit() < expected - Double(count) { count += 1 }
     var pool = candidates
     var chosen: Set<Int> = []
-    while chosen.count < min(count, candidates.count) {
-      let pick = generator.int(in: 0...(pool.count - 1))
-      chosen.insert(pool.remove(at: pick))
+    while chosen.count < count, !pool.isEmpty {
+      let pick = pool.remove(at: generator.int(in: 0...(pool.count - 1)))
+      chosen.insert(pick)
+      pool.removeAll { abs($0 - pick) == 1 }
     }
     return chosen
   }
+
+  /// The model's token for ♭II (minor and phrygian tables).
+  static let flatTwoToken = "bII"
 
   /// The ♭II of `key` (the second degree itself where the mode's is already a half step up).
   static func numeral(in key: Key) -> RomanNumeral {

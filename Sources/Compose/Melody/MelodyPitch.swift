@@ -30,7 +30,7 @@ extension MelodyGenerator {
     var home = false
   }
 
-  func tonicToken(_ plan: Plan) -> String { plan.key.mode.hasMinorThird ? "i" : "I" }
+  func tonicToken(_ plan: Plan) -> String { ChordToken.tonic(for: plan.key.mode) }
 
   func chord(at onset16: Int, sixteenth: Int, in chords: [GeneratedChord]) -> GeneratedChord? {
     let tick = onset16 * sixteenth

@@ -34,7 +34,7 @@ enum Cadence {
     return result
   }
 
-  static func tonic(_ key: Key) -> String { key.mode.hasMinorThird ? "i" : "I" }
+  static func tonic(_ key: Key) -> String { ChordToken.tonic(for: key.mode) }
 
   static func replaced(_ chord: GeneratedChord, numeral text: String, key: Key) -> GeneratedChord {
     guard let numeral = RomanNumeral(parsing: text) else { return chord }
