@@ -25,8 +25,8 @@ import Theory
       if !flatTwo.isEmpty { withFlatTwo += 1 }
       // Never two ♭II in a row: a drone, not a progression.
       for (a, b) in zip(chords, chords.dropFirst()) {
-        #expect(
-          !(flatTwo.contains(a) && flatTwo.contains(b)), "seed \(seed): ♭II twice at tick \(b.start)")
+        let twice = flatTwo.contains(a) && flatTwo.contains(b)
+        #expect(!twice, "seed \(seed): ♭II twice at tick \(b.start)")
       }
       flatTwoSpans += flatTwo.count
       spans += chords.count
