@@ -33,13 +33,21 @@ import Theory
     }.min() ?? 0
   }
 
+  /// One part of a calm 6/8 classical sketch (a lullaby, one chord per two bars) and the bar's length
+  /// in ticks.
+  static func lullabyPart(_ name: String, seed: UInt64) throws -> (
+    notes: [NoteEvent], barTicks: Int
+  ) {
+    let meter = Meter(6, 8)
+    let score = score(.classical, meter: meter, arousal: -0.7, chordsPerBar: 0.5, seed: seed)
+    let part = try #require(Fixtures.track(score, name))
+    return (part.notes, meter.ticksPerBar(ticksPerQuarter: Composer.ticksPerQuarter))
+  }
+
   @Test(arguments: [UInt64(1), 2, 3])
   func aSixEightLullabyBassRocksButMostlyHolds(seed: UInt64) throws {
-    let score = Self.score(
-      .classical, meter: Meter(6, 8), arousal: -0.7, chordsPerBar: 0.5, seed: seed)
-    let bass = try #require(Fixtures.track(score, "Bass"))
-    let barTicks = Meter(6, 8).ticksPerBar(ticksPerQuarter: Composer.ticksPerQuarter)
-    let rhythms = Self.barRhythms(bass.notes, barTicks: barTicks)
+    let (bass, barTicks) = try Self.lullabyPart("Bass", seed: seed)
+    let rhythms = Self.barRhythms(bass, barTicks: barTicks)
     #expect(Self.fewestDistinct(rhythms) >= 4, "seed \(seed): \(rhythms)")
     // Calm: the held bar (one onset) is still the commonest.
     let held = rhythms.filter { $0 == [0] }.count
@@ -47,7 +55,7 @@ import Theory
     #expect(held == busiest, "seed \(seed): held bars \(held), commonest \(busiest)")
     // Every onset is on the 6/8 grid of eighths.
     let eighth = Composer.ticksPerQuarter / 2
-    #expect(bass.notes.allSatisfy { $0.start % barTicks % eighth == 0 || $0.start % barTicks == 0 })
+    #expect(bass.allSatisfy { $0.start % barTicks % eighth == 0 || $0.start % barTicks == 0 })
   }
 
   @Test func aFilmCueBassMovesUnderItsHeldChords() throws {

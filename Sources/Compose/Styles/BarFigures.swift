@@ -93,8 +93,8 @@ enum BarFigures {
   /// The comping figures of `pattern` in `meter`: the 4/4 vocabulary above, or in 6/8 the
   /// ``compoundComping`` one; nil where the chords play their one-bar pattern.
   static func comping(_ pattern: Arrangement.Comping, meter: Meter) -> [BarFigure]? {
-    if meter.numerator == 4, meter.denominator == 4 { return comping(pattern) }
-    if meter.numerator == 6, meter.denominator == 8 { return compoundComping(pattern) }
+    if meter == .commonTime { return comping(pattern) }
+    if meter == Meter(6, 8) { return compoundComping(pattern) }
     return nil
   }
 
@@ -122,8 +122,8 @@ enum BarFigures {
   /// The bass figures of `pattern` in `meter`: the 4/4 vocabulary below, or in 6/8 the lilt of
   /// ``compoundBass``; nil where the bass plays its one-bar pattern.
   static func bass(_ pattern: Arrangement.Bass, meter: Meter) -> [BarFigure]? {
-    if meter.numerator == 4, meter.denominator == 4 { return bass(pattern) }
-    if meter.numerator == 6, meter.denominator == 8 { return compoundBass(pattern) }
+    if meter == .commonTime { return bass(pattern) }
+    if meter == Meter(6, 8) { return compoundBass(pattern) }
     return nil
   }
 
