@@ -8,6 +8,7 @@
 # Benchmarks/results/quality-LABEL.txt; LABEL defaults to the UTC time).
 # MOODSKETCH_BIN=path   the binary to use (default: .build/debug/moodsketch, built if missing).
 # POP909=dir            the data set's POP909 folder (default: ../shared/data/pop909/POP909).
+# SEEDS="1 2 3"      the seeds of the prompt list (more seeds: smaller run-to-run noise, longer run).
 # PYTHON=path           a python3 with numpy and mido; default: the venv Benchmarks/.venv-quality,
 #                       made from /usr/bin/python3 (Debian's python3-mido) plus numpy from pip.
 set -eu
@@ -15,6 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out="$root/Benchmarks/results"
 label="${1:-$(date -u +%Y%m%dT%H%M%SZ)}"
+seeds="${SEEDS:-1 2 3}"
 data="${POP909:-$root/../shared/data/pop909/POP909}"
 mkdir -p "$out"
 
@@ -63,7 +65,7 @@ write() { # write SUBDIR PROMPT SEED BARS
 echo "writing sketches into $sketches ..." >&2
 while IFS= read -r prompt; do
   [ -n "$prompt" ] || continue
-  for seed in 1 2 3; do
+  for seed in $seeds; do
     write b8 "$prompt" "$seed" 8
     write b16 "$prompt" "$seed" 16
   done

@@ -96,13 +96,14 @@ extension MelodyGenerator {
   /// which is the head of the phrase's motif when there is one. The piece's last bar holds its note.
   func cadenceBar(
     bar16: Int, beat16: Int, notesPerBar: Double, lead: Motif?, finalBar: Bool, longBreath: Double,
-    generator: inout SeededGenerator
+    heldLanding: Double = 0, generator: inout SeededGenerator
   ) -> (rhythm: [Motif.Onset], leadSteps: [Int]) {
     let beats = bar16 / max(1, beat16)
     if finalBar {
       return ([Motif.Onset(offset: 0, length: beats >= 3 ? bar16 - beat16 / 2 : bar16)], [])
     }
-    let breath = beats >= 4 && generator.nextUnit() < longBreath ? 2 * beat16 : beat16
+    let held = heldLanding > 0 && generator.nextUnit() < heldLanding
+    let breath = held ? 0 : (beats >= 4 && generator.nextUnit() < longBreath ? 2 * beat16 : beat16)
     let landOnDownbeat =
       beats < 4 || beat16 % 3 == 0 || generator.nextUnit() < (notesPerBar < 3 ? 0.8 : 0.5)
     if landOnDownbeat {
@@ -112,10 +113,11 @@ extension MelodyGenerator {
       // intervals are 3 beats or more; ours were 1.8 %, with a narrower spread of timing).
       if beats >= 4, beat16 % 2 == 0, generator.nextUnit() < 0.4 {
         let pickup = generator.nextUnit() < 0.5 ? bar16 - beat16 : bar16 - beat16 / 2
-        let held = min(pickup - beat16, (generator.nextUnit() < 0.5 ? 2 : 3) * beat16)
+        let length =
+          held ? pickup : min(pickup - beat16, (generator.nextUnit() < 0.5 ? 2 : 3) * beat16)
         return (
           [
-            Motif.Onset(offset: 0, length: held),
+            Motif.Onset(offset: 0, length: length),
             Motif.Onset(offset: pickup, length: bar16 - pickup),
           ], []
         )

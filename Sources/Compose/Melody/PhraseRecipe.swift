@@ -6,7 +6,8 @@ import Theory
 /// A statement (A, B, C) opens with a new motif and develops it in the shape of a sentence or of a
 /// motif and its contrasting answer; an answer (A′, B′) restates the opening of the phrase it answers
 /// (varied) and finds a new way to the cadence; a phrase that returns (A … A) restates with
-/// variation. The last bar always lands (``BarOp/cadence``).
+/// variation. The last bar lands (``BarOp/cadence``), or the one before it, leaving the last to the
+/// band (``BarOp/rest``).
 enum BarOp: Hashable {
   /// A new motif: rhythm and pitches drawn by the trained model; it becomes the phrase's motif
   /// (a second `newMotif` in a row extends it to a two-bar motif).
@@ -27,6 +28,9 @@ enum BarOp: Hashable {
   case restate(bar: Int, varied: Bool)
   /// The phrase's landing: a long note and a breath.
   case cadence
+  /// A bar the melody leaves to the band after an early landing, with at most a pickup into the next
+  /// phrase (a sung line of three bars and a bar's rest).
+  case rest
 }
 
 enum PhraseRecipe {
@@ -83,5 +87,12 @@ enum PhraseRecipe {
       }
     }
     return ops + [.cadence]
+  }
+
+  /// The phrase landed a bar early: its last bar left to the band. POP909's melodies often rest
+  /// that long: 16 % of their 8-bar windows hold an onset gap of five beats or more (ours had 4 %).
+  static func landingEarly(_ ops: [BarOp]) -> [BarOp] {
+    guard ops.count >= 3 else { return ops }
+    return Array(ops.dropLast(2)) + [.cadence, .rest]
   }
 }

@@ -49,15 +49,15 @@ struct PhraseWriter {
   ) -> [MelodyGenerator.Note] {
     let key = frame.plan.key
     let count = ops.count
-    // The landing bar is thin; the other bars make up for it so the phrase keeps the planned density.
-    let landing = isFinal ? 1 : min(frame.notesPerBar, 2)
+    // The landing bar is thin (and a resting bar nearly empty); the other bars make up for them so
+    // the phrase keeps the planned density.
+    let resting = ops.last == .rest
+    let thin = (isFinal ? 1 : min(frame.notesPerBar, 2)) + (resting ? 0.5 : 0)
+    let full = count - (resting ? 2 : 1)
     let busy =
-      count > 1
+      full > 0
       ? max(
-        1,
-        min(
-          frame.notesPerBar * 1.2, (frame.notesPerBar * Double(count) - landing) / Double(count - 1)
-        ))
+        1, min(frame.notesPerBar * 1.2, (frame.notesPerBar * Double(count) - thin) / Double(full)))
       : frame.notesPerBar
     var notes: [MelodyGenerator.Note] = []
     for (i, op) in ops.enumerated() {
@@ -124,19 +124,27 @@ struct PhraseWriter {
       case .cadence:
         let lead = g.cadenceBar(
           bar16: frame.bar16, beat16: frame.beat16, notesPerBar: frame.notesPerBar, lead: motif,
-          finalBar: isFinal, longBreath: frame.longBreath, generator: &random)
+          finalBar: isFinal, longBreath: frame.longBreath, heldLanding: frame.heldLanding,
+          generator: &random)
         rhythm = lead.rhythm
         steps = lead.leadSteps.enumerated().map { $0.offset == 0 ? nil : $0.element }
         while steps.count < rhythm.count { steps.append(nil) }
         if !lead.leadSteps.isEmpty { start = motifStart }
+      case .rest:
+        // Half the time a pickup on the last beat (or its second half) leads into the next phrase.
+        if frame.beat16 % 2 == 0, frame.bar16 >= 2 * frame.beat16, random.nextUnit() < 0.5 {
+          let pickup = frame.bar16 - (random.nextUnit() < 0.5 ? frame.beat16 : frame.beat16 / 2)
+          rhythm = [Motif.Onset(offset: pickup, length: frame.bar16 - pickup)]
+          steps = [nil]
+        }
       }
-      if rhythm.isEmpty {
+      if rhythm.isEmpty, op != .rest {
         // A development with no motif to develop (a phrase shorter than its plan): new material.
         rhythm = g.drawBar(
           notes: busy, bar16: frame.bar16, beat16: frame.beat16, generator: &random)
         steps = rhythm.map { _ in nil }
       }
-      if i == 1, count == 4, op != .newMotif, random.nextUnit() < midBreath {
+      if i == 1, count == 4, !resting, op != .newMotif, random.nextUnit() < midBreath {
         (rhythm, steps) = Self.breathing(rhythm, steps: steps, frame: frame, generator: &random)
       }
       var taken: [Int] = []
@@ -163,7 +171,7 @@ struct PhraseWriter {
             wish.target = Double(MelodyVocabulary.pitch(ofDiatonicIndex: start, in: key))
           }
         }
-        let isLast = i == count - 1 && j == rhythm.count - 1
+        let isLast = op == .cadence && j == rhythm.count - 1
         wish.endOfPhrase = isLast
         wish.home =
           isLast && (isFinal || phrase.cadencesHome) && chord.token == g.tonicToken(frame.plan)
@@ -201,6 +209,32 @@ struct PhraseWriter {
   ) -> ([Motif.Onset], [Int?]) {
     let beats = frame.bar16 / max(1, frame.beat16)
     guard beats >= 3 else { return (rhythm, steps) }
+    // Half the time the first half-line lands on the downbeat, holds, and leads into the second
+    // with a pickup on the last beat or its second half: the commonest long gap of POP909's sung
+    // lines (a downbeat to beat 4: 1.6 onset gaps of 2½ beats or more per 8 bars there, 1.0 in ours).
+    if beats >= 4, frame.beat16 % 2 == 0, let head = rhythm.first, head.offset == 0,
+      generator.nextUnit() < 0.5
+    {
+      // A busy line takes the pickup as two eighths, so the breath does not thin it out.
+      let beat = frame.bar16 - frame.beat16
+      let half = frame.bar16 - frame.beat16 / 2
+      let pickups =
+        frame.notesPerBar >= 5 ? [beat, half] : [generator.nextUnit() < 0.5 ? beat : half]
+      // The note is held up to the pickup as often as it breathes before it: half of POP909's onset
+      // gaps of 2½ beats or more are a held note with less than a beat of silence after it.
+      let gap = [frame.beat16, frame.beat16 / 2, 0][
+        generator.pick(weights: frame.heldLanding > 0 ? [0, 0.5, 0.5] : [0.4, 0.3, 0.3])]
+      // The bar keeps its first beat (the motif's head, so the half-line still starts as the motif
+      // does), and the head's last note is held.
+      let headCount = rhythm.prefix { $0.offset < frame.beat16 }.count
+      var figure = Array(rhythm.prefix(headCount))
+      figure[headCount - 1].length = pickups[0] - gap - figure[headCount - 1].offset
+      for (k, onset) in pickups.enumerated() {
+        let end = k + 1 < pickups.count ? pickups[k + 1] : frame.bar16
+        figure.append(Motif.Onset(offset: onset, length: end - onset))
+      }
+      return (figure, Array(steps.prefix(headCount)) + pickups.map { _ in nil })
+    }
     let rest = (beats >= 4 && generator.nextUnit() < frame.longBreath ? 2 : 1) * frame.beat16
     let cut = frame.bar16 - rest
     var kept = rhythm.filter { $0.offset < cut - frame.beat16 / 2 }
