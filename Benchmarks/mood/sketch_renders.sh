@@ -8,6 +8,7 @@
 #   MOODSKETCH_BIN=.build/release/moodsketch SKETCH_SEEDS="1 2" Benchmarks/mood/sketch_renders.sh  # faster, noisier
 #
 # SKETCH_REUSE=1 analyses the folders of the last run again without writing them (after an Analysis change).
+# SKETCH_PROMPTS (default sketch-prompts.txt next to this script: one prompt per line, # for comments),
 # SKETCH_SEEDS (default "1 2 3 4": with two, the audio quadrant moved 7 points between seed pairs),
 # SKETCH_CACHE (default Benchmarks/results/sketch-mood-cache, git-ignored;
 # the folders are rewritten every run so that they follow the code), PYTHON (default python3).
@@ -44,7 +45,7 @@ while IFS= read -r prompt; do
     [ -f "$dir/sketch.wav" ] || { echo "sketch failed: $prompt (seed $seed)" >&2; exit 1; }
     printf '%s\t%s\n' "$dir" "$prompt" >>"$manifest"
   done
-done <"$here/sketch-prompts.txt"
+done <"${SKETCH_PROMPTS:-$here/sketch-prompts.txt}"
 fi
 echo "$(wc -l <"$manifest") sketches written after $(($(date +%s) - start)) s" >&2
 
