@@ -92,6 +92,15 @@ def scaled(x, centre, spread):
 
 CUES = ["tempo", "loudness", "density", "brightness", "mode", "clarity", "dissonance"]
 AROUSAL_WEIGHTS = {"tempo": 0.5, "loudness": 0.5, "density": 0.45, "brightness": 0.3}
+# MoodModel.audio weighs brightness half in arousal (the centroid of a mix follows the kit and patch).
+AUDIO_BRIGHTNESS_AROUSAL_WEIGHT = 0.15
+
+
+def arousal_weights(source):
+    w = dict(AROUSAL_WEIGHTS)
+    if source == "audio":
+        w["brightness"] = AUDIO_BRIGHTNESS_AROUSAL_WEIGHT
+    return w
 VALENCE_WEIGHTS = {"mode": 0.6, "clarity": 0.2, "tempo": 0.25, "brightness": 0.15, "dissonance": -0.3}
 
 
@@ -118,8 +127,8 @@ def raw_cues(f):
 
 
 def model_cues(f):
-    """Scaled cues in [-1, 1] exactly as MoodModel.estimate makes them. The out-of-key share is not in
-    the JSON, so the dissonance cue is recovered from the reported valence (tanh is invertible here:
+    """Scaled cues in [-1, 1] exactly as MoodModel.estimate makes them. The out-of-key share (not in older
+    JSON) is not read: the dissonance cue is recovered from the reported valence (tanh is invertible here:
     the weights sum to at most 1.5)."""
     raw = raw_cues(f)
     key = f.get("keyDetail") or (f["key"] if isinstance(f.get("key"), dict) else None)
@@ -128,6 +137,7 @@ def model_cues(f):
         "loudness": scaled(raw["loudness_lufs"], -18, 10),
         "density": scaled(raw["onset_rate_per_s"], 3, 3),
         "brightness": scaled(raw["centroid_hz"], 2000, 1500),
+        "source": f["source"],
     }
     if key:
         minor = key["mode"] in ("minor", "dorian", "phrygian", "locrian", "aeolian")
@@ -144,7 +154,7 @@ def model_cues(f):
 
 
 def estimate(c, drop=()):
-    a = sum(w * c[k] for k, w in AROUSAL_WEIGHTS.items() if k not in drop)
+    a = sum(w * c[k] for k, w in arousal_weights(c["source"]).items() if k not in drop)
     v = sum(w * c[k] for k, w in VALENCE_WEIGHTS.items() if k not in drop)
     return math.tanh(v), math.tanh(a)
 
@@ -417,7 +427,7 @@ def cue_section(cond, rows, labels, mirror_check):
         x = np.array([c[cue] for c in cues])
         dropped = np.array([estimate(c, drop=(cue,)) for c in cues])
         wv = VALENCE_WEIGHTS.get(cue, 0)
-        wa = AROUSAL_WEIGHTS.get(cue, 0)
+        wa = arousal_weights(cues[0]["source"]).get(cue, 0)
         dv = np.mean(positive(dropped[:, 0]) == (lv > 0)) if wv else float("nan")
         da = np.mean(positive(dropped[:, 1]) == (la > 0)) if wa else float("nan")
         fmt = lambda d, b: "     —" if math.isnan(d) else f"{pct(d)} ({100 * (d - b):+.1f})"
@@ -427,7 +437,7 @@ def cue_section(cond, rows, labels, mirror_check):
             f"{fmt(dv, base_v):16s}  {fmt(da, base_a)}"
         )
     tv = np.array([sum(w * c[k] for k, w in VALENCE_WEIGHTS.items()) for c in cues])
-    ta = np.array([sum(w * c[k] for k, w in AROUSAL_WEIGHTS.items()) for c in cues])
+    ta = np.array([sum(w * c[k] for k, w in arousal_weights(c["source"]).items()) for c in cues])
     lines.append(
         f"  model input before tanh: valence mean {tv.mean():+.2f} (sd {tv.std():.2f}), "
         f"arousal mean {ta.mean():+.2f} (sd {ta.std():.2f})"
@@ -476,12 +486,14 @@ def agreement_section(conditions, rows, labels):
             f"   - valence label + given {c['name']} mode: major {pct(np.mean(labels[major, 0] > 0))} "
             f"(n={major.sum()}), minor {pct(np.mean(labels[~major, 0] > 0))} (n={(~major).sum()})"
         )
-    # MoodModel centres the out-of-key share at 0.4 for audio and 0.3 for scores.
-    share = lambda f: (0.4 if f["source"] == "audio" else 0.3) + 0.2 * model_cues(f)["dissonance"]
+    # `analyze` reports the share in the summary; nan where no key was found.
+    share = lambda f: f["summary"].get("out_of_key_share", float("nan"))
     sa, ss = np.array([share(f) for f in ka]), np.array([share(f) for f in ks])
+    both = ~np.isnan(sa) & ~np.isnan(ss)
+    r = np.corrcoef(sa[both], ss[both])[0, 1] if both.sum() > 2 else float("nan")
     lines.append(
-        f"   - out-of-key share (recovered; the model clamps it to centre ± 0.2): audio median {np.median(sa):.2f}, "
-        f"{sym['name']} median {np.median(ss):.2f} for the same phrases"
+        f"   - out-of-key share: audio median {np.median(sa[both]):.2f}, {sym['name']} median "
+        f"{np.median(ss[both]):.2f} for the same {both.sum()} phrases (r {r:+.2f})"
     )
     return lines
 

@@ -116,7 +116,8 @@ def main(manifest, audio_path, midi_path):
     print()
     print("Audio against symbolic, per cue, on the same sketches (Pearson r; mean audio − symbolic):")
     cues = [("tempoBPM", None), ("keyStrength", None), ("loudnessLUFS", None),
-            ("onset_rate_per_s", "summary"), ("spectral_centroid_hz_mean", "summary")]
+            ("onset_rate_per_s", "summary"), ("spectral_centroid_hz_mean", "summary"),
+            ("out_of_key_share", "summary")]
     for name, where in cues:
         xs, ys = [], []
         for r in rows:

@@ -225,12 +225,6 @@ public struct Planner: Sendable {
     }
     borrowed = min(0.8, max(0, borrowed))
     reasons.append("borrowed chords \(AffectFormat.percent(borrowed)): \(borrowedWhy)")
-    let tension = Plan.tensionChordShare(mode: key.mode, arousal: a)
-    if tension > 0 {
-      reasons.append(
-        "tension chords \(AffectFormat.percent(tension)): dark and intense (arousal \(AffectFormat.signed(a)) in \(key.mode)), so ♭II chords"
-      )
-    }
 
     // Melody: density, register, loudness and articulation from arousal (and register from valence).
     let activity = (a + 1) / 2  // 0 calm … 1 energetic

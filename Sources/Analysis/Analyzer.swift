@@ -258,14 +258,15 @@ public struct Analyzer: Sendable {
     summary = summary.mapValues { $0.isFinite ? $0 : 0 }
     let lufs = silent ? nil : loudness?.integratedLUFS
     let lra = silent ? nil : loudness?.rangeLU
+    let outOfKey = key.flatMap { MoodModel.outOfKeyShare(chroma, scale: $0.key.scalePitchClasses) }
+    // Reported (not in the vector) so that audio and symbolic dissonance can be compared cue by cue.
+    if let outOfKey { summary["out_of_key_share"] = outOfKey }
     var cues = MoodModel.Cues(
       tempoBPM: tempo?.bpm, modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 },
       keyClarity: key?.strength ?? 0,
       loudnessLUFS: lufs, onsetRate: onsetRate,
       brightnessHz: silent ? nil : summary["spectral_centroid_hz_mean"],
-      outOfKeyShare: key.flatMap {
-        MoodModel.outOfKeyShare(chroma, scale: $0.key.scalePitchClasses)
-      })
+      outOfKeyShare: outOfKey)
     let mastered = summary["peak_dbfs"].map { $0 >= MoodModel.unmasteredPeakDBFS } ?? false
     if !mastered { cues.loudnessLUFS = nil }
     let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.audio.estimate(cues)

@@ -15,7 +15,9 @@ public struct Features: Sendable, Hashable, Codable {
   /// 2: chroma means and key at the estimated tuning (1: at A440).
   /// 3: audio key, mode and mood from spectral-peak pitch classes (``PeakPitchClasses``),
   /// `pitch_register_midi` in the summary, and ``local`` block descriptors.
-  public static let currentVersion = 3
+  /// 4: audio peaks weighed against the spectral envelope (``SpectralWhitening``), so key, mode and
+  /// valence change; `out_of_key_share` in the summary.
+  public static let currentVersion = 4
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

@@ -51,6 +51,10 @@ struct ScoreAnalyzer {
     }
 
     let key = keyEstimate.flatMap { $0.strength >= Analyzer.minimumKeyStrength ? $0 : nil }
+    let outOfKey = key.flatMap {
+      MoodModel.outOfKeyShare(pitchClasses, scale: $0.key.scalePitchClasses)
+    }
+    if let outOfKey { summary["out_of_key_share"] = outOfKey }
     let cues = MoodModel.Cues(
       tempoBPM: tempo,
       modeSign: key.map { $0.key.mode.hasMinorThird ? -1 : 1 },
@@ -58,9 +62,7 @@ struct ScoreAnalyzer {
       loudnessLUFS: velocityMean.map { -30 + ($0 - 40) * 0.3 },
       onsetRate: summary["onset_rate_per_s"] ?? 0,
       brightnessHz: pitchMean.map { 4 * 440 * pow(2, ($0 - 69) / 12) },
-      outOfKeyShare: key.flatMap {
-        MoodModel.outOfKeyShare(pitchClasses, scale: $0.key.scalePitchClasses)
-      })
+      outOfKeyShare: outOfKey)
     let mood = MoodModel().estimate(cues)
     let features = Features(
       source: .midi, durationSeconds: duration, tempoBPM: tempo,

@@ -29,9 +29,6 @@ public struct GeneratedChord: Sendable, Hashable {
 ///   borrowed iv and ♭VI and openings on vi or ii (``minorColour(_:)``, ``openingWeights(_:)``).
 /// - **Colour**: each chord's chance of a seventh is its corpus share moved in logit space by
 ///   4 × (`seventhProbability` − 0.3); which seventh follows the corpus (`V` → `V7`, `IV` → `IVmaj7`).
-/// - **Tension**: a dark, intense plan turns ``Plan/tensionChordShare`` of its non-tonic chords into ♭II
-///   (``TensionChords``; repeated phrases keep theirs), a rule on top of the pop corpus, which has
-///   almost none.
 /// - **Harmonic rhythm**: `chordsPerBar` sets the slot grid (one chord per two bars … two per bar).
 /// - **Shape**: the piece opens on the tonic or a chord that leads there (``openingWeights(_:)``), phrases follow
 ///   ``Form``, and every phrase that "cadences home" approaches its last bar with a cadence chord
@@ -72,7 +69,6 @@ public struct ChordGenerator: Sendable {
     var history = [ChordModelSymbols.start]
     var result: [GeneratedChord] = []
     var remembered: [Form.Label: [String]] = [:]
-    var rememberedTension: [Form.Label: Set<Int>] = [:]
     var firstA: [String]?
     for (index, phrase) in form.phrases.enumerated() {
       let slots = Self.slots(
@@ -80,12 +76,10 @@ public struct ChordGenerator: Sendable {
         ticksPerBar: ticksPerBar,
         ticksPerBeat: ticksPerBeat, isLast: index == form.phrases.count - 1)
       var tokens: [String]
-      var repeated = false
       if let again = remembered[phrase.label], again.count == slots.count,
         !phrase.cadencesHome || again.last == tonic
       {
         tokens = again
-        repeated = true
       } else {
         var fixedPrefix: [String] = []
         // The answer keeps the chords of the first phrase's first half (the slots before its middle bar).
@@ -99,23 +93,11 @@ public struct ChordGenerator: Sendable {
         remembered[phrase.label] = tokens
         if phrase.label == .a, firstA == nil { firstA = tokens }
       }
-      // A repeated phrase repeats its tension chords too.
-      let isLastPhrase = index == form.phrases.count - 1
-      let tense =
-        repeated && !isLastPhrase
-        ? rememberedTension[phrase.label] ?? []
-        : TensionChords.slots(
-          tokens: tokens, tonic: tonic, share: plan.tensionChordShare, isLastPhrase: isLastPhrase,
-          generator: &generator)
-      rememberedTension[phrase.label] = tense
       for (slotIndex, (slot, token)) in zip(slots, tokens).enumerated() {
-        var roman =
-          tense.contains(slotIndex)
-          ? TensionChords.numeral(in: harmonyKey)
-          : colour(
-            token, mode: mode, seventh: plan.seventhProbability, key: plan.key,
-            bluesy: [.blues, .rock, .funk, .soul, .gospel, .jazz].contains(plan.style),
-            generator: &generator)
+        var roman = colour(
+          token, mode: mode, seventh: plan.seventhProbability, key: plan.key,
+          bluesy: [.blues, .rock, .funk, .soul, .gospel, .jazz].contains(plan.style),
+          generator: &generator)
         // The first and the last chord state the key: a suspension there would leave it unresolved.
         let isEdge =
           (index == 0 && slotIndex == 0)

@@ -7,8 +7,10 @@ import Foundation
 /// Why not the chroma filterbank alone: librosa's `chroma_stft` folds every bin of the power spectrum
 /// into a pitch class, so drums, distorted guitars and noise spread energy over all twelve and the
 /// profile flattens (a rock sketch in A minor measured 0.26–0.58 on every class, and key-finding named
-/// D major). Only local maxima that stand out from their neighbourhood are tones; each adds its
-/// magnitude to the pitch class it is nearest, with a squared-cosine weight one semitone wide.
+/// D major). Only local maxima that stand out from their neighbourhood are tones; each adds its depth
+/// against the frame's spectral envelope (``SpectralWhitening``: not its raw magnitude, so that the loud
+/// low register does not rule) to the pitch class it is nearest, with a squared-cosine weight one
+/// semitone wide.
 ///
 /// The profile is kept on a 36-bin grid (thirds of a semitone, bin 0 centred on C at A440), so that the
 /// track's tuning, known only at the end, can be applied afterwards by ``folded(_:tuning:)``.
@@ -18,10 +20,10 @@ final class PeakPitchClasses {
   /// wider than a semitone; above, mostly upper partials and cymbals.
   static let lowestHz = 80.0
   static let highestHz = 5000.0
-  /// A peak must exceed the mean magnitude of the bins around it by this factor (spectral whitening:
-  /// broadband noise and drum hits lift the mean with the peak and do not pass). On the 44 sketch
-  /// renders of Benchmarks/mood/sketch_renders.sh, 1.5 names the planned key for 31 (the MIDI itself:
-  /// 30), 2 for 29, 3 for 25 and 5 for 17.
+  /// A peak must exceed the mean magnitude of the bins around it by this factor (broadband noise and
+  /// drum hits lift the mean with the peak and do not pass); what it then adds is weighed by
+  /// ``SpectralWhitening``. On the 44 sketch renders of Benchmarks/mood/sketch_renders.sh (before
+  /// whitening), 1.5 named the planned key for 31 (the MIDI itself: 30), 2 for 29, 3 for 25, 5 for 17.
   static let prominence: Float = 1.5
   /// Neighbourhood of that mean, in bins on either side.
   static let neighbourhood = 12
@@ -66,6 +68,8 @@ final class PeakPitchClasses {
   private let firstBin: Int
   private let lastBin: Int
   private let binHz: Double
+  /// What each tone adds to the profile: its depth against the frame's envelope, not its magnitude.
+  private var whitening: SpectralWhitening
   /// Scratch kept between frames (taken out and put back, so no frame allocates).
   private var peakScratch: [(hz: Double, magnitude: Double)] = []
   private var frameScratch = [Double](repeating: 0, count: PeakPitchClasses.bins)
@@ -75,6 +79,7 @@ final class PeakPitchClasses {
     binHz = Double(sampleRate) / Double(nFFT)
     firstBin = max(2, Int((Self.lowestHz / binHz).rounded(.down)))
     lastBin = min(nFFT / 2 - 2, Int((Self.highestHz / binHz).rounded(.up)))
+    whitening = SpectralWhitening(binHz: binHz, highestHz: Self.highestHz, binCount: nFFT / 2 + 1)
   }
 
   /// Adds this frame's peaks to `profile` (36 values), scaled so the frame's loudest bin gets `weight`.
@@ -161,27 +166,30 @@ final class PeakPitchClasses {
     // third, so a minor chord on a bright or distorted instrument would read as major. Octave partials
     // (2, 4, 8) fold onto the fundamental's own class and may stay.
     var cursor = SubharmonicCursor()
-    peaks.withUnsafeBufferPointer { sorted in
-      for peak in sorted {
-        var isPartial = false
-        for h in Self.partials where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
-          isPartial = true
-          break
+    whitening.weighing(magnitude: x, count: magnitude.count) { weight in
+      peaks.withUnsafeBufferPointer { sorted in
+        for peak in sorted {
+          var isPartial = false
+          for h in Self.partials where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
+            isPartial = true
+            break
+          }
+          guard !isPartial else { continue }
+          let pitch = 69 + 12 * log2(peak.hz / 440)
+          add(
+            pitch: pitch, magnitude: weight(peak.hz, peak.magnitude), to: &frame)
+          // Pitch height counts fundamentals only: octave partials would lift it by an octave or two.
+          guard peak.hz <= Self.registerHighestHz else { continue }
+          var isOvertone = false
+          for h in 2...8 where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
+            isOvertone = true
+            break
+          }
+          guard !isOvertone else { continue }
+          let relative = peak.magnitude / Double(loudest)
+          register.weight += relative
+          register.pitchSum += relative * pitch
         }
-        guard !isPartial else { continue }
-        let pitch = 69 + 12 * log2(peak.hz / 440)
-        add(pitch: pitch, magnitude: peak.magnitude, to: &frame)
-        // Pitch height counts fundamentals only: octave partials would lift it by an octave or two.
-        guard peak.hz <= Self.registerHighestHz else { continue }
-        var isOvertone = false
-        for h in 2...8 where cursor.hasPeak(near: peak.hz, divisor: h, in: sorted) {
-          isOvertone = true
-          break
-        }
-        guard !isOvertone else { continue }
-        let relative = peak.magnitude / Double(loudest)
-        register.weight += relative
-        register.pitchSum += relative * pitch
       }
     }
     let top = frame.max() ?? 0

@@ -73,7 +73,7 @@ public struct DraftContinuer: Sendable {
     let key = facts.key
     let mode: Mode = key.mode.hasMinorThird ? .minor : .major
     let harmonyKey = Key(key.tonic, mode)
-    var generator = SeededGenerator(seed: seed)
+    let generator = SeededGenerator(seed: seed)
     var reasons: [String] = []
 
     // Harmony.
