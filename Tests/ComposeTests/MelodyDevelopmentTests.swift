@@ -199,6 +199,36 @@ import Theory
     #expect(early > 0)
   }
 
+  @Test func detachedPlayingKeepsLongNotesHeldAndShortNotesShort() {
+    // An intense plan plays detached (articulation 0.6): against the same piece played legato, its
+    // quarters and eighths sound clipped, but no note loses more than an eighth, so a landing held
+    // for two beats or more stays held, and the last note lasts to the end of its bar but for that
+    // release, as a singer holds it with the band.
+    var legato = Fixtures.plan(bars: 8)
+    legato.articulation = 1
+    var detached = legato
+    detached.articulation = 0.6
+    let beat = legato.meter.ticksPerBeat(ticksPerQuarter: Composer.ticksPerQuarter)
+    let barTicks = legato.meter.ticksPerBar(ticksPerQuarter: Composer.ticksPerQuarter)
+    let eighth = beat / 2
+    var clipped = 0
+    var held = 0
+    for seed in UInt64(1)...8 {
+      let written = Fixtures.track(composer.compose(legato, seed: seed), "Melody")!.notes
+      let played = Fixtures.track(composer.compose(detached, seed: seed), "Melody")!.notes
+      #expect(written.map(\.start) == played.map(\.start), "seed \(seed): other onsets")
+      for (w, p) in zip(written, played) {
+        #expect(p.duration >= w.duration - eighth, "seed \(seed): \(w.duration) → \(p.duration)")
+        if w.duration <= beat, p.duration < w.duration { clipped += 1 }
+        if w.duration >= 2 * beat { held += 1 }
+      }
+      let last = played.last!
+      #expect(last.start + last.duration >= 8 * barTicks - eighth, "seed \(seed): \(last)")
+    }
+    #expect(held > 0)
+    #expect(clipped > 0, "no short note sounded detached")
+  }
+
   @Test func dynamicsRiseToEachPhrasesHighPoint() {
     // The phrase's highest note is played louder than the phrase's average, in most phrases.
     let plan = Fixtures.plan(bars: 16)

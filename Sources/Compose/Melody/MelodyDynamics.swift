@@ -2,6 +2,9 @@ import Affect
 import Theory
 
 extension MelodyGenerator {
+  /// The longest silence detached articulation leaves after a note, in sixteenths (an eighth).
+  static let longestReleaseGap16 = 2
+
   /// How many notes a phrase wrote and whether it is its section's climax.
   struct PhraseShape {
     var notes: Int
@@ -40,9 +43,14 @@ extension MelodyGenerator {
       let accent = strong ? 6 : (onBeat ? 2 : -4)
       let velocity = max(
         1, min(127, plan.velocity + 8 + accent + lift + generator.int(in: -2...2)))
-      let sounding = max(
-        frame.sixteenth / 2,
-        Int(Double(note.length16 * frame.sixteenth) * min(1, max(0.3, plan.articulation))))
+      // Detached playing shortens a note by a release gap, not by a share of any length: a held
+      // landing stays held (cut to 60 %, a four-beat landing left a beat and a half of silence, which
+      // POP909's sung lines do not have), while quarters and eighths still come out staccato.
+      let length = note.length16 * frame.sixteenth
+      let gap = min(
+        Double(length) * (1 - min(1, max(0.3, plan.articulation))),
+        Double(Self.longestReleaseGap16 * frame.sixteenth))
+      let sounding = max(frame.sixteenth / 2, length - Int(gap.rounded()))
       return NoteEvent(
         start: note.onset16 * frame.sixteenth, duration: sounding, pitch: Pitch(note.pitch),
         velocity: velocity)

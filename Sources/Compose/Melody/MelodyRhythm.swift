@@ -100,7 +100,9 @@ extension MelodyGenerator {
   ) -> (rhythm: [Motif.Onset], leadSteps: [Int]) {
     let beats = bar16 / max(1, beat16)
     if finalBar {
-      return ([Motif.Onset(offset: 0, length: beats >= 3 ? bar16 - beat16 / 2 : bar16)], [])
+      // Held through the bar: the release (``MelodyGenerator/longestReleaseGap16``) is the only
+      // silence before the end, as when a singer holds the last note with the band.
+      return ([Motif.Onset(offset: 0, length: bar16)], [])
     }
     let held = heldLanding > 0 && generator.nextUnit() < heldLanding
     let breath = held ? 0 : (beats >= 4 && generator.nextUnit() < longBreath ? 2 * beat16 : beat16)
