@@ -9,7 +9,8 @@
 #
 # SKETCH_REUSE=1 analyses the folders of the last run again without writing them (after an Analysis change).
 # SKETCH_PROMPTS (default sketch-prompts.txt next to this script: one prompt per line, # for comments),
-# SKETCH_SEEDS (default "1 2 3 4": with two, the audio quadrant moved 7 points between seed pairs),
+# SKETCH_SEEDS (default "1 2 3 4"; prompt n is written with seed 1000 × S + n; with two seeds, the audio
+# quadrant moved 7 points between seed pairs),
 # SKETCH_CACHE (default Benchmarks/results/sketch-mood-cache, git-ignored;
 # the folders are rewritten every run so that they follow the code), PYTHON (default python3).
 set -euo pipefail
@@ -40,8 +41,10 @@ while IFS= read -r prompt; do
   for seed in $seeds; do
     dir="$cache/$(printf '%02d' "$n")-s$seed"
     rm -rf "$dir"
+    # Each prompt gets seeds of its own (1000 × S + its number): with one --seed for every prompt,
+    # all sketches of a seed set would share the random draws that set a piece's habits.
     # The sketch's hint about an empty reference catalog is noise here; real errors still show.
-    "$bin" sketch "$prompt" --seed "$seed" --out "$dir" 2>&1 >/dev/null | grep -v "no reference catalog" >&2 || true
+    "$bin" sketch "$prompt" --seed "$((seed * 1000 + n))" --out "$dir" 2>&1 >/dev/null | grep -v "no reference catalog" >&2 || true
     [ -f "$dir/sketch.wav" ] || { echo "sketch failed: $prompt (seed $seed)" >&2; exit 1; }
     printf '%s\t%s\n' "$dir" "$prompt" >>"$manifest"
   done

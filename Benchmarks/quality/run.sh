@@ -8,7 +8,7 @@
 # Benchmarks/results/quality-LABEL.txt; LABEL defaults to the UTC time).
 # MOODSKETCH_BIN=path   the binary to use (default: .build/debug/moodsketch, built if missing).
 # POP909=dir            the data set's POP909 folder (default: ../shared/data/pop909/POP909).
-# SEEDS="1 2 3"      the seeds of the prompt list (more seeds: smaller run-to-run noise, longer run).
+# SEEDS="1 2 3"         the seeds of the prompt list (more seeds: smaller run-to-run noise, longer run).
 # PYTHON=path           a python3 with numpy and mido; default: the venv Benchmarks/.venv-quality,
 #                       made from /usr/bin/python3 (Debian's python3-mido) plus numpy from pip.
 set -eu
@@ -63,11 +63,16 @@ write() { # write SUBDIR PROMPT SEED BARS
     --out "$sketches/$1/$(slug "$2")-s$3" >/dev/null || echo "sketch failed: '$2' seed $3" >&2
 }
 echo "writing sketches into $sketches ..." >&2
+# Each prompt gets seeds of its own (1000 × S + its line number): a piece's first draws set its habits
+# (how much it develops its motif, how it breathes), so one --seed shared by every prompt would give the
+# whole list the same habits, and 90 sketches would hold only three draws of them.
+line=0
 while IFS= read -r prompt; do
   [ -n "$prompt" ] || continue
+  line=$((line + 1))
   for seed in $seeds; do
-    write b8 "$prompt" "$seed" 8
-    write b16 "$prompt" "$seed" 16
+    write b8 "$prompt" "$((seed * 1000 + line))" 8
+    write b16 "$prompt" "$((seed * 1000 + line))" 16
   done
 done <"$here/prompts.txt"
 for prompt in "calm rainy sunday morning, gentle and nostalgic" "happy sunny afternoon, upbeat pop"; do

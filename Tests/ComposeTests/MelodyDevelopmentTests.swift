@@ -68,7 +68,7 @@ import Theory
     var withVaried = 0
     var withEither = 0
     var pieces = 0
-    for seed in UInt64(1)...12 {
+    for seed in UInt64(1)...30 {
       for plan in [
         Fixtures.plan(bars: 16), Fixtures.plan(key: "C major", style: .folk, bars: 16),
         Fixtures.plan(key: "D major", style: .rock, bars: 8, density: 2),

@@ -51,9 +51,11 @@ enum PhraseRecipe {
     var ops: [BarOp]
     if returning || answering {
       // The opening comes back (the answer's first half is the question's), then goes its own way.
+      // Mostly varied, as a singer's new words vary it: POP909's melodies repeat a bar note for note
+      // in 12 % of bars; with the opening restated literally in half the phrases, ours did in 16 %.
       let keep = answering ? 2 : 3
       ops = (0..<min(keep, bars - 1)).map { bar in
-        let varied = literal ? false : (bar == 0 ? generator.nextUnit() < 0.45 : true)
+        let varied = literal ? false : (bar == 0 ? generator.nextUnit() < 0.8 : true)
         return .restate(bar: bar, varied: varied)
       }
       while ops.count < bars - 1 {

@@ -89,6 +89,8 @@ struct PhraseWriter {
           develop(
             random.nextUnit() < 0.35 ? motif.rhythmicallyVaried(generator: &random) : motif,
             from: motifStart + shift)
+          // Its shape is what makes it a sequence, so the harmony may bend it less than a variation.
+          firmness = 20
         }
       case .varyRhythm(let shift):
         if let motif {
