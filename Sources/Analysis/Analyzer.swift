@@ -267,8 +267,9 @@ public struct Analyzer: Sendable {
       loudnessLUFS: lufs, onsetRate: onsetRate,
       brightnessHz: silent ? nil : summary["spectral_centroid_hz_mean"],
       outOfKeyShare: outOfKey)
-    let mastered = summary["peak_dbfs"].map { $0 >= MoodModel.unmasteredPeakDBFS } ?? false
-    if !mastered { cues.loudnessLUFS = nil }
+    if !MoodModel.loudnessIsMeaningful(peakDBFS: summary["peak_dbfs"], integratedLUFS: lufs) {
+      cues.loudnessLUFS = nil
+    }
     let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.audio.estimate(cues)
     let features = Features(
       source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm,

@@ -17,7 +17,8 @@ public struct Features: Sendable, Hashable, Codable {
   /// `pitch_register_midi` in the summary, and ``local`` block descriptors.
   /// 4: audio peaks weighed against the spectral envelope (``SpectralWhitening``), so key, mode and
   /// valence change; `out_of_key_share` in the summary.
-  public static let currentVersion = 4
+  /// 5: audio arousal weighs onset density over tempo (``MoodModel/audio``).
+  public static let currentVersion = 5
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.
