@@ -220,7 +220,11 @@ public struct Analyzer: Sendable {
     var tempo: TempoEstimator.Estimate?
     var key: (key: Key, strength: Double)?
     let chroma = stream.peakProfile
-    let onsetRate = OnsetCounter.rate(stream.onsetEnvelope, frameRate: configuration.frameRate)
+    let onsetFrames = OnsetCounter.frames(stream.onsetEnvelope, frameRate: configuration.frameRate)
+    let onsetRate =
+      stream.onsetEnvelope.count > 2
+      ? Double(onsetFrames.count) / (Double(stream.onsetEnvelope.count) / configuration.frameRate)
+      : 0
     if silent {
       remarks.append("digital silence: no tempo, no key, no loudness")
     } else {
@@ -242,7 +246,15 @@ public struct Analyzer: Sendable {
       } else if tempo == nil {
         remarks.append("no steady pulse found: no tempo")
       }
-      if let estimate = KeyEstimator(profile: configuration.profile).estimate(pitchClasses: chroma),
+      let audibleEnd = stream.audibleEndFrame
+      let held = KeyEstimator.endsHeld(
+        lastOnset: onsetFrames.last(where: { $0 < audibleEnd }).map {
+          Double($0) / configuration.frameRate
+        },
+        end: Double(audibleEnd) / configuration.frameRate, beatSeconds: tempo.map { 60 / $0.bpm },
+        minimumSeconds: KeyEstimator.minimumAudioHoldSeconds)
+      if let estimate = KeyEstimator(profile: configuration.profile).estimate(
+        pitchClasses: chroma, ending: held ? stream.endingPeakProfile : nil),
         estimate.strength >= Analyzer.minimumKeyStrength
       {
         key = estimate

@@ -44,6 +44,9 @@ final class DescriptorStream {
   /// by its RMS so that near-silent frames (whose normalised profile is noise) count for little.
   private let peakPitchClasses: PeakPitchClasses
   private var peakProfileSum = [Double](repeating: 0, count: PeakPitchClasses.bins)
+  /// This frame's peaks, before they join the sum and the recent blocks.
+  private var framePeaks = [Double](repeating: 0, count: PeakPitchClasses.bins)
+  private var recentPeaks: RecentProfiles
   /// Pitch height of the tonal peaks (``PeakPitchClasses/Register``).
   private(set) var register = PeakPitchClasses.Register()
   private(set) var peak: Float = 0
@@ -56,6 +59,7 @@ final class DescriptorStream {
     mfccStats = [RunningStats](repeating: RunningStats(), count: configuration.nMFCC)
     normalisedPowerSum = [Double](repeating: 0, count: processor.nBins)
     local = LocalDescriptorAccumulator(frameRate: configuration.frameRate)
+    recentPeaks = RecentProfiles(bins: PeakPitchClasses.bins, frameRate: configuration.frameRate)
     tuningEstimator = TuningEstimator(
       sampleRate: configuration.sampleRate, nFFT: configuration.nFFT)
     peakPitchClasses = PeakPitchClasses(
@@ -102,8 +106,17 @@ final class DescriptorStream {
     normalisedPowerSum.withUnsafeMutableBufferPointer { sums in
       for k in 0..<power.count { sums[k] += Double(power[k]) * inverseMaximum }
     }
-    peakPitchClasses.accumulate(
-      magnitude: p.magnitude, weight: Double(p.rms), into: &peakProfileSum, register: &register)
+    if peakPitchClasses.accumulate(
+      magnitude: p.magnitude, weight: Double(p.rms), into: &framePeaks, register: &register)
+    {
+      for i in 0..<framePeaks.count {
+        peakProfileSum[i] += framePeaks[i]
+      }
+      framePeaks.withUnsafeBufferPointer { recentPeaks.add($0, rms: Double(p.rms)) }
+      for i in 0..<framePeaks.count { framePeaks[i] = 0 }
+    } else {
+      recentPeaks.add(UnsafeBufferPointer(start: nil, count: 0), rms: Double(p.rms))
+    }
     runningMaxDB = max(runningMaxDB, p.maxLogMel)
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))
     let mfcc = p.mfcc
@@ -134,6 +147,14 @@ final class DescriptorStream {
   /// Pitch-class profile from spectral peaks (C = 0), at the track's tuning: what key-finding reads.
   var peakProfile: [Double] {
     PeakPitchClasses.folded(peakProfileSum, tuning: tuning)
+  }
+
+  /// The frame after the last audible one (``RecentProfiles/audibleEnd()``).
+  var audibleEndFrame: Int { recentPeaks.audibleEnd() }
+
+  /// The same for the last two seconds of music: the final sonority that settles near-ties between keys.
+  var endingPeakProfile: [Double] {
+    PeakPitchClasses.folded(recentPeaks.ending(), tuning: tuning)
   }
 
   /// Summary statistics under `<name>_mean` / `<name>_std` (the names ``Features/vectorLayout`` uses),

@@ -18,7 +18,9 @@ public struct Features: Sendable, Hashable, Codable {
   /// 4: audio peaks weighed against the spectral envelope (``SpectralWhitening``), so key, mode and
   /// valence change; `out_of_key_share` in the summary.
   /// 5: audio arousal weighs onset density over tempo (``MoodModel/audio``).
-  public static let currentVersion = 5
+  /// 6: near-tied keys settled by a held final sonority (CadenceKey.swift), so key, mode and valence
+  ///    change.
+  public static let currentVersion = 6
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

@@ -23,14 +23,15 @@ struct KeyEstimator {
         if r > best.r { best = (tonic, mode, r) }
       }
     }
-    let provisional = Key(
-      NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
-    // Spell the tonic the way its key signature does (Bb major, not A# major; F# minor, not Gb minor).
-    let sharps = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: false), best.mode)
-    let flats = Key(NoteClass.spelling(ofPitchClass: best.tonic, preferFlats: true), best.mode)
-    let key =
-      abs(flats.signatureAccidentals) < abs(sharps.signatureAccidentals) ? flats : provisional
-    return (key, best.r)
+    return (Self.spelled(tonic: best.tonic, mode: best.mode), best.r)
+  }
+
+  /// The key on `tonic`, spelled the way its key signature does (Bb major, not A# major; F# minor,
+  /// not Gb minor).
+  static func spelled(tonic: Int, mode: Mode) -> Key {
+    let sharps = Key(NoteClass.spelling(ofPitchClass: tonic, preferFlats: false), mode)
+    let flats = Key(NoteClass.spelling(ofPitchClass: tonic, preferFlats: true), mode)
+    return abs(flats.signatureAccidentals) < abs(sharps.signatureAccidentals) ? flats : sharps
   }
 
   static func pearson(_ a: [Double], _ b: [Double]) -> Double {

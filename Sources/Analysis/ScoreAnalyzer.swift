@@ -18,7 +18,11 @@ struct ScoreAnalyzer {
     var pitchClasses = [Double](repeating: 0, count: 12)
     for note in pitched { pitchClasses[note.pitch.pitchClass] += Double(note.duration) }
     let keyEstimate =
-      pitched.isEmpty ? nil : KeyEstimator(profile: profile).estimate(pitchClasses: pitchClasses)
+      pitched.isEmpty
+      ? nil
+      : KeyEstimator(profile: profile).estimate(
+        pitchClasses: pitchClasses,
+        ending: KeyEstimator.endingPitchClasses(of: pitched, in: score))
 
     // Counted as musicians count the metre: dotted quarters in 6/8, which is also the pulse an audio
     // beat tracker finds in a render.

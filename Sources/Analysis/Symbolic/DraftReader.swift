@@ -41,6 +41,7 @@ public struct DraftReader: Sendable {
       for i in pitchedTracks {
         for n in score.tracks[i].notes { pcs[n.pitch.pitchClass] += Double(n.duration) }
       }
+      // No cadence tie-break (CadenceKey.swift): a draft brought to be continued may stop anywhere.
       let estimate = KeyEstimator(profile: profile).estimate(pitchClasses: pcs)
       key = estimate?.key ?? Key(NoteClass(.C))
       keySource =
