@@ -20,7 +20,9 @@ public struct Features: Sendable, Hashable, Codable {
   /// 5: audio arousal weighs onset density over tempo (``MoodModel/audio``).
   /// 6: near-tied keys settled by a held final sonority (CadenceKey.swift), so key, mode and valence
   ///    change.
-  public static let currentVersion = 6
+  /// 7: a tempo 3 : 2 or 4 : 3 from the autocorrelation pick moves to the level whose metre recurs
+  ///    (``MetricalLevel``).
+  public static let currentVersion = 7
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

@@ -3,6 +3,7 @@ import Foundation
 /// Global tempo from an onset-strength envelope, as librosa.feature.tempo does it: the mean of local
 /// autocorrelations (8-second windows) of the envelope, weighted by a log-normal prior centred on
 /// 120 BPM with a one-octave standard deviation (which settles the octave: 70 vs 140 BPM), then
+/// moved to a lag 3 : 2 or 4 : 3 away when that level's metre is clearly stronger (``MetricalLevel``),
 /// refined below one frame of lag by parabolic interpolation and by the lag's multiples, and finally
 /// by the spacing of the tracked beats when they agree.
 struct TempoEstimator {
@@ -37,15 +38,14 @@ struct TempoEstimator {
     var bestLag = -1
     var bestScore = -Double.infinity
     for lag in minLag...maxLag {
-      let bpm = 60 * frameRate / Double(lag)
-      let prior = -0.5 * pow((log2(bpm) - log2(startBPM)) / stdOctaves, 2)
-      let score = log1p(1e6 * max(0, tempogram[lag])) + prior
+      let score = log1p(1e6 * max(0, tempogram[lag])) + prior(lag: Double(lag))
       if score > bestScore {
         bestScore = score
         bestLag = lag
       }
     }
     guard bestLag > 0, tempogram[bestLag] > 0.01 else { return nil }
+    bestLag = MetricalLevel.settle(lag: bestLag, tempogram: tempogram, allowed: minLag...maxLag)
     let lag = refinedLag(tempogram, around: bestLag)
     var bpm = 60 * frameRate / lag
     let confidence = min(1, max(0, tempogram[bestLag]))
@@ -58,6 +58,12 @@ struct TempoEstimator {
     }
     if beats.isEmpty { beats = [] }
     return Estimate(bpm: bpm, confidence: confidence, beats: beats)
+  }
+
+  /// The log-normal tempo prior (librosa's `start_bpm`, `std_bpm`) at a lag in frames.
+  func prior(lag: Double) -> Double {
+    let bpm = 60 * frameRate / lag
+    return -0.5 * pow((log2(bpm) - log2(startBPM)) / stdOctaves, 2)
   }
 
   /// Average over 8-second Hann-windowed segments of each segment's autocorrelation, normalised so that

@@ -48,7 +48,7 @@ import Testing
 
   @Test func anEmptyFileBecomesACatalog() throws {
     let path = try temporaryFolder().appendingPathComponent("empty.sqlite").path
-    FileManager.default.createFile(atPath: path, contents: Data())
+    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let store = try CatalogStore(path: path)
     #expect(try store.count() == 0)
   }
