@@ -230,7 +230,7 @@ final class FrameProcessor {
       let d = m - UnsafeRawPointer(previous + k).loadUnaligned(as: SIMD4<Float>.self)
       fluxSums += d * d
       UnsafeMutableRawPointer(previous + k).storeBytes(of: m, as: SIMD4<Float>.self)
-      let clamped = SIMD4<Double>(pointwiseMax(p, floor))
+      let clamped = SIMD4<Double>(p.replacing(with: floor, where: p .< floor))
       powerSums += clamped
       products *= clamped
       factors += 1

@@ -48,8 +48,7 @@ final class TuningEstimator {
   /// Counts the peaks of one frame's power spectrum (`nFFT / 2 + 1` bins, |X|² as librosa's chroma uses).
   func add(power: UnsafeBufferPointer<Float>) {
     let s = power.baseAddress!
-    var top: Float = 0
-    for k in 0..<power.count { top = max(top, s[k]) }
+    let top = VectorMath.maximum(s, power.count)
     let reference = 0.1 * top
     guard reference > 0 else { return }
     let binHz = sampleRate / Double(nFFT)

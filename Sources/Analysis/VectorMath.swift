@@ -22,6 +22,56 @@ enum VectorMath {
     }
     return sum
   }
+
+  /// The largest of a[0..<count] (0 for an empty range; the spectra it reads are never negative).
+  @inline(__always)
+  static func maximum(_ a: UnsafePointer<Float>, _ count: Int) -> Float {
+    var lanes = SIMD8<Float>()
+    var i = 0
+    let raw = UnsafeRawPointer(a)
+    while i + 8 <= count {
+      let x = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      lanes = lanes.replacing(with: x, where: x .> lanes)
+      i += 8
+    }
+    var top = lanes.max()
+    while i < count {
+      if a[i] > top { top = a[i] }
+      i += 1
+    }
+    return max(top, 0)
+  }
+
+  /// Σ w[i]·p[i]² and Σ w[i]·p[i] with p[i] = x[i]², for the power-weighted band means of
+  /// ``SpectralWhitening``.
+  @inline(__always)
+  static func weightedPowerSums(
+    magnitude x: UnsafePointer<Float>, weights w: UnsafePointer<Float>, _ count: Int
+  ) -> (weighted: Float, total: Float) {
+    var weighted = SIMD8<Float>()
+    var total = SIMD8<Float>()
+    var i = 0
+    let rawX = UnsafeRawPointer(x)
+    let rawW = UnsafeRawPointer(w)
+    while i + 8 <= count {
+      let m = rawX.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+      let power = m * m
+      let t = rawW.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self) * power
+      weighted += t * power
+      total += t
+      i += 8
+    }
+    var weightedSum = weighted.sum()
+    var totalSum = total.sum()
+    while i < count {
+      let power = x[i] * x[i]
+      let t = w[i] * power
+      weightedSum += t * power
+      totalSum += t
+      i += 1
+    }
+    return (weightedSum, totalSum)
+  }
 }
 
 extension UnsafeMutablePointer where Pointee == Float {

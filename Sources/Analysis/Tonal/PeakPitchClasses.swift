@@ -102,8 +102,7 @@ final class PeakPitchClasses {
     }
     // Raw pointer reads: this loop visits ~460 bins per frame, 43 frames a second.
     guard let x = magnitude.baseAddress else { return false }
-    var loudest: Float = 0
-    for k in firstBin...lastBin { loudest = max(loudest, x[k]) }
+    let loudest = VectorMath.maximum(x + firstBin, lastBin - firstBin + 1)
     guard loudest > 0 else { return false }
     let floor = loudest * pow(10, -Self.floorDB / 20)
     // Local means from prefix sums over the neighbourhood's reach, then candidates (local maxima above
@@ -141,16 +140,13 @@ final class PeakPitchClasses {
       peaks.append((hz: (Double(k) + Double(offset)) * binHz, magnitude: Double(m)))
     }
     let floors = SIMD8<Float>(repeating: floor)
+    let raw = UnsafeRawPointer(x)
     var k = firstBin
     while k + 8 <= lastBin + 1 {
-      var centre = SIMD8<Float>()
-      var left = SIMD8<Float>()
-      var right = SIMD8<Float>()
-      for lane in 0..<8 {
-        centre[lane] = x[k + lane]
-        left[lane] = x[k + lane - 1]
-        right[lane] = x[k + lane + 1]
-      }
+      // Three unaligned loads (firstBin ≥ 2 and lastBin + 2 < count keep them inside the spectrum).
+      let centre = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
+      let left = raw.loadUnaligned(fromByteOffset: (k - 1) * 4, as: SIMD8<Float>.self)
+      let right = raw.loadUnaligned(fromByteOffset: (k + 1) * 4, as: SIMD8<Float>.self)
       let candidates = (centre .> floors) .& (centre .> left) .& (centre .>= right)
       if any(candidates) {
         for lane in 0..<8 where candidates[lane] { consider(k + lane) }

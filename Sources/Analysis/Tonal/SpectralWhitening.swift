@@ -73,14 +73,8 @@ struct SpectralWhitening {
           let first = bandFirstBin[p]
           let start = taperStart[p]
           let length = min(taperStart[p + 1] - start, count - first)
-          var weighted: Float = 0
-          var total: Float = 0
-          for i in 0..<max(0, length) {
-            let power = x[first + i] * x[first + i]
-            let w = taper[start + i] * power
-            weighted += w * power
-            total += w
-          }
+          let (weighted, total) = VectorMath.weightedPowerSums(
+            magnitude: x + first, weights: taper.baseAddress! + start, max(0, length))
           let mean = total > 0 ? Double(weighted) / Double(total) : 0
           envelope[p] = 10 * log10(max(mean, 1e-20))
           return envelope[p]
