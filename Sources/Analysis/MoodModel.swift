@@ -16,8 +16,8 @@ import Foundation
 /// contribute 0. How well this agrees with human ratings is measured, not assumed: see the vgmidi
 /// evaluations in `MoodEvaluationTests` (symbolic), `AudioMoodEvaluationTests` and
 /// Benchmarks/mood (audio renders). On vgmidi audio, arousal beats the majority guess and valence does
-/// not (65 % against 68 %; the symbolic analysis of the same phrases: 64 %); on our own sketch renders,
-/// the planned valence sign is heard for about 90 % from audio and 92 % from the MIDI.
+/// not (66.7 % against 67.6 %; the symbolic analysis of the same phrases: 62.7 %); on our own sketch
+/// renders, the planned valence sign is heard for about 94 % from audio and 96 % from the MIDI.
 public struct MoodModel: Sendable, Hashable, Codable {
   /// Inputs of the model, in the units named.
   public struct Cues: Sendable, Hashable, Codable {
