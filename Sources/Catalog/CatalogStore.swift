@@ -212,6 +212,18 @@ public final class CatalogStore: Sendable {
     try read { try CatalogTrack.fetchCount($0) }
   }
 
+  /// Tracks analysed by an older version of the analysis or of the search vector (their features do
+  /// not compare exactly with a draft analysed now; `catalog add` of their files refreshes them).
+  public func staleCount() throws -> Int {
+    try read { try Self.countStale($0) }
+  }
+
+  private static func countStale(_ db: Database) throws -> Int {
+    try Int.fetchOne(
+      db, sql: "SELECT COUNT(*) FROM track WHERE featureVersion != ? OR vectorVersion != ?",
+      arguments: [Features.currentVersion, TrackVector.version]) ?? 0
+  }
+
   /// The track with `id`.
   /// - Throws: ``CatalogError/noSuchTrack(_:)`` when there is none.
   public func track(id: Int64) throws -> CatalogTrack {
@@ -336,10 +348,7 @@ public final class CatalogStore: Sendable {
       for row in try Row.fetchAll(db, sql: "SELECT source, COUNT(*) FROM track GROUP BY source") {
         stats.bySource[row[0] as String] = row[1] as Int
       }
-      stats.stale =
-        try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM track WHERE featureVersion != ? OR vectorVersion != ?",
-          arguments: [Features.currentVersion, TrackVector.version]) ?? 0
+      stats.stale = try Self.countStale(db)
       stats.totalDurationSeconds =
         try Double.fetchOne(db, sql: "SELECT TOTAL(durationSeconds) FROM track") ?? 0
       stats.withKey =

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import Testing
 
@@ -184,6 +185,17 @@ struct CatalogCommandTests {
       "references", draft, "--k", "2", "--diverse", "--weights", "timbre=2", "--catalog", catalog,
     ])
     #expect(text.stdout.contains(" 1. "))
+    #expect(
+      !text.stderr.contains("older moodsketch"), "a fresh catalog is not stale: \(text.stderr)")
+    // Rows analysed by an older version are named, with what refreshes them.
+    try CatalogStore(path: catalog).databaseWriter.write {
+      try $0.execute(
+        sql: "UPDATE track SET featureVersion = 0 WHERE id IN (SELECT id FROM track LIMIT 2)")
+    }
+    let stale = try CLI.run(["references", draft, "--k", "2", "--catalog", catalog])
+    #expect(stale.status == 0)
+    #expect(stale.stderr.contains("note: 2 of "), "\(stale.stderr)")
+    #expect(stale.stderr.contains("`moodsketch catalog add` their folders again"))
     let first = try #require(output.references.first)
     let id = first.trackID
     #expect(

@@ -33,7 +33,16 @@ struct CatalogOptions: ParsableArguments {
     let folders = DefaultCatalog.installedFolders
     let readOnly = try CatalogStore(
       path: path, access: explicit ? .readOnly : .readWrite, onWait: printError)
-    guard try readOnly.count() == 0, !folders.isEmpty else { return readOnly }
+    let tracks = try readOnly.count()
+    if tracks > 0 {
+      let stale = try readOnly.staleCount()
+      if stale > 0 {
+        printError(
+          "note: \(stale) of \(tracks) catalog tracks were analysed by an older moodsketch, so their matches may be off; `moodsketch catalog add` their folders again to refresh them (`catalog list` marks them with *)"
+        )
+      }
+    }
+    guard tracks == 0, !folders.isEmpty else { return readOnly }
     let store = try CatalogStore(path: path, onWait: printError)
     printError(
       "the catalog is empty: indexing the default reference music in \(folders.joined(separator: ", ")) (once)"
