@@ -130,7 +130,7 @@ final class DescriptorStream {
       framePeaks.withUnsafeBufferPointer { recentPeaks.add($0, rms: Double(p.rms)) }
       for i in 0..<framePeaks.count { framePeaks[i] = 0 }
     } else {
-      recentPeaks.add(UnsafeBufferPointer(start: nil, count: 0), rms: Double(p.rms))
+      recentPeaks.addWithoutPeaks(rms: Double(p.rms))
     }
     runningMaxDB = max(runningMaxDB, p.maxLogMel)
     let onset = p.computeMFCCAndOnset(floorDB: runningMaxDB - Float(configuration.topDB))

@@ -16,14 +16,18 @@ struct KeyEstimator {
       return nil
     }
     var best: (tonic: Int, mode: Mode, r: Double) = (0, .major, -2)
-    for (mode, weights) in [(Mode.major, profile.major), (Mode.minor, profile.minor)] {
-      for tonic in 0..<12 {
+    for candidate in correlations(pitchClasses) where candidate.r > best.r { best = candidate }
+    return (Self.spelled(tonic: best.tonic, mode: best.mode), best.r)
+  }
+
+  /// The correlation of `pitchClasses` with each of the 24 keys, major keys first, tonics C … B.
+  func correlations(_ pitchClasses: [Double]) -> [(tonic: Int, mode: Mode, r: Double)] {
+    [(Mode.major, profile.major), (Mode.minor, profile.minor)].flatMap { mode, weights in
+      (0..<12).map { tonic in
         let rotated = (0..<12).map { weights[(($0 - tonic) % 12 + 12) % 12] }
-        let r = KeyEstimator.pearson(pitchClasses, rotated)
-        if r > best.r { best = (tonic, mode, r) }
+        return (tonic, mode, KeyEstimator.pearson(pitchClasses, rotated))
       }
     }
-    return (Self.spelled(tonic: best.tonic, mode: best.mode), best.r)
   }
 
   /// The key on `tonic`, spelled the way its key signature does (Bb major, not A# major; F# minor,

@@ -7,16 +7,16 @@ import Theory
 /// correlates best with D major. Listeners take the tonic from the cadence, and pieces overwhelmingly
 /// end on their tonic chord. So when other keys correlate within ``tieMargin`` of the best, the one
 /// whose tonic triad the final sonority sounds wins (tonic 1, third and fifth ½, the other mode's
-/// third −½); otherwise the best correlation stands. Measured (Krumhansl profiles, symbolic): on the
-/// 757 POP909 songs whose annotated key does not change (`key_audio.txt`, MIT), 652 → 660 keys right;
-/// on 528 sketches' MIDI (3 × 176, Benchmarks/mood/sketch_renders.sh) the planned key 467 → 509, and
-/// of the 180 minor plans 144 → 168. Margins of 0.05–0.12 give POP909 659–662.
+/// third −½); otherwise the best correlation stands. Measured (Krumhansl profiles, symbolic, with the
+/// gate below): on the 757 POP909 songs whose annotated key does not change (`key_audio.txt`, MIT),
+/// 650 → 655 keys right (without the gate 659; margins of 0.05–0.12 gave 659–662 in a prototype); on
+/// 528 sketches' MIDI (3 × 176, Benchmarks/mood/sketch_renders.sh) the planned key 467 → 509.
 ///
 /// Only an ending that is held counts: music cut off mid-phrase (an excerpt, a loop, a draft) ends on
 /// whatever chord was passing. The gate is a last onset at least a beat before the music stops, and
 /// in audio also ``minimumAudioHoldSeconds``, because an audio ending includes the instrument's
-/// release. Measured, against no tie-break: POP909 650 → 656 keys (ungated 659; requiring 1.5 s of
-/// the MIDI as well, 651); vgmidi's renders of cut phrase excerpts, valence sign 65.2 → 66.2 % with
+/// release. Measured, against no tie-break: POP909 as above (requiring 1.5 s of the MIDI as well:
+/// 651); vgmidi's renders of cut phrase excerpts, valence sign 65.2 → 66.2 % with
 /// the audio gate (ungated 62.7 %, one beat only 62.7 %), their MIDI 63.7 → 62.7 %. In the audio of
 /// our sketches (last chord held through its bar) 90 % of endings ring 1.4 s or more; in vgmidi's
 /// renders 70 % ring less than 1.5 s (median 0.65 s).
@@ -48,16 +48,11 @@ extension KeyEstimator {
     guard let ending, ending.count == 12, ending.reduce(0, +) > 0 else { return best }
     var choice = best
     var choiceFit = Self.cadenceFit(ending, tonic: best.key.tonic.pitchClass, mode: best.key.mode)
-    for (mode, weights) in [(Mode.major, profile.major), (Mode.minor, profile.minor)] {
-      for tonic in 0..<12 {
-        let rotated = (0..<12).map { weights[(($0 - tonic) % 12 + 12) % 12] }
-        let r = KeyEstimator.pearson(pitchClasses, rotated)
-        guard r >= best.strength - Self.tieMargin else { continue }
-        let fit = Self.cadenceFit(ending, tonic: tonic, mode: mode)
-        if fit > choiceFit + 1e-12 {
-          choiceFit = fit
-          choice = (Self.spelled(tonic: tonic, mode: mode), r)
-        }
+    for (tonic, mode, r) in correlations(pitchClasses) where r >= best.strength - Self.tieMargin {
+      let fit = Self.cadenceFit(ending, tonic: tonic, mode: mode)
+      if fit > choiceFit + 1e-12 {
+        choiceFit = fit
+        choice = (Self.spelled(tonic: tonic, mode: mode), r)
       }
     }
     return choice

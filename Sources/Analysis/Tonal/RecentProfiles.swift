@@ -2,6 +2,7 @@
 /// blocks so that memory stays fixed however long the file: what ``KeyEstimator`` reads as the final
 /// sonority (see CadenceKey.swift).
 struct RecentProfiles {
+  private let blockSeconds: Double
   private let framesPerBlock: Int
   private let blocksKept: Int
   /// Finished blocks, oldest first: each block's profile sum and its frames' summed RMS.
@@ -16,6 +17,7 @@ struct RecentProfiles {
   private(set) var framesSeen = 0
 
   init(bins: Int, frameRate: Double, blockSeconds: Double = 0.5, secondsKept: Double = 6) {
+    self.blockSeconds = blockSeconds
     framesPerBlock = max(1, Int((frameRate * blockSeconds).rounded()))
     blocksKept = max(1, Int((secondsKept / blockSeconds).rounded()))
     current = [Double](repeating: 0, count: bins)
@@ -25,6 +27,11 @@ struct RecentProfiles {
   /// Adds one frame's contribution (already weighted) and its RMS.
   mutating func add(_ frame: UnsafeBufferPointer<Double>, rms: Double) {
     for i in 0..<min(frame.count, current.count) { current[i] += frame[i] }
+    addWithoutPeaks(rms: rms)
+  }
+
+  /// Adds a frame without tonal peaks: it counts for the level and the audible end only.
+  mutating func addWithoutPeaks(rms: Double) {
     currentEnergy += rms
     currentFrames += 1
     recentRMS[framesSeen % recentRMS.count] = rms
@@ -55,7 +62,7 @@ struct RecentProfiles {
 
   /// The profile of the last `seconds` of music: trailing blocks quieter than a tenth of the file's
   /// mean block (silence, a reverb tail, the end of a fade) are passed over first.
-  func ending(blockSeconds: Double = 0.5, seconds: Double = 2) -> [Double] {
+  func ending(seconds: Double = 2) -> [Double] {
     var all = blocks
     if currentFrames > 0 { all.append((current, currentEnergy)) }
     let blocksTotal = totalBlocks + (currentFrames > 0 ? 1 : 0)
