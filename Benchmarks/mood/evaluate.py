@@ -91,16 +91,24 @@ def scaled(x, centre, spread):
 
 
 CUES = ["tempo", "loudness", "density", "brightness", "mode", "clarity", "dissonance"]
-AROUSAL_WEIGHTS = {"tempo": 0.5, "loudness": 0.5, "density": 0.45, "brightness": 0.3}
-# MoodModel.audio weighs brightness half in arousal (the centroid of a mix follows the kit and patch).
-AUDIO_BRIGHTNESS_AROUSAL_WEIGHT = 0.15
+# Arousal weights and the tempo cue's centre as MoodModel() (scores) and MoodModel.audio have them: audio
+# weighs onsets per second more and tempo less, around 120 BPM (a tracker is often a metrical level off).
+AROUSAL_WEIGHTS = {
+    "midi": {"tempo": 0.5, "loudness": 0.5, "density": 0.45, "brightness": 0.3},
+    "audio": {"tempo": 0.3, "loudness": 0.5, "density": 0.8, "brightness": 0.15},
+}
+TEMPO_AROUSAL_CENTRE = {"midi": 110, "audio": 120}
 
 
 def arousal_weights(source):
-    w = dict(AROUSAL_WEIGHTS)
-    if source == "audio":
-        w["brightness"] = AUDIO_BRIGHTNESS_AROUSAL_WEIGHT
-    return w
+    return AROUSAL_WEIGHTS["audio" if source == "audio" else "midi"]
+
+
+def arousal_cue(c, name):
+    """The arousal model's input for a cue: tempo has a centre of its own there."""
+    return c["tempo_arousal"] if name == "tempo" else c[name]
+
+
 VALENCE_WEIGHTS = {"mode": 0.6, "clarity": 0.2, "tempo": 0.25, "brightness": 0.15, "dissonance": -0.3}
 
 
@@ -114,8 +122,11 @@ def raw_cues(f):
         brightness = None if pitch is None else 4 * 440 * 2 ** ((pitch - 69) / 12)
     else:
         # Analyzer leaves loudness out of the mood for files that were evidently never mastered
-        # (MoodModel.unmasteredPeakDBFS).
-        loudness = f.get("loudnessLUFS") if s.get("peak_dbfs", 0.0) >= -6.0 else None
+        # (MoodModel.unmasteredPeakDBFS), unless it was normalised to -24 LUFS or more
+        # (MoodModel.normalisedLoudnessLUFS).
+        lufs = f.get("loudnessLUFS")
+        meaningful = s.get("peak_dbfs", 0.0) >= -6.0 or (lufs is not None and lufs >= -24.0)
+        loudness = lufs if meaningful else None
         brightness = s.get("spectral_centroid_hz_mean")
     return {
         "tempo_bpm": f.get("tempoBPM"),
@@ -126,6 +137,10 @@ def raw_cues(f):
     }
 
 
+def arousal_source(f):
+    return "audio" if f["source"] == "audio" else "midi"
+
+
 def model_cues(f):
     """Scaled cues in [-1, 1] exactly as MoodModel.estimate makes them. The out-of-key share (not in older
     JSON) is not read: the dissonance cue is recovered from the reported valence (tanh is invertible here:
@@ -134,6 +149,7 @@ def model_cues(f):
     key = f.get("keyDetail") or (f["key"] if isinstance(f.get("key"), dict) else None)
     c = {
         "tempo": scaled(raw["tempo_bpm"], 110, 50),
+        "tempo_arousal": scaled(raw["tempo_bpm"], TEMPO_AROUSAL_CENTRE[arousal_source(f)], 50),
         "loudness": scaled(raw["loudness_lufs"], -18, 10),
         "density": scaled(raw["onset_rate_per_s"], 3, 3),
         "brightness": scaled(raw["centroid_hz"], 2000, 1500),
@@ -154,7 +170,7 @@ def model_cues(f):
 
 
 def estimate(c, drop=()):
-    a = sum(w * c[k] for k, w in arousal_weights(c["source"]).items() if k not in drop)
+    a = sum(w * arousal_cue(c, k) for k, w in arousal_weights(c["source"]).items() if k not in drop)
     v = sum(w * c[k] for k, w in VALENCE_WEIGHTS.items() if k not in drop)
     return math.tanh(v), math.tanh(a)
 
@@ -437,7 +453,9 @@ def cue_section(cond, rows, labels, mirror_check):
             f"{fmt(dv, base_v):16s}  {fmt(da, base_a)}"
         )
     tv = np.array([sum(w * c[k] for k, w in VALENCE_WEIGHTS.items()) for c in cues])
-    ta = np.array([sum(w * c[k] for k, w in arousal_weights(c["source"]).items()) for c in cues])
+    ta = np.array(
+        [sum(w * arousal_cue(c, k) for k, w in arousal_weights(c["source"]).items()) for c in cues]
+    )
     lines.append(
         f"  model input before tanh: valence mean {tv.mean():+.2f} (sd {tv.std():.2f}), "
         f"arousal mean {ta.mean():+.2f} (sd {ta.std():.2f})"
@@ -447,10 +465,10 @@ def cue_section(cond, rows, labels, mirror_check):
 
 def agreement_section(conditions, rows, labels):
     """How far the audio descriptors are from what the MIDI they were rendered from says."""
-    first = lambda source: next(
-        (c for c in conditions if c["features"][rows[0]["slug"]]["source"] == source), None
+    # The last audio condition: the normalised renders, as real drafts are mastered.
+    audio = next(
+        (c for c in reversed(conditions) if c["features"][rows[0]["slug"]]["source"] == "audio"), None
     )
-    audio = first("audio")
     midis = [c for c in conditions if c["features"][rows[0]["slug"]]["source"] == "midi"]
     if audio is None or not midis:
         return []
@@ -495,6 +513,50 @@ def agreement_section(conditions, rows, labels):
         f"   - out-of-key share: audio median {np.median(sa[both]):.2f}, {sym['name']} median "
         f"{np.median(ss[both]):.2f} for the same {both.sum()} phrases (r {r:+.2f})"
     )
+    lines += cue_agreement(audio, sym, rows, labels)
+    return lines
+
+
+def cue_agreement(audio, sym, rows, labels):
+    """Cue by cue, the audio measurement against the symbolic one of the same phrases: medians, the
+    correlation between them, and each one's correlation with the labels."""
+    fa = [audio["features"][r["slug"]] for r in rows]
+    fs = [sym["features"][r["slug"]] for r in rows]
+    ca, cs = [model_cues(f) for f in fa], [model_cues(f) for f in fs]
+    raw = lambda feats, get: np.array([get(f) if get(f) is not None else np.nan for f in feats], float)
+    measured = [
+        ("onsets per second", lambda f: f["summary"].get("onset_rate_per_s"), None),
+        ("register (MIDI pitch)", lambda f: f["summary"].get("pitch_register_midi"),
+         lambda f: f["summary"].get("pitch_mean_midi")),
+        ("brightness cue", lambda f: None, None),
+        ("mode cue", lambda f: None, None),
+        ("key clarity", lambda f: f.get("keyStrength"), None),
+        ("dissonance cue", lambda f: None, None),
+        ("valence (model)", lambda f: f.get("valence"), None),
+        ("arousal (model)", lambda f: f.get("arousal"), None),
+    ]
+    scaled_cue = {"brightness cue": "brightness", "mode cue": "mode", "dissonance cue": "dissonance"}
+    lines = [
+        f"   Per cue, {audio['name']} against {sym['name']} (the same {len(rows)} phrases):",
+        "     cue                     median audio  median MIDI  r(audio, MIDI)  r with V: audio  MIDI"
+        "   r with A: audio  MIDI",
+    ]
+    for name, get_audio, get_sym in measured:
+        if name in scaled_cue:
+            key = scaled_cue[name]
+            xa = np.array([c[key] for c in ca])
+            xs = np.array([c[key] for c in cs])
+        else:
+            xa, xs = raw(fa, get_audio), raw(fs, get_sym or get_audio)
+        ok = ~np.isnan(xa) & ~np.isnan(xs)
+        if ok.sum() < 3:
+            continue
+        r = lambda x, y: pearson(x[ok], y[ok])
+        lines.append(
+            f"     {name:22s}  {np.median(xa[ok]):+12.3g}  {np.median(xs[ok]):+11.3g}  {r(xa, xs):+14.2f}"
+            f"  {r(xa, labels[:, 0]):+15.2f}  {r(xs, labels[:, 0]):+4.2f}"
+            f"  {r(xa, labels[:, 1]):+15.2f}  {r(xs, labels[:, 1]):+4.2f}"
+        )
     return lines
 
 
