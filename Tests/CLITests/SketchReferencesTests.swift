@@ -48,6 +48,49 @@ import Testing
     #expect(references.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
   }
 
+  /// For a sketch folder, `references` takes key, tempo and mood from the plan the sketch was written
+  /// to (what its sketch.json says), says so, and marks the mood as planned in --json; without the
+  /// plan, the mood is measured and the header says where it came from.
+  @Test func aSketchFolderIsMatchedOnItsPlannedMoodAndSaysSo() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let csv = folder.appendingPathComponent("refs.csv")
+    try table.write(to: csv, atomically: true, encoding: .utf8)
+    let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("catalog.sqlite").path]
+    #expect(try CLI.run(["catalog", "import", csv.path], environment: env).status == 0)
+    let out = folder.appendingPathComponent("sad").path
+    let sketch = try CLI.run(
+      ["sketch", "sad slow rainy night", "--out", out, "--no-render", "--seed", "3"],
+      environment: env)
+    try #require(sketch.status == 0, "\(sketch.stderr)")
+    let report = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json"))) as? [String: Any])
+    let mood = try #require(report["mood"] as? [String: Any])
+    let plannedValence = try #require(mood["valence"] as? Double)
+    let plannedArousal = try #require(mood["arousal"] as? Double)
+
+    let text = try CLI.run(["references", out, "--k", "2"], environment: env)
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains(String(format: "valence %+.2f", plannedValence)), "\(text.stdout)")
+    #expect(text.stdout.contains("from the plan in sketch.json"), "\(text.stdout)")
+
+    let json = try CLI.run(["references", out, "--k", "2", "--json"], environment: env)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["moodSource"] as? String == "plan")
+    #expect(abs((object["valence"] as? Double ?? 9) - plannedValence) < 1e-9)
+    #expect(abs((object["arousal"] as? Double ?? 9) - plannedArousal) < 1e-9)
+    #expect(object["key"] as? String == report["key"] as? String)
+
+    try FileManager.default.removeItem(atPath: out + "/sketch.json")
+    let measured = try CLI.run(["references", out, "--k", "2", "--json"], environment: env)
+    let measuredObject = try #require(
+      try JSONSerialization.jsonObject(with: Data(measured.stdout.utf8)) as? [String: Any])
+    #expect(measuredObject["moodSource"] as? String == "measured")
+    #expect((measuredObject["draftOrigin"] as? String)?.contains("sketch.mid") == true)
+  }
+
   /// A sketch folder that lost its sketch.json is read from its MIDI (key, tempo and mood measured, not
   /// planned); a folder with none of the sketch files is refused in one line naming it.
   @Test func aFolderWithoutSketchJSONIsReadFromItsMIDIAndAnEmptyOneIsRefused() throws {

@@ -38,10 +38,42 @@ enum SketchJSON {
     return (try? decoder.decode(Wrapped.self, from: data))?.score
   }
 
+  /// What a sketch report's plan says of the music: exact where an analysis only estimates.
+  struct PlannedFacts {
+    var key: Key
+    var tempoBPM: Double
+    var valence: Double
+    var arousal: Double
+    var durationSeconds: Double?
+  }
+
+  /// The plan of the sketch report at `path`, or nil when the file is missing, unreadable or not a
+  /// report (a sketch folder's other files then speak for it).
+  static func plan(at path: String) -> PlannedFacts? {
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    return try? plannedFacts(at: path)
+  }
+
   /// The draft's features from the JSON file at `path`.
   ///
   /// - Throws: ``RecommendError/invalidSketch(path:reason:)`` saying where the JSON breaks, or what it lacks.
   static func features(at path: String, analyzer: Analyzer) throws -> Features {
+    if let data = FileManager.default.contents(atPath: path),
+      (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil,
+      let score = score(at: path)
+    {
+      return analyzer.analyzeScore(score)
+    }
+    let plan = try plannedFacts(at: path)
+    // The plan is exact about key, tempo and mood; timbre, energy and brightness stay unknown, so the
+    // search compares on what the sketch really says.
+    return Features(
+      source: .midi, durationSeconds: plan.durationSeconds ?? 0, tempoBPM: plan.tempoBPM,
+      tempoConfidence: 1, key: plan.key, keyStrength: 1, loudnessLUFS: nil, loudnessRangeLU: nil,
+      valence: plan.valence, arousal: plan.arousal, summary: [:])
+  }
+
+  private static func plannedFacts(at path: String) throws -> PlannedFacts {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw RecommendError.unreadable(path: path, reason: "it cannot be opened")
     }
@@ -51,7 +83,6 @@ enum SketchJSON {
       throw RecommendError.invalidSketch(
         path: path, reason: "it is not valid JSON (\(syntaxProblem(error, in: data)))")
     }
-    if let score = score(at: path) { return analyzer.analyzeScore(score) }
     guard let plan = try? JSONDecoder().decode(Plan.self, from: data) else {
       throw RecommendError.invalidSketch(
         path: path,
@@ -66,13 +97,9 @@ enum SketchJSON {
       throw RecommendError.invalidSketch(
         path: path, reason: "its tempo or mood is not a finite number")
     }
-    // The plan is exact about key, tempo and mood; timbre, energy and brightness stay unknown, so the
-    // search compares on what the sketch really says.
-    return Features(
-      source: .midi, durationSeconds: plan.durationSeconds ?? 0, tempoBPM: plan.tempoBPM,
-      tempoConfidence: 1, key: key, keyStrength: 1, loudnessLUFS: nil, loudnessRangeLU: nil,
-      valence: max(-1, min(1, plan.mood.valence)), arousal: max(-1, min(1, plan.mood.arousal)),
-      summary: [:])
+    return PlannedFacts(
+      key: key, tempoBPM: plan.tempoBPM, valence: max(-1, min(1, plan.mood.valence)),
+      arousal: max(-1, min(1, plan.mood.arousal)), durationSeconds: plan.durationSeconds)
   }
 
   /// "line L, column C: what" from Foundation's "… around character N." message.

@@ -108,13 +108,18 @@ struct References: ParsableCommand {
     var valence: Double
     var arousal: Double
     var catalogTracks: Int
+    /// "plan" when valence and arousal are a sketch plan's, "measured" when analysed.
+    var moodSource: String
+    /// For a sketch folder, which of its files gave key, tempo, mood and sound.
+    var draftOrigin: String?
     var references: [Reference]
     /// The mood map written with --plot.
     var plot: String?
   }
 
   func run() throws {
-    let (features, results, size) = try reportingErrors { () -> (Features, [Reference], Int) in
+    let (reading, results, size) = try reportingErrors {
+      () -> (DraftFeatures.Reading, [Reference], Int) in
       var options = ReferenceOptions()
       options.k = k
       options.diverse = diverse
@@ -134,7 +139,8 @@ struct References: ParsableCommand {
         !(FileManager.default.fileExists(atPath: draft, isDirectory: &isFolder)
         && isFolder.boolValue)
       // Analyse the draft first: a bad draft is reported at once, before any catalog indexing.
-      let features = try DraftFeatures.load(path: draft)
+      let reading = try DraftFeatures.read(path: draft)
+      let features = reading.features
       let store = try catalogOptions.openFillingDefaultMusic()
       let finder = try ReferenceFinder(store: store)
       let found = try finder.references(for: features, options: options)
@@ -154,13 +160,15 @@ struct References: ParsableCommand {
           }
         ).svg().write(to: plot)
       }
-      return (features, found, finder.index.count)
+      return (reading, found, finder.index.count)
     }
+    let features = reading.features
     if output.json {
       try JSONOutput.print(
         Output(
           draft: draft, key: features.key?.description, tempoBPM: features.tempoBPM,
           valence: features.valence, arousal: features.arousal, catalogTracks: size,
+          moodSource: reading.moodIsPlanned ? "plan" : "measured", draftOrigin: reading.origin,
           references: results, plot: plot))
       return
     }
@@ -169,6 +177,7 @@ struct References: ParsableCommand {
     print(
       "References for \(draft) (\(key), \(tempo), valence \(String(format: "%+.2f", features.valence)), arousal \(String(format: "%+.2f", features.arousal))) from \(size) tracks:"
     )
+    if let origin = reading.origin { print("  (\(origin))") }
     if results.isEmpty {
       print(
         "  none: the catalog is empty or nothing passes the filters; add music with `moodsketch catalog add FOLDER`"
