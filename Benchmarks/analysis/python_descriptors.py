@@ -56,6 +56,18 @@ def librosa_run(path):
     return elapsed, time.process_time() - cpu, len(y) / SR, float(np.atleast_1d(tempo)[0]), f"{NAMES[tonic]} {mode}"
 
 
+def decode_run(path):
+    """Decoding alone, as librosa.load does it (soundfile: libsndfile with libvorbis / libmpg123, the same
+    libraries moodsketch decodes with), read in blocks and thrown away: the cost both sides share."""
+    import soundfile
+
+    cpu = time.process_time()
+    with soundfile.SoundFile(path) as f:
+        while len(f.read(65536, dtype="float32")):
+            pass
+    return time.process_time() - cpu
+
+
 def essentia_run(path):
     import essentia
     import essentia.standard as es
@@ -116,9 +128,10 @@ def main(paths):
     for path in paths:
         lt, lcpu, duration, ltempo, lkey = librosa_run(path)
         et, ecpu, _, etempo, ekey = essentia_run(path)
+        dcpu = decode_run(path)
         print(json.dumps({"path": path, "duration": duration, "librosa_seconds": lt, "librosa_cpu": lcpu,
                           "librosa_tempo": ltempo, "librosa_key": lkey, "essentia_seconds": et, "essentia_cpu": ecpu,
-                          "essentia_tempo": etempo, "essentia_key": ekey}),
+                          "essentia_tempo": etempo, "essentia_key": ekey, "decode_cpu": dcpu}),
               flush=True)
 
 
