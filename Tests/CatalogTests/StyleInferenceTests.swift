@@ -73,11 +73,17 @@ func clusteredCatalog(tagged: Int, untagged: Int) throws -> (CatalogStore, [Stri
     let samples = [
       sample(1, nil, 0), sample(2, "rock", 1), sample(3, "rock", -1), sample(4, "pop", 2),
     ]
-    let guess = StyleInference.infer(samples, k: 3)[1]
+    // The vote itself (a catalog needs two styles of three tracks before `infer` runs it).
+    func vote(_ samples: [StyleInference.Sample], k: Int) -> StyleInference.Guess? {
+      StyleInference.vote(
+        for: 0, among: Array(1..<samples.count), samples: samples,
+        z: StyleInference.standardised(samples), k: k)
+    }
+    let guess = vote(samples, k: 3)
     #expect(guess?.style == "rock")
     #expect(abs((guess?.confidence ?? 0) - 0.8) < 1e-9)
     // A lone voter of a split neighbourhood wins only its share.
-    let split = StyleInference.infer([sample(1, nil, 0), sample(2, "a", 1), sample(3, "b", -1)])[1]
+    let split = vote([sample(1, nil, 0), sample(2, "a", 1), sample(3, "b", -1)], k: 7)
     #expect(abs((split?.confidence ?? 0) - 0.5) < 1e-9)
   }
 
@@ -93,13 +99,27 @@ func clusteredCatalog(tagged: Int, untagged: Int) throws -> (CatalogStore, [Stri
     let (untagged, _) = try clusteredCatalog(tagged: 0, untagged: 3)
     let r2 = try untagged.refreshStyles()
     #expect(r2.tagged == 0 && r2.inferred == 0 && r2.uninferred == 6)
-    // One tagged track among the untagged is enough for a (fully confident, if lonely) guess.
-    let tagged = try one.save(
-      CatalogTrack(
-        title: "tagged", path: "/t.wav", sourceKey: "/t.wav", style: "jazz",
-        features: styledFeatures(tempo: 120, lufs: -10, centroid: 2500, mfcc: 9, onsets: 4)))
-    #expect(tagged.style == "jazz")
-    #expect(try one.refreshStyles().inferred == 1)
+    // Tagged tracks of one style infer nothing: every guess would be that style, whatever the track.
+    for i in 0..<3 {
+      let tagged = try one.save(
+        CatalogTrack(
+          title: "jazz \(i)", path: "/j\(i).wav", sourceKey: "/j\(i).wav", style: "jazz",
+          features: styledFeatures(
+            tempo: 120 + Double(i), lufs: -10, centroid: 2500, mfcc: 9, onsets: 4)))
+      #expect(tagged.style == "jazz")
+    }
+    let r3 = try one.refreshStyles()
+    #expect(r3.inferred == 0 && r3.uninferred == 1 && r3.inferableStyles == 1)
+    // Three tracks of a second style make two styles to choose between.
+    for i in 0..<3 {
+      try one.save(
+        CatalogTrack(
+          title: "metal \(i)", path: "/m\(i).wav", sourceKey: "/m\(i).wav", style: "metal",
+          features: styledFeatures(
+            tempo: 180 + Double(i), lufs: -6, centroid: 4500, mfcc: 30, onsets: 9)))
+    }
+    let r4 = try one.refreshStyles()
+    #expect(r4.inferred == 1 && r4.inferableStyles == 2)
   }
 
   @Test func tracksSharingNoDescriptorWithATaggedOneStayUninferred() {

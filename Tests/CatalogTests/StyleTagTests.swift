@@ -147,6 +147,16 @@ import Testing
     #expect(columns.contains("inferredStyle") && columns.contains("styleConfidence"))
     let old = try store.tracks()[0]
     #expect(old.title == "Old" && old.style == "rock" && old.inferredStyle == nil)
+    // Inference needs two styles with three tagged tracks each: two more rock tracks and three jazz.
+    for (i, style) in ["rock", "rock", "jazz", "jazz", "jazz"].enumerated() {
+      let jazz = style == "jazz"
+      try store.save(
+        CatalogTrack(
+          title: "\(style) \(i)", path: "/\(i).wav", sourceKey: "/\(i).wav", style: style,
+          features: styledFeatures(
+            tempo: (jazz ? 60 : 100) + Double(i), lufs: jazz ? -24 : -12,
+            centroid: jazz ? 900 : 2000, mfcc: jazz ? -10 : 4, onsets: jazz ? 1 : 3)))
+    }
     try store.save(
       CatalogTrack(
         title: "New", path: "/n.wav", sourceKey: "/n.wav",

@@ -10,8 +10,10 @@ public struct StyleRefresh: Sendable, Hashable, Codable {
   public var fromListeningTags = 0
   /// Untagged tracks that got an inferred style.
   public var inferred = 0
-  /// Untagged tracks left without one (no tagged track at all, or none comparable).
+  /// Untagged tracks left without one (fewer than two styles to infer from, or no comparable tagged track).
   public var uninferred = 0
+  /// Styles with enough tagged tracks to be inferred (``StyleInference/inferableStyles(_:)``).
+  public var inferableStyles = 0
   public init() {}
 }
 
@@ -25,8 +27,8 @@ extension CatalogStore {
   ///
   /// Cheap for catalogs of thousands of tracks (one pass over the stored features, then k-NN in memory);
   /// `catalog add` and `catalog import` call it after every run. A track that has a known style never
-  /// keeps an inferred one. With no tagged track (or a single track) nothing is inferred and every
-  /// inferred style is cleared.
+  /// keeps an inferred one. Unless two styles have three tagged tracks each, nothing is inferred and
+  /// every inferred style is cleared.
   @discardableResult
   public func refreshStyles(k: Int = StyleInference.defaultK) throws -> StyleRefresh {
     var report = StyleRefresh()
@@ -37,6 +39,7 @@ extension CatalogStore {
     // from that process's own refresh at the end of its run.
     let samples = try read { db in try Self.styleSamples(db, taggedOnly: false) }
     let guesses = StyleInference.infer(samples, k: k)
+    report.inferableStyles = StyleInference.inferableStyles(samples).count
     try write { db in
       try db.execute(sql: "UPDATE track SET inferredStyle = NULL, styleConfidence = NULL")
       let update = try db.makeStatement(

@@ -8,8 +8,11 @@ import Foundation
 /// difference: tracks are compared only on what both sources measured (an audio file and a table row share
 /// tempo and energy, not timbre). Confidence is the winning style's share of the weighted vote, 0…1.
 ///
-/// No inference happens without a tagged track, or for a track that shares no known group with any tagged
-/// one; a catalog of one track therefore infers nothing.
+/// No inference happens unless the tagged tracks hold two styles with ``minimumTracksPerStyle`` tracks each
+/// (with one style, every guess would be that style whatever the track sounds like: the default
+/// catalog's tagged tracks are Wesnoth's orchestral ones, and every electronic track of the other
+/// soundtracks was "classical, 63–100 %"), or for a track that
+/// shares no known group with any tagged one; a catalog of one track therefore infers nothing.
 public enum StyleInference {
   /// One track as inference sees it.
   public struct Sample: Sendable, Hashable {
@@ -43,9 +46,9 @@ public enum StyleInference {
 
   /// A guess for every untagged sample that has at least one comparable tagged sample, by id.
   public static func infer(_ samples: [Sample], k: Int = defaultK) -> [Int64: Guess] {
+    guard inferableStyles(samples).count >= 2 else { return [:] }
     let z = standardised(samples)
     var tagged = samples.indices.filter { samples[$0].style != nil }
-    guard !tagged.isEmpty else { return [:] }
     let untagged = samples.count - tagged.count
     if untagged > 0, tagged.count * untagged > maximumComparisons {
       // A huge table with a few styles tagged: vote among an even sample of the tagged rows, so a refresh
@@ -54,6 +57,7 @@ public enum StyleInference {
       let step = Double(tagged.count) / Double(keep)
       tagged = (0..<keep).map { tagged[Int(Double($0) * step)] }
     }
+    guard untagged > 0 else { return [:] }
     var out: [Int64: Guess] = [:]
     for i in samples.indices where samples[i].style == nil {
       if let g = vote(for: i, among: tagged, samples: samples, z: z, k: k) {
@@ -61,6 +65,16 @@ public enum StyleInference {
       }
     }
     return out
+  }
+
+  /// Tagged tracks a style needs before inference counts it as one of the catalog's styles.
+  public static let minimumTracksPerStyle = 3
+
+  /// The styles with at least ``minimumTracksPerStyle`` tagged samples; inference needs two.
+  public static func inferableStyles(_ samples: [Sample]) -> [String] {
+    var counts: [String: Int] = [:]
+    for sample in samples { if let style = sample.style { counts[style, default: 0] += 1 } }
+    return counts.filter { $0.value >= minimumTracksPerStyle }.keys.sorted()
   }
 
   /// Leave-one-out over the tagged samples: each one's style hidden and inferred from the others.
@@ -74,6 +88,11 @@ public enum StyleInference {
     public var majorityStyle: String?
     /// Distinct styles.
     public var styles: Int
+    /// Share of samples guessed with confidence at least ½, and the accuracy of those guesses and of the
+    /// rest: whether the confidence means something (nil when a side is empty).
+    public var confidentShare: Double
+    public var confidentAccuracy: Double?
+    public var unsureAccuracy: Double?
   }
 
   public static func leaveOneOut(_ samples: [Sample], k: Int = defaultK) -> Evaluation {
@@ -83,19 +102,31 @@ public enum StyleInference {
     for i in tagged { counts[samples[i].style!, default: 0] += 1 }
     let majority = counts.max { ($0.value, $1.key) < ($1.value, $0.key) }
     var right = 0
+    var confident = (count: 0, right: 0)
+    var unsure = (count: 0, right: 0)
     for i in tagged {
       let others = tagged.filter { $0 != i }
-      if let g = vote(for: i, among: others, samples: samples, z: z, k: k),
-        g.style == samples[i].style
-      {
-        right += 1
+      let guess = vote(for: i, among: others, samples: samples, z: z, k: k)
+      let hit = guess?.style == samples[i].style
+      if hit { right += 1 }
+      if (guess?.confidence ?? 0) >= 0.5 {
+        confident.count += 1
+        if hit { confident.right += 1 }
+      } else {
+        unsure.count += 1
+        if hit { unsure.right += 1 }
       }
     }
     let n = tagged.count
+    func share(_ side: (count: Int, right: Int)) -> Double? {
+      side.count > 0 ? Double(side.right) / Double(side.count) : nil
+    }
     return Evaluation(
       count: n, accuracy: n > 0 ? Double(right) / Double(n) : 0,
       majorityBaseline: n > 0 ? Double(majority?.value ?? 0) / Double(n) : 0,
-      majorityStyle: majority?.key, styles: counts.count)
+      majorityStyle: majority?.key, styles: counts.count,
+      confidentShare: n > 0 ? Double(confident.count) / Double(n) : 0,
+      confidentAccuracy: share(confident), unsureAccuracy: share(unsure))
   }
 
   static func vote(for i: Int, among candidates: [Int], samples: [Sample], z: [[Double]], k: Int)

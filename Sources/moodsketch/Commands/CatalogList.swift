@@ -16,8 +16,8 @@ struct CatalogList: ParsableCommand {
       listening history's tags for the artist. Tracks without one get a style
       inferred from the most similar tagged tracks (timbre and rhythm), shown
       as "lofi (inferred, 72 %)": the percentage is the share of the similar
-      tracks' weighted vote. A catalog with no tagged track (or of one track)
-      infers nothing.
+      tracks' weighted vote.
+      Nothing is inferred until two styles have three tagged tracks each.
       """)
 
   @Option(help: ArgumentHelp("Show at most this many tracks; default: all.", valueName: "n"))

@@ -17,8 +17,13 @@ enum StyleLabel {
     if r.fromListeningTags > 0 { parts[0] += " (\(r.fromListeningTags) from listening tags)" }
     if r.inferred > 0 { parts.append("\(r.inferred) inferred from them") }
     if r.uninferred > 0 {
-      parts.append(
-        "\(r.uninferred) without" + (r.tagged == 0 ? " (no tagged track to infer from)" : ""))
+      let why =
+        r.tagged == 0
+        ? " (no tagged track to infer from)"
+        : r.inferableStyles < 2
+          ? " (inferring needs two styles with \(StyleInference.minimumTracksPerStyle) tagged tracks each; the catalog has \(r.inferableStyles))"
+          : ""
+      parts.append("\(r.uninferred) without" + why)
     }
     return "styles: " + parts.joined(separator: ", ")
   }
