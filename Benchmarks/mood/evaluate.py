@@ -121,12 +121,14 @@ def raw_cues(f):
         loudness = None if velocity is None else -30 + (velocity - 40) * 0.3
         brightness = None if pitch is None else 4 * 440 * 2 ** ((pitch - 69) / 12)
     else:
-        # Analyzer leaves loudness out of the mood for files that were evidently never mastered
-        # (MoodModel.unmasteredPeakDBFS), unless it was normalised to -24 LUFS or more
-        # (MoodModel.normalisedLoudnessLUFS).
+        # A file evidently never mastered (peak below -6 dBFS, MoodModel.unmasteredPeakDBFS, and below
+        # -24 LUFS, MoodModel.normalisedLoudnessLUFS) counts with the loudness it would have once levelled
+        # like `moodsketch sketch`'s renders: toward -16 LUFS, peaks at most -1 dBFS
+        # (MoodModel.levelledLoudnessLUFS).
         lufs = f.get("loudnessLUFS")
-        meaningful = s.get("peak_dbfs", 0.0) >= -6.0 or (lufs is not None and lufs >= -24.0)
-        loudness = lufs if meaningful else None
+        peak = s.get("peak_dbfs", 0.0)
+        meaningful = peak >= -6.0 or (lufs is not None and lufs >= -24.0)
+        loudness = lufs if meaningful or lufs is None else lufs + min(-16.0 - lufs, -1.0 - peak)
         brightness = s.get("spectral_centroid_hz_mean")
     return {
         "tempo_bpm": f.get("tempoBPM"),

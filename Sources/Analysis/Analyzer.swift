@@ -279,8 +279,13 @@ public struct Analyzer: Sendable {
       loudnessLUFS: lufs, onsetRate: onsetRate,
       brightnessHz: silent ? nil : summary["spectral_centroid_hz_mean"],
       outOfKeyShare: outOfKey)
-    if !MoodModel.loudnessIsMeaningful(peakDBFS: summary["peak_dbfs"], integratedLUFS: lufs) {
-      cues.loudnessLUFS = nil
+    if let lufs, let peak = summary["peak_dbfs"],
+      !MoodModel.loudnessIsMeaningful(peakDBFS: peak, integratedLUFS: lufs)
+    {
+      // An unmastered bounce: its level as `sketch` would level it (Features version 8).
+      cues.loudnessLUFS = MoodModel.levelledLoudnessLUFS(
+        integratedLUFS: lufs, peakDBFS: peak, targetLUFS: LoudnessTarget.demo.targetLUFS,
+        ceilingDBFS: LoudnessTarget.demo.peakCeilingDBFS)
     }
     let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.audio.estimate(cues)
     let features = Features(

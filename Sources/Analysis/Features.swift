@@ -22,7 +22,9 @@ public struct Features: Sendable, Hashable, Codable {
   ///    change.
   /// 7: a tempo 3 : 2 or 4 : 3 from the autocorrelation pick moves to the level whose metre recurs
   ///    (``MetricalLevel``).
-  public static let currentVersion = 7
+  /// 8: an unmastered file's loudness counts in its arousal as it would once levelled to −16 LUFS with
+  ///    peaks at −1 dBFS (``MoodModel/levelledLoudnessLUFS(integratedLUFS:peakDBFS:targetLUFS:ceilingDBFS:)``).
+  public static let currentVersion = 8
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

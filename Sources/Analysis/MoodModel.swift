@@ -121,8 +121,8 @@ public struct MoodModel: Sendable, Hashable, Codable {
     tempoArousalCentreBPM: 120, densityArousalWeight: 0.8)
 
   /// Below this sample peak (dBFS) a file was evidently not mastered, and its absolute loudness says
-  /// how it was bounced rather than how the music was played: ``Analyzer`` then leaves loudness out of
-  /// the mood. (Renders at FluidSynth's default gain peak near −18 dBFS at −34 LUFS, which read as
+  /// how it was bounced rather than how the music was played: ``Analyzer`` then reads the loudness it
+  /// would have once levelled (``levelledLoudnessLUFS(integratedLUFS:peakDBFS:targetLUFS:ceilingDBFS:)``). (Renders at FluidSynth's default gain peak near −18 dBFS at −34 LUFS, which read as
   /// "calm" whatever was played.)
   public static let unmasteredPeakDBFS = -6.0
 
@@ -131,6 +131,19 @@ public struct MoodModel: Sendable, Hashable, Codable {
   /// counts as for any other master. −24 LUFS is EBU R128's broadcast target (−23) with its tolerance;
   /// FluidSynth's default gain gives about −34.
   public static let normalisedLoudnessLUFS = -24.0
+
+  /// The loudness an unmastered file would have once levelled as `moodsketch sketch` levels its renders:
+  /// one gain toward `targetLUFS`, stopped where the sample peak reaches `ceilingDBFS`
+  /// (``Sound/LoudnessTarget``). An unmastered bounce's absolute level says how it was exported, but how
+  /// far its peaks stand above its loudness still says how it was played: sparse, accented, dynamic music
+  /// hits the ceiling before the target and lands quieter, dense sustained music reaches the target. This
+  /// is what the loudness cue measures in normalised audio too (vgmidi at −16 LUFS: median −16.0,
+  /// quartiles −17.4 and −16.0), so unmastered and mastered files of the same music read alike.
+  public static func levelledLoudnessLUFS(
+    integratedLUFS: Double, peakDBFS: Double, targetLUFS: Double, ceilingDBFS: Double
+  ) -> Double {
+    integratedLUFS + min(targetLUFS - integratedLUFS, ceilingDBFS - peakDBFS)
+  }
 
   /// Whether a file's absolute loudness says how the music was played (it was mastered or
   /// normalised), so that loudness may count in its mood.
