@@ -1,5 +1,5 @@
-"""Three mood cues tried on vgmidi's phrase MIDI before any was built into the analysis (Benchmarks/mood/README.md,
-sixth section): chord-level major/minor colour, sensory roughness, and register. Each is correlated with the human
+"""Mood cues tried on vgmidi's phrase MIDI before any was built into the analysis (Benchmarks/mood/README.md,
+sixth section): chord-level major/minor colour, sensory roughness, register and articulation. Each is correlated with the human
 valence label, overall and within the phrases whose key (as `moodsketch analyze` reads the MIDI) is major or minor.
 A measurement only: nothing here is fitted or shipped (vgmidi's licence is unclear).
 
@@ -7,6 +7,7 @@ Usage: cue_prototypes.py VGMIDI_DIR PHRASE_MIDI_ANALYSIS.json [AUDIO_ANALYSIS.js
 (the analysis files are the ones Benchmarks/mood/run.sh writes: mood-analysis-midi.json and
 mood-analysis-audio-lufs-16.json). Needs numpy and mido.
 """
+import bisect
 import csv
 import json
 import math
@@ -94,6 +95,18 @@ def roughness(notes):
     return float(np.mean(values)) if values else 0.0
 
 
+def articulation(notes):
+    """Median over notes of sounding time over the time to the next onset (1 legato, 0.5 half staccato),
+    capped at 1.5 (a note held over several onsets)."""
+    onsets = sorted({round(s, 3) for s, _, _ in notes})
+    ratios = []
+    for s, e, _ in notes:
+        i = bisect.bisect_right(onsets, round(s, 3))
+        if i < len(onsets) and onsets[i] - s > 0.02:
+            ratios.append(min(1.5, (e - s) / (onsets[i] - s)))
+    return float(np.median(ratios)) if ratios else 1.0
+
+
 def features(path):
     return {slug(f["path"]): f["features"] for f in json.load(open(path))["files"]}
 
@@ -110,6 +123,7 @@ def main(data, midi_json, audio_json=None):
     notes = [notes_of(os.path.join(data, r["midi"])) for r in rows]
     cues["chord colour (major - minor share)"] = np.array([colour(n) for n in notes])
     cues["roughness (Sethares)"] = np.array([roughness(n) for n in notes])
+    cues["articulation (legato ratio)"] = np.array([articulation(n) for n in notes])
     cues["register, MIDI mean pitch"] = np.array([midi[k]["summary"].get("pitch_mean_midi", np.nan) for k in keys])
     if audio:
         cues["register, audio tonal peaks"] = np.array(
@@ -117,13 +131,18 @@ def main(data, midi_json, audio_json=None):
     share = np.array([midi[k]["summary"].get("out_of_key_share", np.nan) for k in keys])
     r = lambda x, y, m=slice(None): np.corrcoef(x[m], y[m])[0, 1]
     print(f"{len(rows)} phrases; minor-key phrases (MIDI key): {minor.sum()}, positive {np.mean(valence[minor] > 0):.1%}")
-    print(f"{'cue':36s} r(V)   r(V | major) r(V | minor) r(A)   partial r(V | out-of-key share)")
+    print(f"{'cue':36s} r(V)   r(V | major) r(V | minor) r(A)   partial r(V | out-of-key share)  "
+          "partial r(A | the MIDI model's arousal)")
+    model_arousal = np.array([midi[k]["arousal"] for k in keys])
+    design_a = np.c_[np.ones(len(keys)), model_arousal]
+    arousal_residual = arousal - design_a @ np.linalg.lstsq(design_a, arousal, rcond=None)[0]
     for name, x in cues.items():
         ok = ~np.isnan(x) & ~np.isnan(share)
         design = np.c_[np.ones(ok.sum()), share[ok]]
         residual = valence[ok] - design @ np.linalg.lstsq(design, valence[ok], rcond=None)[0]
         print(f"{name:36s} {r(x, valence, ok):+.2f}  {r(x, valence, ok & ~minor):+.2f}        "
-              f"{r(x, valence, ok & minor):+.2f}        {r(x, arousal, ok):+.2f}  {np.corrcoef(x[ok], residual)[0, 1]:+.2f}")
+              f"{r(x, valence, ok & minor):+.2f}        {r(x, arousal, ok):+.2f}  {np.corrcoef(x[ok], residual)[0, 1]:+.2f}"
+              f"                             {np.corrcoef(x[ok], arousal_residual[ok])[0, 1]:+.2f}")
     if "register, audio tonal peaks" in cues:
         a, m = cues["register, audio tonal peaks"], cues["register, MIDI mean pitch"]
         ok = ~np.isnan(a) & ~np.isnan(m)
