@@ -48,12 +48,10 @@ import Testing
     #expect(references.allSatisfy { ($0["reason"] as? String)?.isEmpty == false })
   }
 
-  /// For a sketch folder, `references` takes key, tempo and mood from the plan the sketch was written
-  /// to (what its sketch.json says), says so, and marks the mood as planned in --json; without the
-  /// plan, the mood is measured and the header says where it came from.
-  @Test func aSketchFolderIsMatchedOnItsPlannedMoodAndSaysSo() throws {
+  /// A catalog of ``table`` and a MIDI-only sketch for a sad prompt written beside it: the folder to
+  /// remove afterwards, the environment naming the catalog, and the sketch folder.
+  func sadSketchWithCatalog() throws -> (URL, [String: String], String) {
     let folder = try CLI.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
     let csv = folder.appendingPathComponent("refs.csv")
     try table.write(to: csv, atomically: true, encoding: .utf8)
     let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("catalog.sqlite").path]
@@ -63,6 +61,15 @@ import Testing
       ["sketch", "sad slow rainy night", "--out", out, "--no-render", "--seed", "3"],
       environment: env)
     try #require(sketch.status == 0, "\(sketch.stderr)")
+    return (folder, env, out)
+  }
+
+  /// For a sketch folder, `references` takes key, tempo and mood from the plan the sketch was written
+  /// to (what its sketch.json says), says so, and marks the mood as planned in --json; without the
+  /// plan, the mood is measured and the header says where it came from.
+  @Test func aSketchFolderIsMatchedOnItsPlannedMoodAndSaysSo() throws {
+    let (folder, env, out) = try sadSketchWithCatalog()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let report = try #require(
       try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json"))) as? [String: Any])
@@ -94,17 +101,8 @@ import Testing
   /// A sketch folder that lost its sketch.json is read from its MIDI (key, tempo and mood measured, not
   /// planned); a folder with none of the sketch files is refused in one line naming it.
   @Test func aFolderWithoutSketchJSONIsReadFromItsMIDIAndAnEmptyOneIsRefused() throws {
-    let folder = try CLI.temporaryFolder()
+    let (folder, env, out) = try sadSketchWithCatalog()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let csv = folder.appendingPathComponent("refs.csv")
-    try table.write(to: csv, atomically: true, encoding: .utf8)
-    let env = ["MOODSKETCH_CATALOG": folder.appendingPathComponent("catalog.sqlite").path]
-    #expect(try CLI.run(["catalog", "import", csv.path], environment: env).status == 0)
-    let out = folder.appendingPathComponent("sad").path
-    let sketch = try CLI.run(
-      ["sketch", "sad slow rainy night", "--out", out, "--no-render", "--seed", "3"],
-      environment: env)
-    try #require(sketch.status == 0, "\(sketch.stderr)")
     try FileManager.default.removeItem(atPath: out + "/sketch.json")
     let fromMIDI = try CLI.run(["references", out, "--k", "2"], environment: env)
     #expect(fromMIDI.status == 0, "\(fromMIDI.stderr)")

@@ -31,13 +31,7 @@ struct StyleInferenceBillboardTests {
           "style inference, Billboard Spotify table (%d songs, %d styles): leave-one-out %.1f %%, majority (%@) %.1f %%, proportional guess %.1f %%",
         e.count, e.styles, e.accuracy * 100, e.majorityStyle ?? "-", e.majorityBaseline * 100,
         proportional * 100))
-    print(
-      String(
-        format: "  guessed with confidence ≥ ½: %.1f %%, right %.1f %%; the rest right %.1f %%",
-        e.confidentShare * 100, (e.confidentAccuracy ?? .nan) * 100,
-        (e.unsureAccuracy ?? .nan) * 100))
-    // The confidence shown with an inferred style means something: sure guesses are right more often.
-    #expect((e.confidentAccuracy ?? 0) > (e.unsureAccuracy ?? 1))
+    StyleConfidenceCheck.expectMeaningful(e)
     #expect(e.count > 300)
     #expect(e.accuracy > proportional)
   }

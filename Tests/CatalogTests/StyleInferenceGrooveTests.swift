@@ -24,13 +24,7 @@ struct StyleInferenceGrooveTests {
         format:
           "style inference, Groove MIDI beats (%d, %d styles): leave-one-out %.1f %%, majority (%@) %.1f %%",
         e.count, e.styles, e.accuracy * 100, e.majorityStyle ?? "-", e.majorityBaseline * 100))
-    print(
-      String(
-        format: "  guessed with confidence ≥ ½: %.1f %%, right %.1f %%; the rest right %.1f %%",
-        e.confidentShare * 100, (e.confidentAccuracy ?? .nan) * 100,
-        (e.unsureAccuracy ?? .nan) * 100))
-    // The confidence shown with an inferred style means something: sure guesses are right more often.
-    #expect((e.confidentAccuracy ?? 0) > (e.unsureAccuracy ?? 1))
+    StyleConfidenceCheck.expectMeaningful(e)
     #expect(e.count > 400)
     #expect(e.accuracy > e.majorityBaseline)
   }
@@ -64,5 +58,18 @@ enum GrooveBeats {
       let main = f[style].split(separator: "/").first.map(String.init) ?? f[style]
       return Beat(id: f[id], style: main, path: folder.appendingPathComponent(f[midi]).path)
     }
+  }
+}
+
+/// Whether the confidence shown with an inferred style means something: guesses made with confidence ½ or
+/// more are right more often than the rest (printed, then checked).
+enum StyleConfidenceCheck {
+  static func expectMeaningful(_ e: StyleInference.Evaluation) {
+    print(
+      String(
+        format: "  guessed with confidence ≥ ½: %.1f %%, right %.1f %%; the rest right %.1f %%",
+        e.confidentShare * 100, (e.confidentAccuracy ?? .nan) * 100,
+        (e.unsureAccuracy ?? .nan) * 100))
+    #expect((e.confidentAccuracy ?? 0) > (e.unsureAccuracy ?? 1))
   }
 }
