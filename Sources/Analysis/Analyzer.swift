@@ -154,13 +154,13 @@ public struct Analyzer: Sendable {
     } catch {
       throw .unreadableMIDI(path: path, reason: "\(error)")
     }
-    let (features, beats) = ScoreAnalyzer(profile: configuration.profile).analyze(score)
+    let (features, beats, terms) = ScoreAnalyzer(profile: configuration.profile).analyze(score)
     var remarks: [String] = []
     if features.key == nil { remarks.append("no pitched notes strong enough to name a key") }
     return AudioAnalysis(
       path: path, features: features, beats: beats, originalSampleRate: nil, channels: nil,
       isSilent: false,
-      remarks: remarks)
+      remarks: remarks, moodTerms: terms)
   }
 
   /// Analyses many files (audio or MIDI, by extension) in parallel, `jobs` at a time (default: all cores).
@@ -297,7 +297,7 @@ public struct Analyzer: Sendable {
     return AudioAnalysis(
       path: "", features: features, beats: tempo?.beats ?? [], originalSampleRate: sr, channels: 1,
       isSilent: silent,
-      remarks: remarks)
+      remarks: remarks, moodTerms: silent ? [] : MoodModel.audio.terms(cues))
   }
 
   static func downmix(_ interleaved: [Float], channels: Int) -> [Float] {

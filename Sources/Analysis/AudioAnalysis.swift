@@ -14,11 +14,14 @@ public struct AudioAnalysis: Sendable, Codable {
   public var isSilent: Bool
   /// Plain-language remarks for the report, e.g. "digital silence: no tempo, no key".
   public var remarks: [String]
+  /// Each cue's share of the mood (``MoodModel/terms(_:)``): what made the file sound as valence and
+  /// arousal say. Empty for silence.
+  public var moodTerms: [MoodModel.Term]
 
   public init(
     path: String, features: Features, beats: [Double], originalSampleRate: Double?, channels: Int?,
     isSilent: Bool,
-    remarks: [String]
+    remarks: [String], moodTerms: [MoodModel.Term] = []
   ) {
     self.path = path
     self.features = features
@@ -27,5 +30,6 @@ public struct AudioAnalysis: Sendable, Codable {
     self.channels = channels
     self.isSilent = isSilent
     self.remarks = remarks
+    self.moodTerms = moodTerms
   }
 }

@@ -157,8 +157,20 @@ public struct MoodModel: Sendable, Hashable, Codable {
     return max(-1, min(1, (x - centre) / spread))
   }
 
-  /// The mood of the cues: (valence, arousal), each in [-1, 1].
-  public func estimate(_ cues: Cues) -> (valence: Double, arousal: Double) {
+  /// One cue's share of the mood: its weighted, scaled value before the tanh, in valence and arousal.
+  public struct Term: Sendable, Hashable, Codable {
+    /// Which cue: `tempo`, `loudness`, `density`, `brightness`, `mode`, `clarity` or `dissonance`.
+    public var cue: String
+    /// What was measured, in the cue's own unit (BPM, LUFS, onsets per second, Hz, +1 major / −1 minor,
+    /// key strength, out-of-key share); nil when the cue was not known.
+    public var measured: Double?
+    public var valence: Double
+    public var arousal: Double
+  }
+
+  /// Every cue's share of the mood (``estimate(_:)`` is the tanh of their sums), so a report can say
+  /// what made a piece sound the way the model heard it.
+  public func terms(_ cues: Cues) -> [Term] {
     let tempo = Self.scaled(cues.tempoBPM, centre: 110, spread: 50)
     let tempoForArousal = Self.scaled(cues.tempoBPM, centre: tempoArousalCentreBPM, spread: 50)
     let loudness = Self.scaled(cues.loudnessLUFS, centre: -18, spread: 10)
@@ -167,12 +179,32 @@ public struct MoodModel: Sendable, Hashable, Codable {
     let mode = (cues.modeSign ?? 0) * min(1, max(0, cues.keyClarity) * 1.5)
     let clarity = cues.modeSign == nil ? 0 : Self.scaled(cues.keyClarity, centre: 0.6, spread: 0.3)
     let dissonance = Self.scaled(cues.outOfKeyShare, centre: outOfKeyCentre, spread: 0.2)
-    let arousal = tanh(
-      tempoArousalWeight * tempoForArousal + 0.5 * loudness + densityArousalWeight * density
-        + brightnessArousalWeight * brightness)
-    let valence = tanh(
-      0.6 * mode + 0.2 * clarity + 0.25 * tempo + 0.15 * brightness - 0.3 * dissonance)
-    return (valence, arousal)
+    return [
+      Term(
+        cue: "tempo", measured: cues.tempoBPM, valence: 0.25 * tempo,
+        arousal: tempoArousalWeight * tempoForArousal),
+      Term(cue: "loudness", measured: cues.loudnessLUFS, valence: 0, arousal: 0.5 * loudness),
+      Term(
+        cue: "density", measured: cues.onsetRate, valence: 0,
+        arousal: densityArousalWeight * density),
+      Term(
+        cue: "brightness", measured: cues.brightnessHz, valence: 0.15 * brightness,
+        arousal: brightnessArousalWeight * brightness),
+      Term(cue: "mode", measured: cues.modeSign, valence: 0.6 * mode, arousal: 0),
+      Term(
+        cue: "clarity", measured: cues.modeSign == nil ? nil : cues.keyClarity,
+        valence: 0.2 * clarity, arousal: 0),
+      Term(
+        cue: "dissonance", measured: cues.outOfKeyShare, valence: -0.3 * dissonance, arousal: 0),
+    ]
+  }
+
+  /// The mood of the cues: (valence, arousal), each in [-1, 1].
+  public func estimate(_ cues: Cues) -> (valence: Double, arousal: Double) {
+    let parts = terms(cues)
+    return (
+      tanh(parts.reduce(0) { $0 + $1.valence }), tanh(parts.reduce(0) { $0 + $1.arousal })
+    )
   }
 
   /// Share of a 12-bin pitch-class profile outside `scale` (pitch classes of the key's scale).

@@ -11,7 +11,8 @@ import Theory
 struct ScoreAnalyzer {
   var profile: KeyProfile
 
-  func analyze(_ score: Score) -> (features: Features, beats: [Double]) {
+  func analyze(_ score: Score) -> (features: Features, beats: [Double], moodTerms: [MoodModel.Term])
+  {
     let duration = score.durationSeconds
     let pitched = score.tracks.filter { !$0.isDrums }.flatMap(\.notes)
     let allNotes = score.tracks.flatMap(\.notes)
@@ -67,13 +68,14 @@ struct ScoreAnalyzer {
       onsetRate: summary["onset_rate_per_s"] ?? 0,
       brightnessHz: pitchMean.map { 4 * 440 * pow(2, ($0 - 69) / 12) },
       outOfKeyShare: outOfKey)
-    let mood = MoodModel().estimate(cues)
+    let model = MoodModel()
+    let mood = model.estimate(cues)
     let features = Features(
       source: .midi, durationSeconds: duration, tempoBPM: tempo,
       tempoConfidence: tempo == nil ? 0 : 1,
       key: key?.key, keyStrength: key?.strength ?? 0, loudnessLUFS: nil, loudnessRangeLU: nil,
       valence: mood.valence, arousal: mood.arousal, summary: summary)
-    return (features, beatTimes(score))
+    return (features, beatTimes(score), model.terms(cues))
   }
 
   /// Tempo averaged over the piece's duration (so a short ritardando does not decide it).

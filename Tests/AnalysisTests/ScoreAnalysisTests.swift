@@ -34,7 +34,7 @@ import Theory
   @Test func compoundMetreTempoCountsDottedQuarters() throws {
     var score = Self.cadenceScore(tonic: 2, minor: false, bpm: 165)
     score.meters = [MeterChange(tick: 0, meter: Meter(6, 8))]
-    let (features, beats) = ScoreAnalyzer(profile: .krumhansl).analyze(score)
+    let (features, beats, _) = ScoreAnalyzer(profile: .krumhansl).analyze(score)
     #expect(abs(try #require(features.tempoBPM) - 110) < 1e-9)
     #expect(beats.count > 10)
     let spacing = zip(beats.dropFirst(), beats).map { $0 - $1 }

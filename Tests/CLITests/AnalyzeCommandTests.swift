@@ -91,6 +91,40 @@ import Testing
     let midi = reports[1]
     #expect(midi.contains("key         D major"), "\(midi)")
     #expect(midi.contains("tempo       120.0 BPM (from the tempo map)"), "\(midi)")
+    // The mood says why: a D major cadence is heard as major, in both.
+    for report in [audio, midi] {
+      let why = report.split(separator: "\n").first { $0.hasPrefix("  why ") }
+      #expect(why?.contains("a major key (valence +") == true, "\(report)")
+    }
+  }
+
+  /// Each cue's share of the mood comes in --json, and the shares add up to what the model says
+  /// (valence = tanh of the valence shares, arousal likewise).
+  @Test func moodTermsAddUpToTheMood() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let wav = folder.appendingPathComponent("draft.wav").path
+    try Self.writeWAV(Self.cadence(), rate: 44100, to: wav)
+    let mid = folder.appendingPathComponent("sketch.mid").path
+    try Self.midiBytes().write(to: URL(fileURLWithPath: mid))
+    let result = try CLI.run(["analyze", wav, mid, "--json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    let files = try #require(json["files"] as? [[String: Any]])
+    for file in files {
+      let features = try #require(file["features"] as? [String: Any])
+      let terms = try #require(file["moodTerms"] as? [[String: Any]])
+      #expect(
+        Set(terms.compactMap { $0["cue"] as? String })
+          == ["tempo", "loudness", "density", "brightness", "mode", "clarity", "dissonance"])
+      let valence = terms.reduce(0.0) { $0 + ($1["valence"] as? Double ?? .nan) }
+      let arousal = terms.reduce(0.0) { $0 + ($1["arousal"] as? Double ?? .nan) }
+      #expect(abs(tanh(valence) - (features["valence"] as? Double ?? 9)) < 1e-9)
+      #expect(abs(tanh(arousal) - (features["arousal"] as? Double ?? 9)) < 1e-9)
+      let mode = terms.first { $0["cue"] as? String == "mode" }
+      #expect(mode?["measured"] as? Double == 1, "D major: \(terms)")
+    }
   }
 
   @Test func jsonCarriesEveryDescriptorAndTheChosenProfile() throws {

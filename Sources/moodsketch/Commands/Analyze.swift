@@ -150,8 +150,53 @@ private enum AnalysisText {
     lines.append(
       "  mood        valence \(signed(f.valence)), arousal \(signed(f.arousal)) (\(quadrant.rawValue): \(words))"
     )
+    if let why = moodReasons(analysis) { lines.append("  why         \(why)") }
     for remark in analysis.remarks { lines.append("  note        \(remark)") }
     return lines.joined(separator: "\n")
+  }
+
+  /// The cues that moved the mood most (at most three, each at least 0.1 before the tanh), in words, with
+  /// the share each gave: "6.0 onsets a second (arousal +0.80) · a major key (valence +0.36)".
+  static func moodReasons(_ analysis: AudioAnalysis) -> String? {
+    let f = analysis.features
+    let strongest = analysis.moodTerms
+      .filter { max(abs($0.valence), abs($0.arousal)) >= 0.1 && $0.measured != nil }
+      .sorted { max(abs($0.valence), abs($0.arousal)) > max(abs($1.valence), abs($1.arousal)) }
+      .prefix(3)
+    let parts = strongest.compactMap { term -> String? in
+      guard let phrase = cuePhrase(term, features: f) else { return nil }
+      var shares: [String] = []
+      if abs(term.valence) >= 0.05 { shares.append("valence \(signed(term.valence))") }
+      if abs(term.arousal) >= 0.05 { shares.append("arousal \(signed(term.arousal))") }
+      return "\(phrase) (\(shares.joined(separator: ", ")))"
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: " · ")
+  }
+
+  /// A cue's measurement as a musician would say it.
+  static func cuePhrase(_ term: MoodModel.Term, features f: Features) -> String? {
+    guard let x = term.measured else { return nil }
+    let midi = f.source == .midi
+    switch term.cue {
+    case "tempo": return "\(fixed(x, 0)) BPM"
+    case "loudness":
+      if midi, let velocity = f.summary["velocity_mean"] {
+        return "mean velocity \(fixed(velocity, 0))"
+      }
+      return "\(fixed(x, 1)) LUFS"
+    case "density": return "\(fixed(x, 1)) onsets a second"
+    case "brightness":
+      if midi, let pitch = f.summary["pitch_mean_midi"] {
+        return "mean pitch \(Pitch(Int(pitch.rounded())))"
+      }
+      return "a \(fixed(x, 0)) Hz spectral centroid"
+    case "mode": return x > 0 ? "a major key" : "a minor key"
+    case "clarity":
+      return term.valence >= 0
+        ? "a clear key, strength \(fixed(x, 2))" : "an unclear key, strength \(fixed(x, 2))"
+    case "dissonance": return "\(fixed(100 * x, 0)) % of the pitch energy outside the key"
+    default: return nil
+    }
   }
 
   static func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
