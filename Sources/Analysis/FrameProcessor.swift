@@ -328,9 +328,9 @@ final class FrameProcessor {
   }
 
   /// Spectral contrast: mean of the top and bottom 2 % of each octave band's magnitudes, in dB.
-  /// Only a few values from each end are needed (at most 9 at the defaults), so one pass keeps the
-  /// q smallest and q largest seen so far in two short sorted lists: nearly every bin is rejected by one
-  /// comparison against each list's edge. Larger quantiles (huge FFTs) fall back to quickselect.
+  /// Only a few values from each end are needed (at most 9 at the defaults), which
+  /// ``extremes(_:_:_:low:high:)`` finds in two vector passes (ContrastExtremes.swift). Larger quantiles
+  /// (huge FFTs) fall back to quickselect.
   private func spectralContrast() {
     for (b, band) in contrastBands.enumerated() {
       let count = band.range.count
@@ -354,114 +354,6 @@ final class FrameProcessor {
       }
       contrastBuffer[b] =
         10 * log10(max(1e-10, peak / Float(q))) - 10 * log10(max(1e-10, valley / Float(q)))
-    }
-  }
-
-  /// Largest quantile count that ``extremes(_:_:_:low:high:)`` handles; beyond it insertion costs more
-  /// than quickselect.
-  static let maxTrackedQuantile = 32
-
-  /// Writes the `q` smallest of `values[0..<count]` to `low` and the `q` largest to `high`, both in
-  /// ascending order (they overlap when count < 2q, as the ends of a sorted array do). 1 ≤ q ≤ count.
-  ///
-  /// Spectra fall with frequency, so within a band the smallest values tend to sit at the top and the
-  /// largest at the bottom: each list is seeded from the end where its values probably are, and then
-  /// nearly every run of 8 bins is rejected by one vector comparison against the list's edge.
-  static func extremes(
-    _ values: UnsafePointer<Float>, _ count: Int, _ q: Int, low: UnsafeMutablePointer<Float>,
-    high: UnsafeMutablePointer<Float>
-  ) {
-    // Smallest: seed with the last q values (sorted ascending), scan the rest.
-    for i in 0..<q { insertAscending(values[count - q + i], into: low, filled: i) }
-    var lowEdge = low[q - 1]
-    scan(values, from: 0, to: count - q, skip: { !any($0 .< lowEdge) }) { v in
-      guard v < lowEdge else { return }
-      var j = q - 1
-      while j > 0, low[j - 1] > v {
-        low[j] = low[j - 1]
-        j -= 1
-      }
-      low[j] = v
-      lowEdge = low[q - 1]
-    }
-    // Largest: seed with the first q values, scan the rest.
-    for i in 0..<q { insertAscending(values[i], into: high, filled: i) }
-    var highEdge = high[0]
-    scan(values, from: q, to: count, skip: { !any($0 .> highEdge) }) { v in
-      guard v > highEdge else { return }
-      var j = 0
-      while j < q - 1, high[j + 1] < v {
-        high[j] = high[j + 1]
-        j += 1
-      }
-      high[j] = v
-      highEdge = high[0]
-    }
-  }
-
-  /// Inserts `v` into the sorted `list[0..<filled]`, keeping it sorted.
-  @inline(__always)
-  private static func insertAscending(
-    _ v: Float, into list: UnsafeMutablePointer<Float>, filled: Int
-  ) {
-    var j = filled
-    while j > 0, list[j - 1] > v {
-      list[j] = list[j - 1]
-      j -= 1
-    }
-    list[j] = v
-  }
-
-  /// Calls `visit` for each of `values[start..<end]`, except runs of 8 for which `skip` is true.
-  @inline(__always)
-  private static func scan(
-    _ values: UnsafePointer<Float>, from start: Int, to end: Int,
-    skip: (SIMD8<Float>) -> Bool, visit: (Float) -> Void
-  ) {
-    let raw = UnsafeRawPointer(values)
-    var i = start
-    while i + 8 <= end {
-      let run = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-      if !skip(run) {
-        for k in 0..<8 { visit(run[k]) }
-      }
-      i += 8
-    }
-    while i < end {
-      visit(values[i])
-      i += 1
-    }
-  }
-
-  /// Reorders `a[low...high]` so that `a[k]` holds the value it would have if sorted, with nothing
-  /// larger before it and nothing smaller after it (Hoare's selection, median-of-three pivot).
-  static func select(_ a: UnsafeMutablePointer<Float>, _ low: Int, _ high: Int, _ k: Int) {
-    var lo = low
-    var hi = high
-    while hi > lo {
-      let mid = lo + (hi - lo) / 2
-      if a[mid] < a[lo] { a.swapAt(mid, lo) }
-      if a[hi] < a[lo] { a.swapAt(hi, lo) }
-      if a[hi] < a[mid] { a.swapAt(hi, mid) }
-      let pivot = a[mid]
-      var i = lo
-      var j = hi
-      while i <= j {
-        while a[i] < pivot { i += 1 }
-        while a[j] > pivot { j -= 1 }
-        if i <= j {
-          a.swapAt(i, j)
-          i += 1
-          j -= 1
-        }
-      }
-      if k <= j {
-        hi = j
-      } else if k >= i {
-        lo = i
-      } else {
-        return
-      }
     }
   }
 
