@@ -131,6 +131,10 @@ final class PeakPitchClasses {
       let high = min(end, k + n)
       let localMean = (prefix[high - start + 1] - prefix[low - start]) / Double(high - low + 1)
       guard Double(m) > Double(Self.prominence) * localMean else { return }
+      addPeak(k)
+    }
+    func addPeak(_ k: Int) {
+      let m = x[k]
       // Parabolic interpolation on the log magnitudes gives the peak's frequency between bins.
       let a = logf(max(x[k - 1], 1e-12))
       let b = logf(m)
@@ -141,6 +145,12 @@ final class PeakPitchClasses {
     }
     let floors = SIMD8<Float>(repeating: floor)
     let raw = UnsafeRawPointer(x)
+    // The prominence test eight bins at a time where every lane's neighbourhood is whole: the same
+    // operations in the same order as `consider`, so the same peaks pass.
+    let prominence = SIMD8<Double>(repeating: Double(Self.prominence))
+    let width = SIMD8<Double>(repeating: Double(2 * n + 1))
+    let laneBits = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+    let wideLaneBits = SIMD8<Int64>(1, 2, 4, 8, 16, 32, 64, 128)
     var k = firstBin
     while k + 8 <= lastBin + 1 {
       // Three unaligned loads (firstBin ≥ 2 and lastBin + 2 < count keep them inside the spectrum).
@@ -149,7 +159,26 @@ final class PeakPitchClasses {
       let right = raw.loadUnaligned(fromByteOffset: (k + 1) * 4, as: SIMD8<Float>.self)
       let candidates = (centre .> floors) .& (centre .> left) .& (centre .>= right)
       if any(candidates) {
-        for lane in 0..<8 where candidates[lane] { consider(k + lane) }
+        var mask = laneBits.replacing(with: 0, where: .!candidates).wrappedSum()
+        let whole = k - n >= start && k + 7 + n <= end
+        if whole {
+          let sums = prefix.withUnsafeBufferPointer { p -> SIMD8<Double> in
+            let base = UnsafeRawPointer(p.baseAddress!)
+            let upper = base.loadUnaligned(
+              fromByteOffset: (k + n + 1 - start) * 8, as: SIMD8<Double>.self)
+            let lower = base.loadUnaligned(
+              fromByteOffset: (k - n - start) * 8, as: SIMD8<Double>.self)
+            return upper - lower
+          }
+          let prominent = SIMD8<Double>(centre) .> prominence * (sums / width)
+          mask &= Int32(
+            truncatingIfNeeded: wideLaneBits.replacing(with: 0, where: .!prominent).wrappedSum())
+        }
+        while mask != 0 {
+          let lane = Int(mask.trailingZeroBitCount)
+          if whole { addPeak(k + lane) } else { consider(k + lane) }
+          mask &= mask - 1
+        }
       }
       k += 8
     }
