@@ -11,6 +11,8 @@ public enum Palette {
 
   public static let ink = "#222222"
   public static let muted = "#666666"
+  /// Points whose category is unknown (a track without a style): present, but not a colour of its own.
+  public static let unknown = "#BBBBBB"
   public static let grid = "#DDDDDD"
   public static let gridStrong = "#999999"
   public static let laneEven = "#F7F7F7"

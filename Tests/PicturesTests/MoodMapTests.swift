@@ -23,6 +23,12 @@ import Testing
     #expect(series.filter { $0 == "other styles" }.count == 2)
     #expect(series.filter { $0 == "no style" }.count == 1)
     #expect(Set(series) == ["pop", "rock", "jazz", "folk", "other styles", "no style"])
+    // Tracks without a style are grey, not a colour a style could be mistaken for.
+    let fills = try reader.elements("//*[@class='point']").map {
+      (SVGReader.attribute($0, "data-series"), SVGReader.attribute($0, "fill"))
+    }
+    #expect(fills.filter { $0.0 == "no style" }.allSatisfy { $0.1 == Palette.unknown })
+    #expect(fills.filter { $0.0 != "no style" }.allSatisfy { $0.1 != Palette.unknown })
   }
 
   @Test func theDraftAndItsReferencesAreNamedOnTop() throws {

@@ -4,7 +4,8 @@ import Theory
 /// marked and named: where a sketch sits among the music it is compared with.
 ///
 /// The commonest four styles get their own colour, the rest share "other styles"; tracks without a
-/// style are "no style". References and the draft come last, so they are drawn on top.
+/// style are "no style", in a light grey so the known styles stand out. References and the draft come
+/// last, so they are drawn on top.
 public struct MoodMap: Sendable {
   public struct Entry: Sendable, Hashable {
     public var label: String
@@ -71,7 +72,7 @@ public struct MoodMap: Sendable {
     return try ScatterChart(
       title: title, xTitle: "valence (unpleasant → pleasant)",
       yTitle: "arousal (calm → energetic)", points: points, xDomain: -1...1, yDomain: -1...1,
-      zeroLines: true
+      zeroLines: true, seriesColors: ["no style": Palette.unknown]
     ).svg()
   }
 }

@@ -33,11 +33,13 @@ public struct ScatterChart: Sendable {
   public var yDomain: ClosedRange<Double>?
   /// Lines through x = 0 and y = 0.
   public var zeroLines: Bool
+  /// Colours for named series instead of the palette's next one (a neutral grey for "unknown").
+  public var seriesColors: [String: String]
 
   public init(
     title: String, xTitle: String, yTitle: String, points: [Point],
     xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil,
-    zeroLines: Bool = false
+    zeroLines: Bool = false, seriesColors: [String: String] = [:]
   ) {
     self.title = title
     self.xTitle = xTitle
@@ -46,6 +48,7 @@ public struct ScatterChart: Sendable {
     self.xDomain = xDomain
     self.yDomain = yDomain
     self.zeroLines = zeroLines
+    self.seriesColors = seriesColors
   }
 
   /// The picture; each point is a `<circle class="point">` with `data-series`, `data-x` and `data-y`.
@@ -87,9 +90,14 @@ public struct ScatterChart: Sendable {
       }
       document.add(SVG.group("zero-lines", guides))
     }
+    // Palette colours go to the series without a colour of their own, in order.
+    let paletted = series.filter { seriesColors[$0] == nil }
+    func color(of name: String) -> String {
+      seriesColors[name] ?? Palette.color(paletted.firstIndex(of: name) ?? 0)
+    }
     var marks: [Markup] = []
     for point in points {
-      let color = Palette.color(series.firstIndex(of: point.series) ?? 0)
+      let color = color(of: point.series)
       let cx = x(min(x.domain.upperBound, max(x.domain.lowerBound, point.x)))
       let cy = y(min(y.domain.upperBound, max(y.domain.lowerBound, point.y)))
       marks.append(
@@ -106,7 +114,7 @@ public struct ScatterChart: Sendable {
     }
     document.add(SVG.group("points", marks))
     if series.count > 1 {
-      document.add(frame.legend(series.enumerated().map { ($0.element, Palette.color($0.offset)) }))
+      document.add(frame.legend(series.map { ($0, color(of: $0)) }))
     }
     return document
   }
