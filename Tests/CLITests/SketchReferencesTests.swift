@@ -90,6 +90,17 @@ import Testing
     #expect(abs((object["arousal"] as? Double ?? 9) - plannedArousal) < 1e-9)
     #expect(object["key"] as? String == report["key"] as? String)
 
+    // A broken sketch.json beside the MIDI: the mood is measured, and a note on stderr says why.
+    try Data(
+      "{\"key\": \"H major\", \"tempoBPM\": 90, \"mood\": {\"valence\": 0, \"arousal\": 0}}".utf8
+    )
+    .write(to: URL(fileURLWithPath: out + "/sketch.json"))
+    let broken = try CLI.run(["references", out, "--k", "2"], environment: env)
+    #expect(broken.status == 0, "\(broken.stderr)")
+    #expect(
+      broken.stderr.contains("sketch.json") && broken.stderr.contains("H major"), "\(broken.stderr)"
+    )
+    #expect(broken.stderr.contains("measured"), "\(broken.stderr)")
     try FileManager.default.removeItem(atPath: out + "/sketch.json")
     let measured = try CLI.run(["references", out, "--k", "2", "--json"], environment: env)
     let measuredObject = try #require(

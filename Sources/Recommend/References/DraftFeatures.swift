@@ -23,6 +23,8 @@ public enum DraftFeatures {
     /// Whether valence and arousal are the sketch plan's (what the sketch was written to express)
     /// rather than measured.
     public var moodIsPlanned: Bool
+    /// Set when a sketch folder's sketch.json could not be read as a plan and the other files were used.
+    public var warning: String? = nil
   }
 
   /// Analyses `path` (see ``read(path:analyzer:)``).
@@ -79,10 +81,13 @@ public enum DraftFeatures {
           features: features, origin: "key, tempo and mood from the plan in sketch.json; \(sound)",
           moodIsPlanned: true)
       }
+      let warning = SketchJSON.planProblem(at: json).map {
+        "\($0); key, tempo and mood are measured from the folder's other files instead"
+      }
       guard hasWAV && hasMIDI else {
         return Reading(
           features: features, origin: "all from \(hasWAV ? "sketch.wav" : "sketch.mid")",
-          moodIsPlanned: false)
+          moodIsPlanned: false, warning: warning)
       }
       // The MIDI knows the key and tempo exactly, so those come from it.
       let symbolic = try analyzer.analyzeMIDI(path: midi).features
@@ -95,7 +100,7 @@ public enum DraftFeatures {
       }
       return Reading(
         features: features, origin: "key and tempo from sketch.mid; sound and mood from sketch.wav",
-        moodIsPlanned: false)
+        moodIsPlanned: false, warning: warning)
     }
     if hasJSON {
       return Reading(

@@ -54,6 +54,18 @@ enum SketchJSON {
     return try? plannedFacts(at: path)
   }
 
+  /// Why the file at `path` gives no plan, when it exists and is not a score either (a broken or
+  /// foreign sketch.json beside a sketch's other files): said, so the user knows the mood was measured.
+  static func planProblem(at path: String) -> String? {
+    guard FileManager.default.fileExists(atPath: path), score(at: path) == nil else { return nil }
+    do {
+      _ = try plannedFacts(at: path)
+      return nil
+    } catch {
+      return "\(error)"
+    }
+  }
+
   /// The draft's features from the JSON file at `path`.
   ///
   /// - Throws: ``RecommendError/invalidSketch(path:reason:)`` saying where the JSON breaks, or what it lacks.

@@ -140,6 +140,7 @@ struct References: ParsableCommand {
         && isFolder.boolValue)
       // Analyse the draft first: a bad draft is reported at once, before any catalog indexing.
       let reading = try DraftFeatures.read(path: draft)
+      if let warning = reading.warning { printError("note: \(warning)") }
       let features = reading.features
       let store = try catalogOptions.openFillingDefaultMusic()
       let finder = try ReferenceFinder(store: store)
