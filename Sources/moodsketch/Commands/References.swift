@@ -23,6 +23,9 @@ struct References: ParsableCommand {
         moodsketch references draft.wav
         moodsketch references drive/ --k 5 --mood "darker, more tense" --diverse
         moodsketch references idea.mid --tempo-range 80-100 --weights key=2
+      A sketch folder is matched on the plan it was written to (key, tempo and
+      mood from its sketch.json) and the sound of its sketch.wav; the header
+      says which file gave what. An audio or MIDI draft is analysed.
       A draft shorter than a track (a 15 s excerpt, a loop) is also compared
       with the part of each track most like it.
       When the catalog is empty and any of the Debian packages asc-music,
@@ -34,7 +37,7 @@ struct References: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "An audio file, a MIDI file, or a sketch folder (its sketch.mid or sketch.json).",
+      "An audio file, a MIDI file, or a sketch folder (its sketch.json, sketch.wav and sketch.mid).",
       valueName: "draft"))
   var draft: String
 
