@@ -135,29 +135,33 @@ extension FrameProcessor {
     // Smallest: seed with the last q values (sorted ascending), scan the rest.
     for i in 0..<q { insertAscending(values[count - q + i], into: low, filled: i) }
     var lowEdge = low[q - 1]
-    scan(values, from: 0, to: count - q, skip: { !any($0 .< lowEdge) }) { v in
-      guard v < lowEdge else { return }
-      var j = q - 1
-      while j > 0, low[j - 1] > v {
-        low[j] = low[j - 1]
-        j -= 1
-      }
-      low[j] = v
-      lowEdge = low[q - 1]
-    }
+    scan(
+      values, from: 0, to: count - q, skip: { !any($0 .< lowEdge) },
+      visit: { v in
+        guard v < lowEdge else { return }
+        var j = q - 1
+        while j > 0, low[j - 1] > v {
+          low[j] = low[j - 1]
+          j -= 1
+        }
+        low[j] = v
+        lowEdge = low[q - 1]
+      })
     // Largest: seed with the first q values, scan the rest.
     for i in 0..<q { insertAscending(values[i], into: high, filled: i) }
     var highEdge = high[0]
-    scan(values, from: q, to: count, skip: { !any($0 .> highEdge) }) { v in
-      guard v > highEdge else { return }
-      var j = 0
-      while j < q - 1, high[j + 1] < v {
-        high[j] = high[j + 1]
-        j += 1
-      }
-      high[j] = v
-      highEdge = high[0]
-    }
+    scan(
+      values, from: q, to: count, skip: { !any($0 .> highEdge) },
+      visit: { v in
+        guard v > highEdge else { return }
+        var j = 0
+        while j < q - 1, high[j + 1] < v {
+          high[j] = high[j + 1]
+          j += 1
+        }
+        high[j] = v
+        highEdge = high[0]
+      })
   }
 
   /// Inserts `v` into the sorted `list[0..<filled]`, keeping it sorted.

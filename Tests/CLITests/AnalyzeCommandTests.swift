@@ -70,13 +70,19 @@ import Testing
     return Data(data + track)
   }
 
-  @Test func readableReportForAudioAndMIDI() throws {
+  /// A temporary folder holding the D major cadence as draft.wav and as sketch.mid.
+  static func cadenceDrafts() throws -> (folder: URL, wav: String, mid: String) {
     let folder = try CLI.temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
     let wav = folder.appendingPathComponent("draft.wav").path
-    try Self.writeWAV(Self.cadence(), rate: 44100, to: wav)
+    try writeWAV(cadence(), rate: 44100, to: wav)
     let mid = folder.appendingPathComponent("sketch.mid").path
-    try Self.midiBytes().write(to: URL(fileURLWithPath: mid))
+    try midiBytes().write(to: URL(fileURLWithPath: mid))
+    return (folder, wav, mid)
+  }
+
+  @Test func readableReportForAudioAndMIDI() throws {
+    let (folder, wav, mid) = try Self.cadenceDrafts()
+    defer { try? FileManager.default.removeItem(at: folder) }
 
     let result = try CLI.run(["analyze", wav, mid, "--jobs", "2"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -101,12 +107,8 @@ import Testing
   /// Each cue's share of the mood comes in --json, and the shares add up to what the model says
   /// (valence = tanh of the valence shares, arousal likewise).
   @Test func moodTermsAddUpToTheMood() throws {
-    let folder = try CLI.temporaryFolder()
+    let (folder, wav, mid) = try Self.cadenceDrafts()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let wav = folder.appendingPathComponent("draft.wav").path
-    try Self.writeWAV(Self.cadence(), rate: 44100, to: wav)
-    let mid = folder.appendingPathComponent("sketch.mid").path
-    try Self.midiBytes().write(to: URL(fileURLWithPath: mid))
     let result = try CLI.run(["analyze", wav, mid, "--json"])
     #expect(result.status == 0, "\(result.stderr)")
     let json = try #require(
@@ -128,12 +130,8 @@ import Testing
   }
 
   @Test func jsonCarriesEveryDescriptorAndTheChosenProfile() throws {
-    let folder = try CLI.temporaryFolder()
+    let (folder, wav, mid) = try Self.cadenceDrafts()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let wav = folder.appendingPathComponent("draft.wav").path
-    try Self.writeWAV(Self.cadence(), rate: 44100, to: wav)
-    let mid = folder.appendingPathComponent("sketch.mid").path
-    try Self.midiBytes().write(to: URL(fileURLWithPath: mid))
 
     let result = try CLI.run(["analyze", wav, mid, "--json", "--profile", "temperley"])
     #expect(result.status == 0, "\(result.stderr)")
