@@ -24,7 +24,9 @@ public struct Features: Sendable, Hashable, Codable {
   ///    (``MetricalLevel``).
   /// 8: an unmastered file's loudness counts in its arousal as it would once levelled to −16 LUFS with
   ///    peaks at −1 dBFS (``MoodModel/levelledLoudnessLUFS(integratedLUFS:peakDBFS:targetLUFS:ceilingDBFS:)``).
-  public static let currentVersion = 8
+  /// 9: the tempo of legato, sustained audio from its onset envelope less its mean
+  ///    (``TempoEstimator/sustainedFloor``).
+  public static let currentVersion = 9
 
   /// Name of every entry of ``vector``, in order. Units are in the names: `_hz` Hz, `_bpm` beats per
   /// minute, `_lufs` LUFS, `_lu` loudness units, `_per_s` per second, `_midi` MIDI note number.

@@ -78,4 +78,39 @@ struct SketchRenderMoodTests {
     #expect(quadrants >= 7, "quadrant right for \(quadrants) of 8:\n\(report)")
     #expect(keys >= 7, "planned tonic and third heard for \(keys) of 8:\n\(report)")
   }
+
+  /// Slow legato sketches are heard at their planned tempo, not where the 120 BPM prior pulls a flat
+  /// autocorrelation (``TempoEstimator/sustainedFloor``). The seeds are the benchmark's first six for
+  /// these prompts (Benchmarks/mood/sketch_renders.sh: 1000 × S + the prompt's number). Measured
+  /// (2026-12-07): 9 of 12 within 4 %, 0 of 12 before (the lullaby at 109–140, the strings at 109–160).
+  @Test func slowLegatoSketchesAreHeardAtTheirPlannedTempo() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var right = 0
+    var lines: [String] = []
+    for (number, prompt) in [
+      (5, "tender lullaby for a sleeping child"), (7, "grief at a funeral, slow strings"),
+    ] {
+      for set in 1...6 {
+        let out = folder.appendingPathComponent("\(number)-\(set)").path
+        let sketch = try CLI.run([
+          "sketch", prompt, "--seed", "\(1000 * set + number)", "--out", out, "--soundfont",
+          "/usr/share/sounds/sf2/FluidR3_GM.sf2",
+        ])
+        try #require(sketch.status == 0, "\(sketch.stderr)")
+        let plan = try JSONSerialization.jsonObject(
+          with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
+        let planned = try #require(Self.number(plan, "tempoBPM"))
+        let analysis = try CLI.run(["analyze", out + "/sketch.wav", "--json"])
+        try #require(analysis.status == 0, "\(analysis.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8))
+        let files = (report as? [String: Any])?["files"] as? [[String: Any]]
+        let heard = Self.number(files?.first, "features", "tempoBPM")
+        if let heard, abs(heard - planned) <= 0.04 * planned { right += 1 }
+        lines.append(
+          "\(prompt) seed \(1000 * set + number): planned \(planned), heard \(heard ?? 0)")
+      }
+    }
+    #expect(right >= 8, "planned tempo heard for \(right) of 12:\n\(lines.joined(separator: "\n"))")
+  }
 }
