@@ -287,7 +287,8 @@ public struct Analyzer: Sendable {
         integratedLUFS: lufs, peakDBFS: peak, targetLUFS: LoudnessTarget.demo.targetLUFS,
         ceilingDBFS: LoudnessTarget.demo.peakCeilingDBFS)
     }
-    let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.audio.estimate(cues)
+    let terms = silent ? [] : MoodModel.audio.terms(cues)
+    let mood = silent ? (valence: 0.0, arousal: -1.0) : MoodModel.mood(of: terms)
     let features = Features(
       source: .audio, durationSeconds: duration, tempoBPM: tempo?.bpm,
       tempoConfidence: tempo?.confidence ?? 0,
@@ -297,7 +298,7 @@ public struct Analyzer: Sendable {
     return AudioAnalysis(
       path: "", features: features, beats: tempo?.beats ?? [], originalSampleRate: sr, channels: 1,
       isSilent: silent,
-      remarks: remarks, moodTerms: silent ? [] : MoodModel.audio.terms(cues))
+      remarks: remarks, moodTerms: terms)
   }
 
   static func downmix(_ interleaved: [Float], channels: Int) -> [Float] {

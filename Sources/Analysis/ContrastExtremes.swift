@@ -13,7 +13,7 @@ extension FrameProcessor {
     high: UnsafeMutablePointer<Float>
   ) {
     let raw = UnsafeRawPointer(values)
-    let vectors = q == 1 || q <= 8 ? 1 : (q <= 16 ? 2 : 0)
+    let vectors = q <= 8 ? 1 : (q <= 16 ? 2 : 0)
     guard vectors > 0, count >= 8 * vectors else {
       extremesByInsertion(values, count, q, low: low, high: high)
       return
@@ -83,14 +83,13 @@ extension FrameProcessor {
     }
     let lows = SIMD8<Float>(repeating: lowBound)
     let highs = SIMD8<Float>(repeating: highBound)
-    let laneBits = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
     var k = 0
     while k + 8 <= count {
       let run = raw.loadUnaligned(fromByteOffset: k * 4, as: SIMD8<Float>.self)
       let hits = (run .<= lows) .| (run .>= highs)
       if any(hits) {
         // Only the lanes that hit, lowest first, read back from memory.
-        var mask = laneBits.replacing(with: 0, where: .!hits).wrappedSum()
+        var mask = VectorMath.bits(hits)
         while mask != 0 {
           consider(values[k + mask.trailingZeroBitCount])
           mask &= mask - 1

@@ -122,8 +122,10 @@ public struct MoodModel: Sendable, Hashable, Codable {
 
   /// Below this sample peak (dBFS) a file was evidently not mastered, and its absolute loudness says
   /// how it was bounced rather than how the music was played: ``Analyzer`` then reads the loudness it
-  /// would have once levelled (``levelledLoudnessLUFS(integratedLUFS:peakDBFS:targetLUFS:ceilingDBFS:)``). (Renders at FluidSynth's default gain peak near −18 dBFS at −34 LUFS, which read as
-  /// "calm" whatever was played.)
+  /// would have once levelled
+  /// (``levelledLoudnessLUFS(integratedLUFS:peakDBFS:targetLUFS:ceilingDBFS:)``). (Renders at
+  /// FluidSynth's default gain peak near −18 dBFS at −34 LUFS, which read as "calm" whatever was
+  /// played.)
   public static let unmasteredPeakDBFS = -6.0
 
   /// At or above this integrated loudness a file was normalised, whatever its peak: soft, dynamic music
@@ -159,8 +161,10 @@ public struct MoodModel: Sendable, Hashable, Codable {
 
   /// One cue's share of the mood: its weighted, scaled value before the tanh, in valence and arousal.
   public struct Term: Sendable, Hashable, Codable {
-    /// Which cue: `tempo`, `loudness`, `density`, `brightness`, `mode`, `clarity` or `dissonance`.
-    public var cue: String
+    public enum Cue: String, Sendable, Hashable, Codable, CaseIterable {
+      case tempo, loudness, density, brightness, mode, clarity, dissonance
+    }
+    public var cue: Cue
     /// What was measured, in the cue's own unit (BPM, LUFS, onsets per second, Hz, +1 major / −1 minor,
     /// key strength, out-of-key share); nil when the cue was not known.
     public var measured: Double?
@@ -181,30 +185,32 @@ public struct MoodModel: Sendable, Hashable, Codable {
     let dissonance = Self.scaled(cues.outOfKeyShare, centre: outOfKeyCentre, spread: 0.2)
     return [
       Term(
-        cue: "tempo", measured: cues.tempoBPM, valence: 0.25 * tempo,
+        cue: .tempo, measured: cues.tempoBPM, valence: 0.25 * tempo,
         arousal: tempoArousalWeight * tempoForArousal),
-      Term(cue: "loudness", measured: cues.loudnessLUFS, valence: 0, arousal: 0.5 * loudness),
+      Term(cue: .loudness, measured: cues.loudnessLUFS, valence: 0, arousal: 0.5 * loudness),
       Term(
-        cue: "density", measured: cues.onsetRate, valence: 0,
+        cue: .density, measured: cues.onsetRate, valence: 0,
         arousal: densityArousalWeight * density),
       Term(
-        cue: "brightness", measured: cues.brightnessHz, valence: 0.15 * brightness,
+        cue: .brightness, measured: cues.brightnessHz, valence: 0.15 * brightness,
         arousal: brightnessArousalWeight * brightness),
-      Term(cue: "mode", measured: cues.modeSign, valence: 0.6 * mode, arousal: 0),
+      Term(cue: .mode, measured: cues.modeSign, valence: 0.6 * mode, arousal: 0),
       Term(
-        cue: "clarity", measured: cues.modeSign == nil ? nil : cues.keyClarity,
+        cue: .clarity, measured: cues.modeSign == nil ? nil : cues.keyClarity,
         valence: 0.2 * clarity, arousal: 0),
       Term(
-        cue: "dissonance", measured: cues.outOfKeyShare, valence: -0.3 * dissonance, arousal: 0),
+        cue: .dissonance, measured: cues.outOfKeyShare, valence: -0.3 * dissonance, arousal: 0),
     ]
   }
 
   /// The mood of the cues: (valence, arousal), each in [-1, 1].
   public func estimate(_ cues: Cues) -> (valence: Double, arousal: Double) {
-    let parts = terms(cues)
-    return (
-      tanh(parts.reduce(0) { $0 + $1.valence }), tanh(parts.reduce(0) { $0 + $1.arousal })
-    )
+    Self.mood(of: terms(cues))
+  }
+
+  /// The mood the terms add up to: the tanh of their sums.
+  public static func mood(of terms: [Term]) -> (valence: Double, arousal: Double) {
+    (tanh(terms.reduce(0) { $0 + $1.valence }), tanh(terms.reduce(0) { $0 + $1.arousal }))
   }
 
   /// Share of a 12-bin pitch-class profile outside `scale` (pitch classes of the key's scale).

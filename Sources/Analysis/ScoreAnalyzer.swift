@@ -68,14 +68,14 @@ struct ScoreAnalyzer {
       onsetRate: summary["onset_rate_per_s"] ?? 0,
       brightnessHz: pitchMean.map { 4 * 440 * pow(2, ($0 - 69) / 12) },
       outOfKeyShare: outOfKey)
-    let model = MoodModel()
-    let mood = model.estimate(cues)
+    let terms = MoodModel().terms(cues)
+    let mood = MoodModel.mood(of: terms)
     let features = Features(
       source: .midi, durationSeconds: duration, tempoBPM: tempo,
       tempoConfidence: tempo == nil ? 0 : 1,
       key: key?.key, keyStrength: key?.strength ?? 0, loudnessLUFS: nil, loudnessRangeLU: nil,
       valence: mood.valence, arousal: mood.arousal, summary: summary)
-    return (features, beatTimes(score), model.terms(cues))
+    return (features, beatTimes(score), terms)
   }
 
   /// Tempo averaged over the piece's duration (so a short ritardando does not decide it).

@@ -72,6 +72,22 @@ enum VectorMath {
     }
     return (weightedSum, totalSum)
   }
+
+  /// The lanes of `mask` as bits, lane 0 lowest, so a loop can visit only the set lanes
+  /// (`trailingZeroBitCount`, then `bits &= bits - 1`).
+  @inline(__always)
+  static func bits(_ mask: SIMDMask<SIMD8<Int32>>) -> Int32 {
+    SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128).replacing(with: 0, where: .!mask).wrappedSum()
+  }
+
+  /// ``bits(_:)`` for a mask of eight Double lanes.
+  @inline(__always)
+  static func bits(_ mask: SIMDMask<SIMD8<Int64>>) -> Int32 {
+    Int32(
+      truncatingIfNeeded: SIMD8<Int64>(1, 2, 4, 8, 16, 32, 64, 128).replacing(
+        with: 0, where: .!mask
+      ).wrappedSum())
+  }
 }
 
 extension UnsafeMutablePointer where Pointee == Float {

@@ -53,4 +53,13 @@ import Testing
       }
     }
   }
+
+  /// Lane masks as bits, lane 0 lowest, for Float and Double lanes alike.
+  @Test func laneMasksBecomeBits() {
+    let x = SIMD8<Float>(0, 5, 0, 5, 5, 0, 0, 5)
+    #expect(VectorMath.bits(x .> 1) == 0b1001_1010)
+    #expect(VectorMath.bits(SIMD8<Double>(x) .> 1) == 0b1001_1010)
+    #expect(VectorMath.bits(x .> 9) == 0)
+    #expect(VectorMath.bits(x .>= 0) == 0xFF)
+  }
 }

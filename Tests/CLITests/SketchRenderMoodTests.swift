@@ -24,6 +24,25 @@ struct SketchRenderMoodTests {
     return value as? Double
   }
 
+  /// Writes and renders a sketch of `prompt` into `out`, then analyses its WAV as any audio file: the
+  /// sketch's report (sketch.json) and the analysis's `features`.
+  static func sketchAndAnalysis(_ prompt: String, seed: Int, out: String) throws -> (
+    plan: Any, features: [String: Any]?
+  ) {
+    let sketch = try CLI.run([
+      "sketch", prompt, "--seed", "\(seed)", "--out", out, "--soundfont",
+      "/usr/share/sounds/sf2/FluidR3_GM.sf2",
+    ])
+    try #require(sketch.status == 0, "\(sketch.stderr)")
+    let plan = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
+    let analysis = try CLI.run(["analyze", out + "/sketch.wav", "--json"])
+    try #require(analysis.status == 0, "\(analysis.stderr)")
+    let report = try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8))
+    let files = try #require((report as? [String: Any])?["files"] as? [[String: Any]])
+    return (plan, files.first?["features"] as? [String: Any])
+  }
+
   /// The tonic and whether the third is minor, from a `keyDetail` object (plan or analysis).
   static func tonicAndThird(_ object: Any?) -> String? {
     guard let detail = object as? [String: Any], let tonic = detail["tonicPitchClass"] as? Int,
@@ -41,24 +60,13 @@ struct SketchRenderMoodTests {
     var keys = 0
     var lines: [String] = []
     for (index, prompt) in Self.prompts.enumerated() {
-      let out = folder.appendingPathComponent("\(index)").path
-      let sketch = try CLI.run([
-        "sketch", prompt, "--seed", "3", "--out", out, "--soundfont",
-        "/usr/share/sounds/sf2/FluidR3_GM.sf2",
-      ])
-      try #require(sketch.status == 0, "\(sketch.stderr)")
-      let plan = try JSONSerialization.jsonObject(
-        with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
+      let (plan, features) = try Self.sketchAndAnalysis(
+        prompt, seed: 3, out: folder.appendingPathComponent("\(index)").path)
       let planned = try #require(Self.number(plan, "mood", "valence"))
       let plannedArousal = try #require(Self.number(plan, "mood", "arousal"))
       let plannedKey = Self.tonicAndThird((plan as? [String: Any])?["keyDetail"])
-      let analysis = try CLI.run(["analyze", out + "/sketch.wav", "--json"])
-      try #require(analysis.status == 0, "\(analysis.stderr)")
-      let report = try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8))
-      let files = try #require((report as? [String: Any])?["files"] as? [[String: Any]])
-      let heard = try #require(Self.number(files.first, "features", "valence"))
-      let heardArousal = try #require(Self.number(files.first, "features", "arousal"))
-      let features = files.first?["features"] as? [String: Any]
+      let heard = try #require(Self.number(features, "valence"))
+      let heardArousal = try #require(Self.number(features, "arousal"))
       let heardKey = Self.tonicAndThird(features?["keyDetail"])
       if (heard >= 0) == (planned >= 0) { agreed += 1 }
       if (heard >= 0) == (planned >= 0), (heardArousal >= 0) == (plannedArousal >= 0) {
@@ -92,20 +100,11 @@ struct SketchRenderMoodTests {
       (5, "tender lullaby for a sleeping child"), (7, "grief at a funeral, slow strings"),
     ] {
       for set in 1...6 {
-        let out = folder.appendingPathComponent("\(number)-\(set)").path
-        let sketch = try CLI.run([
-          "sketch", prompt, "--seed", "\(1000 * set + number)", "--out", out, "--soundfont",
-          "/usr/share/sounds/sf2/FluidR3_GM.sf2",
-        ])
-        try #require(sketch.status == 0, "\(sketch.stderr)")
-        let plan = try JSONSerialization.jsonObject(
-          with: Data(contentsOf: URL(fileURLWithPath: out + "/sketch.json")))
+        let (plan, features) = try Self.sketchAndAnalysis(
+          prompt, seed: 1000 * set + number,
+          out: folder.appendingPathComponent("\(number)-\(set)").path)
         let planned = try #require(Self.number(plan, "tempoBPM"))
-        let analysis = try CLI.run(["analyze", out + "/sketch.wav", "--json"])
-        try #require(analysis.status == 0, "\(analysis.stderr)")
-        let report = try JSONSerialization.jsonObject(with: Data(analysis.stdout.utf8))
-        let files = (report as? [String: Any])?["files"] as? [[String: Any]]
-        let heard = Self.number(files?.first, "features", "tempoBPM")
+        let heard = Self.number(features, "tempoBPM")
         if let heard, abs(heard - planned) <= 0.04 * planned { right += 1 }
         lines.append(
           "\(prompt) seed \(1000 * set + number): planned \(planned), heard \(heard ?? 0)")

@@ -149,8 +149,6 @@ final class PeakPitchClasses {
     // operations in the same order as `consider`, so the same peaks pass.
     let prominence = SIMD8<Double>(repeating: Double(Self.prominence))
     let width = SIMD8<Double>(repeating: Double(2 * n + 1))
-    let laneBits = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
-    let wideLaneBits = SIMD8<Int64>(1, 2, 4, 8, 16, 32, 64, 128)
     var k = firstBin
     while k + 8 <= lastBin + 1 {
       // Three unaligned loads (firstBin ≥ 2 and lastBin + 2 < count keep them inside the spectrum).
@@ -159,7 +157,7 @@ final class PeakPitchClasses {
       let right = raw.loadUnaligned(fromByteOffset: (k + 1) * 4, as: SIMD8<Float>.self)
       let candidates = (centre .> floors) .& (centre .> left) .& (centre .>= right)
       if any(candidates) {
-        var mask = laneBits.replacing(with: 0, where: .!candidates).wrappedSum()
+        var mask = VectorMath.bits(candidates)
         let whole = k - n >= start && k + 7 + n <= end
         if whole {
           let sums = prefix.withUnsafeBufferPointer { p -> SIMD8<Double> in
@@ -171,8 +169,7 @@ final class PeakPitchClasses {
             return upper - lower
           }
           let prominent = SIMD8<Double>(centre) .> prominence * (sums / width)
-          mask &= Int32(
-            truncatingIfNeeded: wideLaneBits.replacing(with: 0, where: .!prominent).wrappedSum())
+          mask &= VectorMath.bits(prominent)
         }
         while mask != 0 {
           let lane = Int(mask.trailingZeroBitCount)

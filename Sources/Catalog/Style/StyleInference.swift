@@ -8,11 +8,11 @@ import Foundation
 /// difference: tracks are compared only on what both sources measured (an audio file and a table row share
 /// tempo and energy, not timbre). Confidence is the winning style's share of the weighted vote, 0…1.
 ///
-/// No inference happens unless the tagged tracks hold two styles with ``minimumTracksPerStyle`` tracks each
-/// (with one style, every guess would be that style whatever the track sounds like: the default
-/// catalog's tagged tracks are Wesnoth's orchestral ones, and every electronic track of the other
-/// soundtracks was "classical, 63–100 %"), or for a track that
-/// shares no known group with any tagged one; a catalog of one track therefore infers nothing.
+/// No inference happens unless the tagged tracks hold ``minimumStyles`` styles with
+/// ``minimumTracksPerStyle`` tracks each (with one style, every guess would be that style whatever the
+/// track sounds like: the default catalog's tagged tracks are Wesnoth's orchestral ones, and every
+/// electronic track of the other soundtracks was "classical, 63–100 %"), or for a track that shares no
+/// known group with any tagged one; a catalog of one track therefore infers nothing.
 public enum StyleInference {
   /// One track as inference sees it.
   public struct Sample: Sendable, Hashable {
@@ -46,18 +46,18 @@ public enum StyleInference {
 
   /// A guess for every untagged sample that has at least one comparable tagged sample, by id.
   public static func infer(_ samples: [Sample], k: Int = defaultK) -> [Int64: Guess] {
-    guard inferableStyles(samples).count >= 2 else { return [:] }
-    let z = standardised(samples)
+    guard inferableStyles(samples).count >= minimumStyles else { return [:] }
     var tagged = samples.indices.filter { samples[$0].style != nil }
     let untagged = samples.count - tagged.count
-    if untagged > 0, tagged.count * untagged > maximumComparisons {
+    guard untagged > 0 else { return [:] }
+    let z = standardised(samples)
+    if tagged.count * untagged > maximumComparisons {
       // A huge table with a few styles tagged: vote among an even sample of the tagged rows, so a refresh
       // stays a matter of seconds.
       let keep = min(tagged.count, max(k, maximumComparisons / untagged))
       let step = Double(tagged.count) / Double(keep)
       tagged = (0..<keep).map { tagged[Int(Double($0) * step)] }
     }
-    guard untagged > 0 else { return [:] }
     var out: [Int64: Guess] = [:]
     for i in samples.indices where samples[i].style == nil {
       if let g = vote(for: i, among: tagged, samples: samples, z: z, k: k) {
@@ -70,7 +70,10 @@ public enum StyleInference {
   /// Tagged tracks a style needs before inference counts it as one of the catalog's styles.
   public static let minimumTracksPerStyle = 3
 
-  /// The styles with at least ``minimumTracksPerStyle`` tagged samples; inference needs two.
+  /// Styles (each with ``minimumTracksPerStyle`` tagged tracks) inference needs to choose between.
+  public static let minimumStyles = 2
+
+  /// The styles with at least ``minimumTracksPerStyle`` tagged samples.
   public static func inferableStyles(_ samples: [Sample]) -> [String] {
     var counts: [String: Int] = [:]
     for sample in samples { if let style = sample.style { counts[style, default: 0] += 1 } }

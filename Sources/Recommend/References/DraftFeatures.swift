@@ -4,16 +4,6 @@ import Theory
 
 /// Turns what a user passes as DRAFT into ``Features``: an audio file, a MIDI file, or a sketch folder.
 public enum DraftFeatures {
-  /// The draft's own style, when it states one: a sketch folder's `sketch.json` names the plan's style.
-  public static func style(path: String) -> String? {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else { return nil }
-    return SketchJSON.style(
-      at: URL(fileURLWithPath: path).appendingPathComponent("sketch.json").path)
-  }
-
   /// A draft's features and, for a sketch folder, which of its files said what.
   public struct Reading: Sendable {
     public var features: Features
@@ -25,6 +15,8 @@ public enum DraftFeatures {
     public var moodIsPlanned: Bool
     /// Set when a sketch folder's sketch.json could not be read as a plan and the other files were used.
     public var warning: String? = nil
+    /// The draft's own style, when it states one: a sketch folder's sketch.json names the plan's style.
+    public var style: String? = nil
   }
 
   /// Analyses `path` (see ``read(path:analyzer:)``).
@@ -62,8 +54,9 @@ public enum DraftFeatures {
     let json = folder.appendingPathComponent("sketch.json").path
     let hasMIDI = FileManager.default.fileExists(atPath: midi)
     let hasWAV = FileManager.default.fileExists(atPath: wav)
-    let hasJSON = FileManager.default.fileExists(atPath: json)
-    let plan = SketchJSON.plan(at: json)
+    let sketchJSON = SketchJSON.contents(at: json)
+    let plan = sketchJSON.flatMap { try? $0.plan.get() }
+    let style = sketchJSON?.style
     if hasWAV || hasMIDI {
       var features =
         hasWAV
@@ -79,15 +72,15 @@ public enum DraftFeatures {
         features.arousal = plan.arousal
         return Reading(
           features: features, origin: "key, tempo and mood from the plan in sketch.json; \(sound)",
-          moodIsPlanned: true)
+          moodIsPlanned: true, style: style)
       }
-      let warning = SketchJSON.planProblem(at: json).map {
+      let warning = sketchJSON.flatMap(SketchJSON.planProblem).map {
         "\($0); key, tempo and mood are measured from the folder's other files instead"
       }
       guard hasWAV && hasMIDI else {
         return Reading(
           features: features, origin: "all from \(hasWAV ? "sketch.wav" : "sketch.mid")",
-          moodIsPlanned: false, warning: warning)
+          moodIsPlanned: false, warning: warning, style: style)
       }
       // The MIDI knows the key and tempo exactly, so those come from it.
       let symbolic = try analyzer.analyzeMIDI(path: midi).features
@@ -100,14 +93,14 @@ public enum DraftFeatures {
       }
       return Reading(
         features: features, origin: "key and tempo from sketch.mid; sound and mood from sketch.wav",
-        moodIsPlanned: false, warning: warning)
+        moodIsPlanned: false, warning: warning, style: style)
     }
-    if hasJSON {
+    if let sketchJSON {
       return Reading(
-        features: try SketchJSON.features(at: json, analyzer: analyzer),
+        features: try SketchJSON.features(sketchJSON, analyzer: analyzer),
         origin: plan == nil
           ? "the score in sketch.json" : "key, tempo and mood from the plan in sketch.json",
-        moodIsPlanned: plan != nil)
+        moodIsPlanned: plan != nil, style: style)
     }
     throw RecommendError.invalidParameter(
       name: "DRAFT folder", value: path,

@@ -22,20 +22,14 @@ enum SketchJSON {
 
   private struct Styled: Decodable { var style: String }
 
-  /// The style a sketch report names (`"style": "lofi"`), if the file at `path` is one.
-  static func style(at path: String) -> String? {
-    guard let data = FileManager.default.contents(atPath: path),
-      let styled = try? JSONDecoder().decode(Styled.self, from: data)
-    else { return nil }
-    return TagText.clean(styled.style)
-  }
-
-  /// The score in the file at `path`, if it holds one.
-  static func score(at path: String) -> Score? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    let decoder = JSONDecoder()
-    if let score = try? decoder.decode(Score.self, from: data) { return score }
-    return (try? decoder.decode(Wrapped.self, from: data))?.score
+  /// What a sketch.json holds, read and decoded once.
+  struct Contents {
+    /// The score, when the file is one (or wraps one in `score`).
+    var score: Score?
+    /// The report's plan, or why the file is not one.
+    var plan: Result<PlannedFacts, RecommendError>
+    /// The style a report names (`"style": "lofi"`), cleaned.
+    var style: String?
   }
 
   /// What a sketch report's plan says of the music: exact where an analysis only estimates.
@@ -47,36 +41,37 @@ enum SketchJSON {
     var durationSeconds: Double?
   }
 
-  /// The plan of the sketch report at `path`, or nil when the file is missing, unreadable or not a
-  /// report (a sketch folder's other files then speak for it).
-  static func plan(at path: String) -> PlannedFacts? {
+  /// The file at `path`, read once; nil when there is none.
+  static func contents(at path: String) -> Contents? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
-    return try? plannedFacts(at: path)
-  }
-
-  /// Why the file at `path` gives no plan, when it exists and is not a score either (a broken or
-  /// foreign sketch.json beside a sketch's other files): said, so the user knows the mood was measured.
-  static func planProblem(at path: String) -> String? {
-    guard FileManager.default.fileExists(atPath: path), score(at: path) == nil else { return nil }
-    do {
-      _ = try plannedFacts(at: path)
-      return nil
-    } catch {
-      return "\(error)"
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return Contents(
+        plan: .failure(.unreadable(path: path, reason: "it cannot be opened")), style: nil)
     }
+    let decoder = JSONDecoder()
+    let score =
+      (try? decoder.decode(Score.self, from: data))
+      ?? (try? decoder.decode(Wrapped.self, from: data))?.score
+    let style = (try? decoder.decode(Styled.self, from: data)).flatMap { TagText.clean($0.style) }
+    return Contents(
+      score: score,
+      plan: Result { () throws(RecommendError) in try plannedFacts(data, path: path) },
+      style: style)
   }
 
-  /// The draft's features from the JSON file at `path`.
+  /// Why a sketch.json that is neither a score nor a readable plan gives no plan (a broken or foreign
+  /// file beside a sketch's other files): said, so the user knows the mood was measured.
+  static func planProblem(_ contents: Contents) -> String? {
+    guard contents.score == nil, case .failure(let error) = contents.plan else { return nil }
+    return "\(error)"
+  }
+
+  /// The draft's features from a sketch.json alone: its score analysed, or its plan.
   ///
   /// - Throws: ``RecommendError/invalidSketch(path:reason:)`` saying where the JSON breaks, or what it lacks.
-  static func features(at path: String, analyzer: Analyzer) throws -> Features {
-    if let data = FileManager.default.contents(atPath: path),
-      (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil,
-      let score = score(at: path)
-    {
-      return analyzer.analyzeScore(score)
-    }
-    let plan = try plannedFacts(at: path)
+  static func features(_ contents: Contents, analyzer: Analyzer) throws -> Features {
+    if let score = contents.score { return analyzer.analyzeScore(score) }
+    let plan = try contents.plan.get()
     // The plan is exact about key, tempo and mood; timbre, energy and brightness stay unknown, so the
     // search compares on what the sketch really says.
     return Features(
@@ -85,10 +80,9 @@ enum SketchJSON {
       valence: plan.valence, arousal: plan.arousal, summary: [:])
   }
 
-  private static func plannedFacts(at path: String) throws -> PlannedFacts {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw RecommendError.unreadable(path: path, reason: "it cannot be opened")
-    }
+  private static func plannedFacts(_ data: Data, path: String) throws(RecommendError)
+    -> PlannedFacts
+  {
     do {
       _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {

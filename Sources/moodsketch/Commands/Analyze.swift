@@ -178,24 +178,23 @@ private enum AnalysisText {
     guard let x = term.measured else { return nil }
     let midi = f.source == .midi
     switch term.cue {
-    case "tempo": return "\(fixed(x, 0)) BPM"
-    case "loudness":
+    case .tempo: return "\(fixed(x, 0)) BPM"
+    case .loudness:
       if midi, let velocity = f.summary["velocity_mean"] {
         return "mean velocity \(fixed(velocity, 0))"
       }
       return "\(fixed(x, 1)) LUFS"
-    case "density": return "\(fixed(x, 1)) onsets a second"
-    case "brightness":
+    case .density: return "\(fixed(x, 1)) onsets a second"
+    case .brightness:
       if midi, let pitch = f.summary["pitch_mean_midi"] {
         return "mean pitch \(Pitch(Int(pitch.rounded())))"
       }
       return "a \(fixed(x, 0)) Hz spectral centroid"
-    case "mode": return x > 0 ? "a major key" : "a minor key"
-    case "clarity":
+    case .mode: return x > 0 ? "a major key" : "a minor key"
+    case .clarity:
       return term.valence >= 0
         ? "a clear key, strength \(fixed(x, 2))" : "an unclear key, strength \(fixed(x, 2))"
-    case "dissonance": return "\(fixed(100 * x, 0)) % of the pitch energy outside the key"
-    default: return nil
+    case .dissonance: return "\(fixed(100 * x, 0)) % of the pitch energy outside the key"
     }
   }
 

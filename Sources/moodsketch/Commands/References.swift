@@ -127,7 +127,6 @@ struct References: ParsableCommand {
       options.k = k
       options.diverse = diverse
       options.style = style
-      options.draftStyle = DraftFeatures.style(path: draft)
       options.tempoRange = tempoRange.flatMap(Self.parseRange)
       if let weights { options.weights = try ReferenceWeights(parsing: weights) }
       if let mood {
@@ -144,6 +143,7 @@ struct References: ParsableCommand {
       // Analyse the draft first: a bad draft is reported at once, before any catalog indexing.
       let reading = try DraftFeatures.read(path: draft)
       if let warning = reading.warning { printError("note: \(warning)") }
+      options.draftStyle = reading.style
       let features = reading.features
       let store = try catalogOptions.openFillingDefaultMusic()
       let finder = try ReferenceFinder(store: store)

@@ -25,10 +25,11 @@ enum SketchReferences {
       guard try store.count() > 0 else { return .noCatalog(hint) }
       var options = ReferenceOptions()
       options.k = k
-      options.draftStyle = DraftFeatures.style(path: folder)
       options.comparesParts = false  // the sketch's key and tempo are the plan's, not estimates
-      let features = try DraftFeatures.load(path: folder)
-      return .found(try ReferenceFinder(store: store).references(for: features, options: options))
+      let reading = try DraftFeatures.read(path: folder)
+      options.draftStyle = reading.style
+      return .found(
+        try ReferenceFinder(store: store).references(for: reading.features, options: options))
     } catch {
       return .failed("references skipped: \(error)")
     }

@@ -20,7 +20,7 @@ enum StyleLabel {
       let why =
         r.tagged == 0
         ? " (no tagged track to infer from)"
-        : r.inferableStyles < 2
+        : r.inferableStyles < StyleInference.minimumStyles
           ? " (inferring needs two styles with \(StyleInference.minimumTracksPerStyle) tagged tracks each; the catalog has \(r.inferableStyles))"
           : ""
       parts.append("\(r.uninferred) without" + why)
