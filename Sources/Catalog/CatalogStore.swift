@@ -218,6 +218,25 @@ public final class CatalogStore: Sendable {
     try read { try Self.countStale($0) }
   }
 
+  /// The folders holding tracks analysed by an older version, in catalog order: a default-music
+  /// track's package folder (``DefaultCatalog``), else the file's own folder; table rows have none.
+  public func staleFolders() throws -> [String] {
+    let paths = try read { db in
+      try String?.fetchAll(
+        db,
+        sql: "SELECT path FROM track WHERE featureVersion != ? OR vectorVersion != ? ORDER BY id",
+        arguments: [Features.currentVersion, TrackVector.version])
+    }
+    var folders: [String] = []
+    for case let path? in paths {
+      let folder =
+        DefaultCatalog.source(ofPath: path)?.folder
+        ?? (path as NSString).deletingLastPathComponent
+      if !folders.contains(folder) { folders.append(folder) }
+    }
+    return folders
+  }
+
   private static func countStale(_ db: Database) throws -> Int {
     try Int.fetchOne(
       db, sql: "SELECT COUNT(*) FROM track WHERE featureVersion != ? OR vectorVersion != ?",

@@ -196,6 +196,8 @@ struct CatalogCommandTests {
     #expect(stale.status == 0)
     #expect(stale.stderr.contains("note: 2 of "), "\(stale.stderr)")
     #expect(stale.stderr.contains("`moodsketch catalog add` their folders again"))
+    // … naming the folder those tracks came from.
+    #expect(stale.stderr.contains(music.lastPathComponent), "\(stale.stderr)")
     let first = try #require(output.references.first)
     let id = first.trackID
     #expect(

@@ -37,8 +37,15 @@ struct CatalogOptions: ParsableArguments {
     if tracks > 0 {
       let stale = try readOnly.staleCount()
       if stale > 0 {
+        // Name the folders (a few), so that a user who never added the default music knows what to add.
+        let folders = try readOnly.staleFolders()
+        let named = folders.prefix(4).map { $0.contains(" ") ? "'\($0)'" : $0 }
+        let which =
+          named.isEmpty
+          ? ""
+          : ": \(named.joined(separator: " "))\(folders.count > 4 ? " and \(folders.count - 4) more" : "")"
         printError(
-          "note: \(stale) of \(tracks) catalog tracks were analysed by an older moodsketch, so their matches may be off; `moodsketch catalog add` their folders again to refresh them (`catalog list` marks them with *)"
+          "note: \(stale) of \(tracks) catalog tracks were analysed by an older moodsketch, so their matches may be off; `moodsketch catalog add` their folders again to refresh them (`catalog list` marks them with *)\(which)"
         )
       }
     }
