@@ -12,10 +12,18 @@ enum SharedData {
   }
 }
 
+/// Every folder these tests make lives under this one, removed when the test process exits.
+let scratchRoot: URL = {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "catalog-tests-\(UUID().uuidString)")
+  try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  atexit { try? FileManager.default.removeItem(at: scratchRoot) }
+  return url
+}()
+
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "catalog-test-\(UUID().uuidString)")
+  let url = scratchRoot.appendingPathComponent("test-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }

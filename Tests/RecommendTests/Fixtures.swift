@@ -18,9 +18,22 @@ enum RecommendFixture {
     rows.map { ListeningEvent(user: $0.0, item: $0.1, weight: $0.2) }
   }
 
+  /// Every folder these tests make lives under this one, removed when the test process exits.
+  static let scratchRoot: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "recommend-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: RecommendFixture.scratchRoot) }
+    return url
+  }()
+
+  /// A fresh folder under ``scratchRoot``.
+  static func temporaryFolder(_ prefix: String) -> URL {
+    scratchRoot.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+  }
+
   static func temporaryFile(_ text: String, name: String = "events.tsv") throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "recommend-\(UUID().uuidString)")
+    let folder = temporaryFolder("recommend")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let path = folder.appendingPathComponent(name).path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))

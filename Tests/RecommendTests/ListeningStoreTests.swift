@@ -4,8 +4,7 @@ import Testing
 
 @Suite struct ListeningStoreTests {
   func temporaryCatalog() throws -> CatalogStore {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "listen-\(UUID().uuidString)")
+    let folder = RecommendFixture.temporaryFolder("listen")
     return try CatalogStore(path: folder.appendingPathComponent("catalog.sqlite").path)
   }
 
