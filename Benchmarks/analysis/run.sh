@@ -14,7 +14,6 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-venv="${ANALYSIS_VENV:-$root/Benchmarks/.venv-analysis}"
 out="$root/Benchmarks/results"
 mkdir -p "$out"
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 NUMBA_NUM_THREADS=1 VECLIB_MAXIMUM_THREADS=1
@@ -27,10 +26,7 @@ if [ "$#" -eq 0 ]; then
 fi
 [ "$#" -gt 0 ] || { echo "no files: install asc-music and singularity-music, or pass files" >&2; exit 66; }
 
-if ! "$venv/bin/python" -c 'import librosa, pyloudnorm, essentia' 2>/dev/null; then
-  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet 'librosa>=0.10,<0.12' pyloudnorm essentia
-fi
+venv=$(dirname "$(dirname "$("$here/peers-venv.sh")")")
 
 bin="${MOODSKETCH_BIN:-}"
 if [ -z "$bin" ]; then

@@ -1,8 +1,9 @@
 """Compare the mood analysed from sketch renders (audio) and sketch MIDI (symbolic) with the sketch plans.
 
-Usage: sketch_quadrants.py MANIFEST AUDIO_JSON MIDI_JSON
+Usage: sketch_quadrants.py MANIFEST AUDIO_JSON MIDI_JSON [PEERS_JSON]
 MANIFEST: lines "folder<TAB>prompt"; the JSONs are `moodsketch analyze --json` reports over
-folder/sketch.wav and folder/sketch.mid. Standard library only.
+folder/sketch.wav and folder/sketch.mid; PEERS_JSON (peer_tempo.py) holds the tempo librosa and Essentia
+hear in each render, for the tempo table. Standard library only.
 """
 import json
 import math
@@ -51,8 +52,45 @@ def pearson(xs, ys):
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / (sx * sy)
 
 
-def main(manifest, audio_path, midi_path):
+def tempo_class(heard, plan):
+    """Within 4 % of the plan, at its double or half (within 4 % of that), or another tempo."""
+    if heard and abs(heard - plan) <= 0.04 * plan:
+        return 0
+    if heard and any(abs(heard - plan * r) <= 0.04 * plan * r for r in (2, 0.5)):
+        return 1
+    return 2
+
+
+def tempo_section(rows, peers):
+    """How often each analysis hears the planned tempo, ours next to the peers on the same renders."""
+    n = len(rows)
+    print(f"Tempo against the plan (sketch.json), {n} renders: within 4 % | at double or half | other")
+    columns = [("moodsketch, audio", lambda r: r[3] and r[3].get("tempoBPM")),
+               ("moodsketch, MIDI", lambda r: r[4] and r[4].get("tempoBPM"))]
+    if peers:
+        for name in ("librosa", "essentia"):
+            columns.append((f"{name}, audio", lambda r, k=name: peers.get(r[0], {}).get(k)))
+    for name, heard in columns:
+        counts = [0, 0, 0]
+        for r in rows:
+            counts[tempo_class(heard(r), r[2]["tempoBPM"])] += 1
+        print(f"  {name:<20} {counts[0]:4d} ({100 * counts[0] / max(1, n):3.0f} %) | {counts[1]:4d} | {counts[2]:4d}")
+    if not peers:
+        print("  (no peers: sketch_renders.sh runs librosa and Essentia unless SKETCH_PEERS=0)")
+    print("  ours at another tempo (plan → heard, confidence):")
+    for folder, prompt, plan, a, _ in rows:
+        if a and tempo_class(a.get("tempoBPM"), plan["tempoBPM"]) == 2:
+            print(f"    {os.path.basename(folder)} {prompt[:44]:<44} {plan['tempoBPM']:.0f} → "
+                  f"{(a.get('tempoBPM') or 0):.1f} ({a.get('tempoConfidence', 0):.2f})")
+    print()
+
+
+def main(manifest, audio_path, midi_path, peers_path=None):
     audio, midi = load(audio_path), load(midi_path)
+    peers = {}
+    if peers_path:
+        with open(peers_path) as f:
+            peers = {os.path.abspath(k): v for k, v in json.load(f).items()}
     rows = []
     for line in open(manifest):
         folder, prompt = line.rstrip("\n").split("\t")
@@ -114,6 +152,7 @@ def main(manifest, audio_path, midi_path):
               f"{plan['key']} {plan['tempoBPM']:.0f} → {a.get('key', '-')} "
               f"{(a.get('tempoBPM') or 0):.0f}")
     print()
+    tempo_section(rows, peers)
     print("Audio against symbolic, per cue, on the same sketches (Pearson r; mean audio − symbolic):")
     cues = [("tempoBPM", None), ("keyStrength", None), ("loudnessLUFS", None),
             ("onset_rate_per_s", "summary"), ("spectral_centroid_hz_mean", "summary"),
@@ -159,4 +198,4 @@ def main(manifest, audio_path, midi_path):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

@@ -13,6 +13,8 @@
 # quadrant moved 7 points between seed pairs),
 # SKETCH_CACHE (default Benchmarks/results/sketch-mood-cache, git-ignored;
 # the folders are rewritten every run so that they follow the code), PYTHON (default python3).
+# SKETCH_PEERS=0 skips the tempo that librosa and Essentia hear in the same renders (peer_tempo.py, in
+# the venv of Benchmarks/analysis/peers-venv.sh, made on first use; about a minute per 176 renders).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -59,7 +61,15 @@ cut -f1 "$manifest" | sed 's|$|/sketch.mid|' | tr "\n" "\0" |
   xargs -0 "$bin" analyze --json >"$out/sketch-mood-midi.json"
 echo "analyses done after $(($(date +%s) - start)) s" >&2
 
+peers=""
+if [ "${SKETCH_PEERS:-1}" != 0 ]; then
+  start=$(date +%s)
+  peers="$out/sketch-mood-peers.json"
+  "$("$root/Benchmarks/analysis/peers-venv.sh")" "$here/peer_tempo.py" "$manifest" "$peers"
+  echo "librosa and Essentia tempi after $(($(date +%s) - start)) s" >&2
+fi
+
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 "$python" "$here/sketch_quadrants.py" "$manifest" "$out/sketch-mood-audio.json" \
-  "$out/sketch-mood-midi.json" | tee "$out/sketch-mood-summary-$stamp.txt"
+  "$out/sketch-mood-midi.json" ${peers:+"$peers"} | tee "$out/sketch-mood-summary-$stamp.txt"
 cp "$out/sketch-mood-summary-$stamp.txt" "$out/sketch-mood-summary-latest.txt"
