@@ -219,4 +219,38 @@ import Testing
     #expect(failed.first?["path"] == text)
     #expect(failed.first?["error"]?.contains(text) == true)
   }
+
+  /// Soft tones at irregular times (a rubato phrase, no beat): the tempo found is reported as a weak
+  /// pulse that may be a metrical level off, while the steady cadence's is not.
+  @Test func aTempoHeardWithoutASteadyPulseIsCalledWeak() throws {
+    let rate = 22050
+    let gaps = [0.9, 1.7, 0.8, 2.1, 1.3, 0.7, 1.9, 1.1, 2.3, 0.8, 1.5, 1.0, 1.6, 0.9]
+    var samples = [Float](repeating: 0, count: 22 * rate)
+    var onset = 0.3
+    for (index, gap) in gaps.enumerated() {
+      let hz = 220 * pow(2, Double([0, 4, 7, 9, 5, 2][index % 6]) / 12)
+      let start = Int(onset * Double(rate))
+      for i in 0..<(2 * rate) where start + i < samples.count {
+        let time = Double(i) / Double(rate)
+        let level = min(1, time / 0.08) * exp(-time / 0.9)
+        samples[start + i] += Float(0.3 * level * sin(2 * Double.pi * hz * time))
+      }
+      onset += gap
+    }
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let rubato = folder.appendingPathComponent("rubato.wav").path
+    try Self.writeWAV(samples, rate: rate, to: rubato)
+    let cadence = folder.appendingPathComponent("cadence.wav").path
+    try Self.writeWAV(Self.cadence(), rate: 44100, to: cadence)
+
+    let result = try CLI.run(["analyze", rubato, cadence])
+    #expect(result.status == 0, "\(result.stderr)")
+    let reports = result.stdout.components(separatedBy: "\n\(folder.path)")
+    #expect(reports.count == 2, "\(result.stdout)")
+    #expect(reports[0].contains("(weak pulse, confidence 0."), "\(reports[0])")
+    #expect(reports[0].contains("it may be a metrical level off"), "\(reports[0])")
+    #expect(reports.last?.contains("weak pulse") == false, "\(result.stdout)")
+    #expect(reports.last?.contains("BPM (confidence") == true, "\(result.stdout)")
+  }
 }

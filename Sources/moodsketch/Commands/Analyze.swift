@@ -123,10 +123,12 @@ private enum AnalysisText {
         "  tuning      A4 = \(fixed(a4, 1)) Hz (\(String(format: "%+.0f", tuning * 100)) cents)")
     }
     if let bpm = f.tempoBPM {
+      let confidence = "confidence \(fixed(f.tempoConfidence, 2)), \(analysis.beats.count) beats"
       let source =
         f.source == .midi
         ? "from the tempo map"
-        : "confidence \(fixed(f.tempoConfidence, 2)), \(analysis.beats.count) beats"
+        : f.hasWeakPulse
+          ? "weak pulse, \(confidence): it may be a metrical level off" : confidence
       lines.append("  tempo       \(fixed(bpm, 1)) BPM (\(source))")
     } else {
       lines.append("  tempo       none")
