@@ -24,7 +24,8 @@ import Theory
 /// then relative major/minor (same Camelot place) and parallel major/minor (same tonic), then the rest.
 ///
 /// Groups a source cannot measure (no timbre in a Spotify table, no loudness in MIDI) are left at 0 and
-/// cleared in the known-groups mask; similarity then ignores them instead of guessing.
+/// cleared in the known-groups mask; similarity then ignores them instead of guessing. So is the tempo of
+/// audio heard with a weak pulse (``Analysis/Features/hasWeakPulse``).
 public enum TrackVector {
   /// Floats per row.
   public static let dimension = 24
@@ -40,7 +41,9 @@ public enum TrackVector {
     var known: UInt8 = FeatureGroup.mood.bit
     v[0] = Float(max(-1, min(1, features.valence)))
     v[1] = Float(max(-1, min(1, features.arousal)))
-    if let bpm = features.tempoBPM, bpm > 0 {
+    // A tempo heard without a steady pulse is a guess (often a metrical level off): matching on it
+    // would pull a rubato draft toward tracks at an arbitrary tempo.
+    if let bpm = features.tempoBPM, bpm > 0, !features.hasWeakPulse {
       let angle = 2 * Double.pi * log2(bpm / 60)
       v[2] = Float(cos(angle))
       v[3] = Float(sin(angle))

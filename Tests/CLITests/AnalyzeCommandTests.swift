@@ -220,9 +220,8 @@ import Testing
     #expect(failed.first?["error"]?.contains(text) == true)
   }
 
-  /// Soft tones at irregular times (a rubato phrase, no beat): the tempo found is reported as a weak
-  /// pulse that may be a metrical level off, while the steady cadence's is not.
-  @Test func aTempoHeardWithoutASteadyPulseIsCalledWeak() throws {
+  /// Soft tones at irregular times (22 s at 22.05 kHz): a rubato phrase with no beat.
+  static func rubato() -> [Float] {
     let rate = 22050
     let gaps = [0.9, 1.7, 0.8, 2.1, 1.3, 0.7, 1.9, 1.1, 2.3, 0.8, 1.5, 1.0, 1.6, 0.9]
     var samples = [Float](repeating: 0, count: 22 * rate)
@@ -237,10 +236,16 @@ import Testing
       }
       onset += gap
     }
+    return samples
+  }
+
+  /// The rubato phrase's tempo is reported as a weak pulse that may be a metrical level off, and the
+  /// catalog says it is not matched on; the steady cadence's tempo is reported plainly.
+  @Test func aTempoHeardWithoutASteadyPulseIsCalledWeak() throws {
     let folder = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let rubato = folder.appendingPathComponent("rubato.wav").path
-    try Self.writeWAV(samples, rate: rate, to: rubato)
+    try Self.writeWAV(Self.rubato(), rate: 22050, to: rubato)
     let cadence = folder.appendingPathComponent("cadence.wav").path
     try Self.writeWAV(Self.cadence(), rate: 44100, to: cadence)
 
@@ -252,5 +257,11 @@ import Testing
     #expect(reports[0].contains("it may be a metrical level off"), "\(reports[0])")
     #expect(reports.last?.contains("weak pulse") == false, "\(result.stdout)")
     #expect(reports.last?.contains("BPM (confidence") == true, "\(result.stdout)")
+
+    let catalog = folder.appendingPathComponent("c.sqlite").path
+    #expect(try CLI.run(["catalog", "add", rubato, "--catalog", catalog]).status == 0)
+    let shown = try CLI.run(["catalog", "show", "1", "--catalog", catalog])
+    #expect(shown.stdout.contains("(weak pulse, confidence 0."), "\(shown.stdout)")
+    #expect(shown.stdout.contains("not matched on)"), "\(shown.stdout)")
   }
 }

@@ -45,4 +45,20 @@ import Theory
     let blob = TrackVector.blob(noKey.values)
     #expect(TrackVector.values(fromBlob: blob) == noKey.values)
   }
+
+  @Test func aTempoHeardWithAWeakPulseIsMaskedAndItsMIDICounterpartIsNot() {
+    var weak = sampleFeatures(tempo: 109)
+    weak.tempoConfidence = 0.05
+    #expect(weak.hasWeakPulse)
+    let masked = TrackVector.make(from: weak)
+    #expect(masked.known & FeatureGroup.tempo.bit == 0)
+    #expect(masked.values[2] == 0 && masked.values[3] == 0)
+    #expect(masked.known & FeatureGroup.key.bit != 0)
+    var steady = weak
+    steady.tempoConfidence = Features.weakPulseConfidence
+    #expect(TrackVector.make(from: steady).known & FeatureGroup.tempo.bit != 0)
+    var score = weak
+    score.source = .midi
+    #expect(TrackVector.make(from: score).known & FeatureGroup.tempo.bit != 0)
+  }
 }

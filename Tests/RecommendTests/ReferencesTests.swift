@@ -90,6 +90,22 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     #expect(results.first?.reason.contains("double time (170 BPM)") == true)
   }
 
+  /// A draft whose tempo was heard with a weak pulse is matched and described without it: the track at
+  /// its (doubtful) tempo no longer wins on tempo alone, and no reason quotes BPM.
+  @Test func aWeakPulseDraftIsMatchedWithoutItsTempo() throws {
+    var draft = referenceFeatures(tempo: 109, centroid: 1500)
+    let store = try storeWith([
+      ("Same tempo, far sound", referenceFeatures(tempo: 109, centroid: 2600)),
+      ("Other tempo, same sound", referenceFeatures(tempo: 140, centroid: 1500)),
+    ])
+    let steady = try ReferenceFinder(store: store).references(for: draft)
+    #expect(steady.first?.title == "Same tempo, far sound")
+    draft.tempoConfidence = 0.05
+    let weak = try ReferenceFinder(store: store).references(for: draft)
+    #expect(weak.first?.title == "Other tempo, same sound")
+    #expect(weak.allSatisfy { !$0.reason.contains("BPM") }, "\(weak.map(\.reason))")
+  }
+
   /// 160 BPM against a 77 BPM draft is double time and a little faster, not "83 BPM faster".
   @Test func nearDoubleTimeIsSaidAsDoubleTime() {
     #expect(ReferenceReason.tempoPhrase(77, 160) == "double time, 6 BPM faster (160 BPM)")

@@ -53,7 +53,8 @@ public enum ReferenceBenchmark {
     return Features(
       source: .audio, durationSeconds: 60 + 240 * rng.nextUnit(),
       tempoBPM: 110 * exp(0.25 * normal()),
-      tempoConfidence: rng.nextUnit(), key: key, keyStrength: rng.nextUnit(),
+      // Confidences as real audio measures them (0.3–0.9): no weak pulse, so every tempo counts.
+      tempoConfidence: 0.3 + 0.6 * rng.nextUnit(), key: key, keyStrength: rng.nextUnit(),
       loudnessLUFS: -12 + 4 * normal(),
       loudnessRangeLU: 3 + 5 * rng.nextUnit(), valence: max(-1, min(1, 0.45 * normal())),
       arousal: max(-1, min(1, 0.45 * normal())), summary: summary)

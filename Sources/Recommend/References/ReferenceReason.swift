@@ -16,7 +16,9 @@ enum ReferenceReason {
     var parts: [String] = []
     let active = Set(groups)
     if active.contains(.key), let q = query.key, let t = track.key { parts.append(keyPhrase(q, t)) }
-    if active.contains(.tempo), let q = query.tempoBPM, let t = track.tempoBPM {
+    if active.contains(.tempo), known & FeatureGroup.tempo.bit != 0, !query.hasWeakPulse,
+      let q = query.tempoBPM, let t = track.tempoBPM
+    {
       parts.append(tempoPhrase(q, t))
     }
     if active.contains(.brightness), known & FeatureGroup.brightness.bit != 0 {

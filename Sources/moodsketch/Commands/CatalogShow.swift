@@ -28,8 +28,12 @@ struct CatalogShow: ParsableCommand {
     print(String(format: "  duration  %.1f s", track.durationSeconds))
     print(
       "  tempo     "
-        + (f.tempoBPM.map { String(format: "%.1f BPM (confidence %.2f)", $0, f.tempoConfidence) }
-          ?? "–"))
+        + (f.tempoBPM.map {
+          String(
+            format: f.hasWeakPulse
+              ? "%.1f BPM (weak pulse, confidence %.2f: not matched on)"
+              : "%.1f BPM (confidence %.2f)", $0, f.tempoConfidence)
+        } ?? "–"))
     print(
       "  key       "
         + (f.key.map { "\($0) (strength \(String(format: "%.2f", f.keyStrength)))" } ?? "–"))
