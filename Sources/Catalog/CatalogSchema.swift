@@ -1,3 +1,4 @@
+import Analysis
 import GRDB
 
 /// The catalog's schema as named, append-only migrations.
@@ -54,6 +55,20 @@ enum CatalogSchema {
         t.add(column: "inferredStyle", .text)
         t.add(column: "styleConfidence", .double)
       }
+    }
+    // A tempo heard with a weak pulse no longer counts in matching (``TrackVector/make(from:)``): rows
+    // saved before keep their vectors, and lose the tempo bit exactly where a new analysis would.
+    migrator.registerMigration("maskWeakPulseTempo") { db in
+      try db.execute(
+        sql: """
+          UPDATE track SET knownGroups = knownGroups & ~?
+          WHERE source = ? AND tempoBPM IS NOT NULL
+            AND json_extract(features, '$.tempoConfidence') < ?
+          """,
+        arguments: [
+          Int(FeatureGroup.tempo.bit), Features.Source.audio.rawValue,
+          Features.weakPulseConfidence,
+        ])
     }
     return migrator
   }

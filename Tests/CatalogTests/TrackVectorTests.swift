@@ -1,4 +1,6 @@
 import Analysis
+import Foundation
+import GRDB
 import Testing
 import Theory
 
@@ -60,5 +62,45 @@ import Theory
     var score = weak
     score.source = .midi
     #expect(TrackVector.make(from: score).known & FeatureGroup.tempo.bit != 0)
+  }
+
+  /// A catalog saved before weak-pulse tempi were masked loses the tempo bit on exactly those rows.
+  @Test func theMigrationMasksTheWeakPulseTempoOfOlderRows() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("old.sqlite").path
+    do {
+      let queue = try DatabaseQueue(path: path)
+      try CatalogSchema.migrator.migrate(queue, upTo: "addTrackInferredStyle")
+      try queue.write { db in
+        for (name, confidence) in [("weak", 0.05), ("steady", 0.8)] {
+          var features = sampleFeatures(tempo: 109)
+          features.tempoConfidence = confidence
+          let t = CatalogTrack(
+            title: name, path: "/\(name).wav", sourceKey: "/\(name).wav", features: features)
+          try db.execute(
+            sql: """
+              INSERT INTO track (title, path, sourceKey, durationSeconds, source, tags, features,
+                featureVersion, vectorVersion, vector, knownGroups, tempoBPM, valence, arousal, addedAt)
+              VALUES (?, ?, ?, 180, 'audio', '[]', ?, ?, ?, ?, ?, 109, 0, 0, '1970-01-01')
+              """,
+            arguments: [
+              t.title, t.path, t.sourceKey,
+              String(decoding: try JSONEncoder().encode(t.features), as: UTF8.self),
+              t.featureVersion, t.vectorVersion, t.vector, Int(FeatureGroup.allKnown),
+            ])
+        }
+      }
+    }
+    let store = try CatalogStore(path: path)
+    let known = try store.databaseWriter.read { db in
+      try Dictionary(
+        uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT title, knownGroups FROM track").map {
+          (row: Row) -> (String, Int) in (row["title"], row["knownGroups"])
+        })
+    }
+    #expect(known["weak"].map { $0 & Int(FeatureGroup.tempo.bit) } == 0)
+    #expect(known["steady"] == Int(FeatureGroup.allKnown))
+    #expect(known["weak"] == Int(FeatureGroup.allKnown & ~FeatureGroup.tempo.bit))
   }
 }
