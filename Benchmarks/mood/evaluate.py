@@ -465,6 +465,19 @@ def cue_section(cond, rows, labels, mirror_check):
     return lines, cues
 
 
+def peer_tempi(rows):
+    """librosa's and Essentia's tempo per phrase render (peer_tempo.py's JSON, named by MOOD_PEERS_JSON),
+    keyed by phrase; empty without that file."""
+    path = os.environ.get("MOOD_PEERS_JSON")
+    if not path or not os.path.exists(path):
+        return {}
+    by_slug = {slug_of(k): v for k, v in json.load(open(path, encoding="utf-8")).items()}
+    return {
+        name: np.array([by_slug.get(r["slug"], {}).get(name, np.nan) for r in rows], float)
+        for name in ("librosa", "essentia")
+    }
+
+
 def agreement_section(conditions, rows, labels):
     """How far the audio descriptors are from what the MIDI they were rendered from says."""
     # The last audio condition: the normalised renders, as real drafts are mastered.
@@ -490,6 +503,14 @@ def agreement_section(conditions, rows, labels):
             f"x2, x1/2, x3/2 or x2/3 {pct(np.mean(related))}; r with the arousal label: audio "
             f"{pearson(ta, labels[:, 1]):+.2f}, tempo map {pearson(tm, labels[:, 1]):+.2f}"
         )
+        for name, heard in peer_tempi(rows).items():
+            ratio = heard / tm
+            same = np.abs(ratio - 1) < 0.04
+            related = same | np.any([np.abs(ratio - x) < 0.04 * x for x in (2, 0.5, 1.5, 2 / 3)], axis=0)
+            lines.append(
+                f"     {name} on the same renders: within 4 % {pct(np.mean(same))}, within 4 % of x2, x1/2, "
+                f"x3/2 or x2/3 {pct(np.mean(related))}"
+            )
     key = lambda f: None if not f.get("key") else json.dumps(f["key"], sort_keys=True)
     # JSON schema 1 gives "key": "D major" and its parts in "keyDetail"; older output nested them.
     mode = lambda f: None if not f.get("key") else (f.get("keyDetail") or f["key"])["mode"]

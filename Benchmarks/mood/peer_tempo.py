@@ -1,14 +1,16 @@
-"""The tempo librosa and Essentia hear in each sketch render, for the tempo table of sketch_quadrants.py.
+"""The tempo librosa and Essentia hear in audio files, for the tempo tables of sketch_quadrants.py (sketch
+renders) and evaluate.py (vgmidi renders against their MIDI tempo maps).
 
-Usage: peer_tempo.py MANIFEST OUT_JSON
-MANIFEST: lines "folder<TAB>prompt" (sketch_renders.sh writes it); each folder holds sketch.wav.
-Writes {folder: {"librosa": bpm, "essentia": bpm}}. The calls are those of Benchmarks/analysis (the
+Usage: peer_tempo.py LIST OUT_JSON [JOBS]
+LIST: one audio path per line. Writes {path: {"librosa": bpm, "essentia": bpm}}; JOBS files at once
+(default 1; each peer call itself runs single-threaded). The calls are those of Benchmarks/analysis (the
 speed benchmark): librosa.beat.beat_track on librosa's onset envelope at 22050 Hz, and Essentia's
 RhythmExtractor2013 (multifeature) on its MonoLoader at 44100 Hz, the rate it is designed for.
 Runs in the analysis venv (Benchmarks/analysis/peers-venv.sh).
 """
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 import essentia
 import essentia.standard as es
@@ -27,14 +29,13 @@ def tempi(wav):
     return {"librosa": float(np.atleast_1d(tempo)[0]), "essentia": float(bpm)}
 
 
-def main(manifest, out):
-    result = {}
-    for line in open(manifest):
-        folder = line.rstrip("\n").split("\t")[0]
-        result[folder] = tempi(folder + "/sketch.wav")
+def main(listing, out, jobs="1"):
+    paths = [line.rstrip("\n") for line in open(listing) if line.strip()]
+    with ProcessPoolExecutor(max_workers=max(1, int(jobs))) as pool:
+        result = dict(zip(paths, pool.map(tempi, paths)))
     with open(out, "w") as f:
         json.dump(result, f, indent=1)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    main(*sys.argv[1:4])

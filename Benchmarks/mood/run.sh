@@ -17,6 +17,9 @@
 # MOOD_JOBS=n           renders and analyses at once (default 2).
 # MOOD_LOUDNESS=lufs    level of the normalised renders (default -16, like `moodsketch sketch`).
 # PYTHON=path           a python3 with numpy (default: python3).
+# MOOD_PEERS=1          also the tempo librosa and Essentia hear in the normalised renders, against the
+#                       same MIDI tempo maps as ours (peer_tempo.py in the venv of
+#                       Benchmarks/analysis/peers-venv.sh; about 10 minutes with 2 jobs).
 # Results: Benchmarks/results/mood-summary-<UTC time>.txt (and mood-summary-latest.txt), the analyses
 # as Benchmarks/results/mood-analysis-*.json.
 set -eu
@@ -118,8 +121,17 @@ cut -f3 "$manifest" | sort -u | tr "\n" "\0" | xargs -0 "$bin" analyze --json --
   >"$out/mood-analysis-midi-pieces.json" || echo "some MIDI files failed to analyse; the report lists them" >&2
 echo "analyses done after $(($(date +%s) - start)) s" >&2
 
+peers=""
+if [ "${MOOD_PEERS:-0}" = 1 ]; then
+  start=$(date +%s)
+  peers="$out/mood-peers.json"
+  OMP_NUM_THREADS=1 "$("$root/Benchmarks/analysis/peers-venv.sh")" "$here/peer_tempo.py" \
+    "$cache/lufs$target.list" "$peers" "$jobs"
+  echo "librosa and Essentia tempi after $(($(date +%s) - start)) s" >&2
+fi
+
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
-"$python" "$here/evaluate.py" report "$data" "$manifest" \
+MOOD_PEERS_JSON="$peers" "$python" "$here/evaluate.py" report "$data" "$manifest" \
   "audio, as rendered=$out/mood-analysis-audio-raw.json=$cache/raw" \
   "audio, $target LUFS=$out/mood-analysis-audio-lufs$target.json=$cache/lufs$target" \
   "symbolic, phrase MIDI=$out/mood-analysis-midi.json=" \

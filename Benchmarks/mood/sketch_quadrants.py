@@ -90,7 +90,7 @@ def main(manifest, audio_path, midi_path, peers_path=None):
     peers = {}
     if peers_path:
         with open(peers_path) as f:
-            peers = {os.path.abspath(k): v for k, v in json.load(f).items()}
+            peers = {os.path.dirname(os.path.abspath(k)): v for k, v in json.load(f).items()}
     rows = []
     for line in open(manifest):
         folder, prompt = line.rstrip("\n").split("\t")

@@ -65,7 +65,8 @@ peers=""
 if [ "${SKETCH_PEERS:-1}" != 0 ]; then
   start=$(date +%s)
   peers="$out/sketch-mood-peers.json"
-  "$("$root/Benchmarks/analysis/peers-venv.sh")" "$here/peer_tempo.py" "$manifest" "$peers"
+  cut -f1 "$manifest" | sed 's|$|/sketch.wav|' >"$cache/wavs.txt"
+  "$("$root/Benchmarks/analysis/peers-venv.sh")" "$here/peer_tempo.py" "$cache/wavs.txt" "$peers"
   echo "librosa and Essentia tempi after $(($(date +%s) - start)) s" >&2
 fi
 
