@@ -465,6 +465,14 @@ def cue_section(cond, rows, labels, mirror_check):
     return lines, cues
 
 
+def tempo_match(heard, tempo_map):
+    """Per phrase: within 4 % of the tempo map, and within 4 % of it or of x2, x1/2, x3/2 or x2/3."""
+    ratio = heard / tempo_map
+    near = lambda x: np.abs(ratio - x) < 0.04 * x
+    same = near(1)
+    return same, same | near(2) | near(0.5) | near(1.5) | near(2 / 3)
+
+
 def peer_tempi(rows):
     """librosa's and Essentia's tempo per phrase render (peer_tempo.py's JSON, named by MOOD_PEERS_JSON),
     keyed by phrase; empty without that file."""
@@ -489,24 +497,20 @@ def agreement_section(conditions, rows, labels):
         return []
     lines = [f"\n   Audio ({audio['name']}) against the MIDI it was rendered from:"]
     ta = np.array([audio["features"][r["slug"]].get("tempoBPM") or np.nan for r in rows], float)
+    peers = peer_tempi(rows)
     for m in midis:
         tm = np.array([m["features"][r["slug"]].get("tempoBPM") or np.nan for r in rows], float)
         if np.nanstd(tm) == 0:
             lines.append(f"   - {m['name']}: no tempo map (every file reads {np.nanmedian(tm):.0f} BPM)")
             continue
-        ratio = ta / tm
-        near = lambda x, tol: np.abs(ratio - x) < tol * x
-        same = near(1, 0.04)
-        related = same | near(2, 0.04) | near(0.5, 0.04) | near(1.5, 0.04) | near(2 / 3, 0.04)
+        same, related = tempo_match(ta, tm)
         lines.append(
             f"   - tempo vs the {m['name']} tempo map: within 4 % {pct(np.mean(same))}, within 4 % of "
             f"x2, x1/2, x3/2 or x2/3 {pct(np.mean(related))}; r with the arousal label: audio "
             f"{pearson(ta, labels[:, 1]):+.2f}, tempo map {pearson(tm, labels[:, 1]):+.2f}"
         )
-        for name, heard in peer_tempi(rows).items():
-            ratio = heard / tm
-            same = np.abs(ratio - 1) < 0.04
-            related = same | np.any([np.abs(ratio - x) < 0.04 * x for x in (2, 0.5, 1.5, 2 / 3)], axis=0)
+        for name, heard in peers.items():
+            same, related = tempo_match(heard, tm)
             lines.append(
                 f"     {name} on the same renders: within 4 % {pct(np.mean(same))}, within 4 % of x2, x1/2, "
                 f"x3/2 or x2/3 {pct(np.mean(related))}"
