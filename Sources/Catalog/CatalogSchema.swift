@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import GRDB
 
 /// The catalog's schema as named, append-only migrations.
@@ -69,6 +70,35 @@ enum CatalogSchema {
           Int(FeatureGroup.tempo.bit), Features.Source.audio.rawValue,
           Features.weakPulseConfidence,
         ])
+    }
+    // Numbered ID3 genres ("(17)", "26", "(RX)") are read as the genres they name (``ID3Genre``), and
+    // text that is not a genre (printable binary) is no longer kept as a style. Rows saved before had no
+    // style (or "(rx)", or the binary) for them, and an unchanged file is never re-read, so the style is
+    // set again from the genre the row kept: an audio file's first tag is its genre when it had one
+    // (CatalogAnalyser stores [genre, comment]).
+    migrator.registerMigration("readNumberedID3Genres") { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, tags, style FROM track WHERE source = ? AND tags LIKE '[%'",
+        arguments: [Features.Source.audio.rawValue])
+      let update = try db.makeStatement(
+        sql: """
+          UPDATE track SET style = ?1,
+            inferredStyle = CASE WHEN ?1 IS NULL THEN inferredStyle END,
+            styleConfidence = CASE WHEN ?1 IS NULL THEN styleConfidence END
+          WHERE id = ?2
+          """)
+      for row in rows {
+        let text: String = row[1]
+        let stored: String? = row[2]
+        guard let tags = try? JSONDecoder().decode([String].self, from: Data(text.utf8)),
+          let genre = tags.first, let cleaned = TagText.clean(genre)
+        else { continue }
+        let numbered = ID3Genre.name(forTag: cleaned) != cleaned
+        let notAGenre = stored.map { !StyleVocabulary.looksLikeAGenre($0) } ?? false
+        guard numbered || notAGenre else { continue }
+        try update.execute(
+          arguments: [StyleVocabulary.storedStyle(forGenre: genre), row[0] as Int64])
+      }
     }
     return migrator
   }

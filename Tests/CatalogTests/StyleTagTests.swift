@@ -119,18 +119,7 @@ import Testing
         var t = CatalogTrack(
           title: "Old", path: "/o.wav", sourceKey: "/o.wav", style: "rock",
           features: styledFeatures(tempo: 100, lufs: -12, centroid: 2000, mfcc: 4, onsets: 3))
-        t.addedAt = Date(timeIntervalSince1970: 0)
-        try db.execute(
-          sql: """
-            INSERT INTO track (title, path, sourceKey, durationSeconds, source, tags, style, features,
-              featureVersion, vectorVersion, vector, knownGroups, valence, arousal, addedAt)
-            VALUES (?, ?, ?, 120, 'audio', '[]', 'rock', ?, ?, ?, ?, ?, 0, 0, '1970-01-01')
-            """,
-          arguments: [
-            t.title, t.path, t.sourceKey,
-            String(decoding: try JSONEncoder().encode(t.features), as: UTF8.self),
-            t.featureVersion, t.vectorVersion, t.vector, t.knownGroups,
-          ])
+        try insertOlderRow(t, into: db)
         let columns = try db.columns(in: "track").map(\.name)
         #expect(!columns.contains("inferredStyle"))
       }

@@ -76,19 +76,10 @@ import Theory
         for (name, confidence) in [("weak", 0.05), ("steady", 0.8)] {
           var features = sampleFeatures(tempo: 109)
           features.tempoConfidence = confidence
-          let t = CatalogTrack(
+          var t = CatalogTrack(
             title: name, path: "/\(name).wav", sourceKey: "/\(name).wav", features: features)
-          try db.execute(
-            sql: """
-              INSERT INTO track (title, path, sourceKey, durationSeconds, source, tags, features,
-                featureVersion, vectorVersion, vector, knownGroups, tempoBPM, valence, arousal, addedAt)
-              VALUES (?, ?, ?, 180, 'audio', '[]', ?, ?, ?, ?, ?, 109, 0, 0, '1970-01-01')
-              """,
-            arguments: [
-              t.title, t.path, t.sourceKey,
-              String(decoding: try JSONEncoder().encode(t.features), as: UTF8.self),
-              t.featureVersion, t.vectorVersion, t.vector, Int(FeatureGroup.allKnown),
-            ])
+          t.knownGroups = Int(FeatureGroup.allKnown)  // as the previous release saved every row
+          try insertOlderRow(t, into: db)
         }
       }
     }

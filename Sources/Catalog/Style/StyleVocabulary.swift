@@ -35,12 +35,27 @@ public enum StyleVocabulary {
 
   /// The style name stored for a genre: the vocabulary's name when it has one, else the cleaned genre in
   /// lower case (what catalogs stored before the vocabulary mapping), so no information is thrown away;
-  /// nil for placeholders ("Unknown", "Other", "N/A") that taggers write where a genre would go.
+  /// nil for placeholders ("Unknown", "Other", "N/A") that taggers write where a genre would go. An MP3's
+  /// numbered ID3 genre ("(17)", "17") is read as its name first (``ID3Genre``).
   public static func storedStyle(forGenre raw: String?) -> String? {
-    guard let raw, let text = TagText.clean(raw) else { return nil }
+    guard let raw, let cleaned = TagText.clean(raw), let text = ID3Genre.name(forTag: cleaned)
+    else {
+      return nil
+    }
     if let s = style(forGenre: text) { return s }
     let lowered = text.lowercased()
+    guard looksLikeAGenre(lowered) else { return nil }
     return placeholders.contains(lowered.filter { $0.isLetter || $0 == " " }) ? nil : lowered
+  }
+
+  /// Longest unknown genre kept as a style name; the longest ID3 genre is 22 characters.
+  static let maximumGenreLength = 48
+
+  /// Whether text no style word matched may still be kept as a genre: short, and at least half letters,
+  /// so that a tag of binary bytes that happen to be printable is not listed as a style.
+  static func looksLikeAGenre(_ text: String) -> Bool {
+    guard text.count <= maximumGenreLength else { return false }
+    return 2 * text.filter(\.isLetter).count >= text.count
   }
 
   /// Genre-field fillers that say nothing about the music.
