@@ -76,6 +76,9 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
       results[0].reason
         == "same key, 2 BPM slower, similar brightness, similar timbre, a bit darker")
     #expect(results[1].reason.contains("key Eb"))
+    // Brighter in sound and darker in mood: the line keeps the two apart.
+    #expect(results[1].reason.contains("much brighter tone"), "\(results[1].reason)")
+    #expect(results[1].reason.contains(", darker"), "\(results[1].reason)")
     #expect(results[0].similarity > results[1].similarity)
   }
 
@@ -104,6 +107,19 @@ func storeWith(_ tracks: [(String, Features)], styles: [String: String] = [:]) t
     let weak = try ReferenceFinder(store: store).references(for: draft)
     #expect(weak.first?.title == "Other tempo, same sound")
     #expect(weak.allSatisfy { !$0.reason.contains("BPM") }, "\(weak.map(\.reason))")
+  }
+
+  /// A track heard without a steady beat (rubato, no drums) is said to have none, rather than the tempo
+  /// being left out of the line, which reads as if it matched.
+  @Test func aTrackWithoutASteadyBeatIsSaidToHaveNone() throws {
+    var rubato = referenceFeatures(tempo: 80)
+    rubato.tempoConfidence = 0.05
+    let store = try storeWith([("Steady", referenceFeatures(tempo: 120)), ("Rubato", rubato)])
+    let found = try ReferenceFinder(store: store).references(for: referenceFeatures(tempo: 78))
+    let reasons = Dictionary(uniqueKeysWithValues: found.map { ($0.title, $0.reason) })
+    #expect(reasons["Rubato"]?.contains("no steady beat") == true, "\(reasons)")
+    #expect(reasons["Rubato"]?.contains("BPM") == false, "\(reasons)")
+    #expect(reasons["Steady"]?.contains("42 BPM faster") == true, "\(reasons)")
   }
 
   /// 160 BPM against a 77 BPM draft is double time and a little faster, not "83 BPM faster".

@@ -20,16 +20,24 @@ enum ReferenceReason {
       let q = query.tempoBPM, let t = track.tempoBPM
     {
       parts.append(tempoPhrase(q, t))
+    } else if active.contains(.tempo), known & FeatureGroup.tempo.bit == 0, !query.hasWeakPulse,
+      query.tempoBPM != nil, track.tempoBPM != nil
+    {
+      // The track's tempo was measured with too little confidence to compare (rubato, no drums):
+      // saying so beats leaving the tempo out, which reads as "same tempo".
+      parts.append("no steady beat")
     }
     if active.contains(.brightness), known & FeatureGroup.brightness.bit != 0 {
       let b = FeatureGroup.brightness.dimensions.lowerBound
       let delta = Double(trackVector[b] - queryVector[b])
+      // "tone" keeps the sound's brightness apart from the mood's "darker" in the same line
+      // ("brighter tone, darker" rather than "brighter, darker").
       parts.append(
         abs(delta) < 0.2
           ? "similar brightness"
           : delta > 0
-            ? (delta > 0.6 ? "much brighter" : "brighter")
-            : (delta < -0.6 ? "much warmer" : "warmer"))
+            ? (delta > 0.6 ? "much brighter tone" : "brighter tone")
+            : (delta < -0.6 ? "much warmer tone" : "warmer tone"))
     }
     if active.contains(.timbre), known & FeatureGroup.timbre.bit != 0 {
       var d = 0.0
