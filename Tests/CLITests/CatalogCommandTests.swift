@@ -148,7 +148,7 @@ struct CatalogCommandTests {
     try "title,valence,energy\nGood,0.5,0.5\nBad,0.5\nWorse,x,0.1\n".write(
       toFile: bad, atomically: true, encoding: .utf8)
     let second = try CLI.run(["catalog", "import", bad, "--catalog", catalog])
-    #expect(second.stdout.hasPrefix("imported 1 tracks, skipped 2 malformed rows"))
+    #expect(second.stdout.hasPrefix("imported 1 track, skipped 2 malformed rows"))
     #expect(second.stderr.contains("bad.csv:3: 2 fields, the header has 3; row skipped"))
     #expect(second.stderr.contains("bad.csv:4: valence \"x\" is not a number"))
     let stats = try CLI.run(["catalog", "stats", "--json", "--catalog", catalog])

@@ -121,6 +121,36 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: catalog))
   }
 
+  /// A catalog of one track, asked for the references of that very track, says so (it is never its own
+  /// reference) instead of calling the catalog empty; filters that leave nothing are named as such.
+  @Test func aCatalogOfOneTrackAndFiltersThatLeaveNothingSayWhyThereIsNoReference() throws {
+    let folder = try CLI.temporaryFolder()
+    let music = folder.appendingPathComponent("music")
+    try FileManager.default.createDirectory(at: music, withIntermediateDirectories: true)
+    let pulses = TinyFiles.sine(seconds: 8, hz: 330).enumerated().map { i, x in
+      x * Float(max(0, 1 - Double(i % 11025) / 4000))  // a tone every half second
+    }
+    try TinyFiles.wav(pulses, to: music.appendingPathComponent("only.wav"))
+    let catalog = folder.appendingPathComponent("c.sqlite").path
+    let added = try CLI.run(["catalog", "add", "music", "--catalog", catalog], in: folder)
+    #expect(added.status == 0, "\(added.stderr)")
+    let alone = try CLI.run(
+      ["references", "music/only.wav", "--catalog", catalog], in: folder)
+    #expect(alone.status == 0, "\(alone.stderr)")
+    #expect(alone.stdout.contains("from 1 track:"), "\(alone.stdout)")
+    #expect(alone.stdout.contains("the catalog holds only this draft"), "\(alone.stdout)")
+
+    let (tableFolder, table) = try importedCatalog()
+    let filtered = try CLI.run(
+      ["references", "sketch", "--style", "polka", "--catalog", table],
+      in: URL(
+        fileURLWithPath: (try sketchFolder(in: tableFolder) as NSString).deletingLastPathComponent))
+    #expect(filtered.status == 0, "\(filtered.stderr)")
+    #expect(
+      filtered.stdout.contains("no track of the 3 tracks passes --style/--tempo"),
+      "\(filtered.stdout)")
+  }
+
   @Test func listPagesWithLimitAndOffset() throws {
     let (_, catalog) = try importedCatalog()
     let page = try CLI.run(["catalog", "list", "--limit", "2", "--catalog", catalog])

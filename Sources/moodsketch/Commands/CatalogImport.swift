@@ -64,7 +64,7 @@ struct CatalogImport: ParsableCommand {
       try JSONOutput.print(report)
     } else {
       print(
-        "imported \(report.imported) tracks, skipped \(report.malformedCount) malformed rows"
+        "imported \(counted(report.imported, "track")), skipped \(counted(report.malformedCount, "malformed row"))"
           + String(format: " in %.2f s", report.seconds))
       if let line = StyleLabel.summary(report.styles) { print(line) }
     }

@@ -40,7 +40,7 @@ struct CatalogMap: ParsableCommand {
       let store = try catalogOptions.openForReading()
       let (points, total) = try store.moodPoints(limit: limit)
       let map = MoodMap(
-        title: "Mood map of \(total) tracks",
+        title: "Mood map of \(counted(total, "track"))",
         catalog: points.map {
           MoodMap.Entry(label: $0.title, valence: $0.valence, arousal: $0.arousal, style: $0.style)
         })
@@ -60,7 +60,7 @@ struct CatalogMap: ParsableCommand {
       } else {
         let sample = points.count < total ? " (an even sample of \(points.count))" : ""
         print(
-          "wrote \(out): \(total) tracks\(sample); "
+          "wrote \(out): \(counted(total, "track"))\(sample); "
             + result.styles.prefix(6).map { "\($0.style) \($0.tracks)" }.joined(separator: ", "))
       }
     }

@@ -151,7 +151,7 @@ struct References: ParsableCommand {
       if let plot {
         let (points, total) = try store.moodPoints(limit: 3000)
         try MoodMap(
-          title: "\((draft as NSString).lastPathComponent) among \(total) tracks",
+          title: "\((draft as NSString).lastPathComponent) among \(counted(total, "track"))",
           catalog: points.map {
             MoodMap.Entry(
               label: $0.title, valence: $0.valence, arousal: $0.arousal, style: $0.style)
@@ -179,13 +179,12 @@ struct References: ParsableCommand {
     let key = features.key.map { "\($0)" } ?? "no clear key"
     let tempo = features.tempoBPM.map { String(format: "%.0f BPM", $0) } ?? "no steady tempo"
     print(
-      "References for \(draft) (\(key), \(tempo), valence \(String(format: "%+.2f", features.valence)), arousal \(String(format: "%+.2f", features.arousal))) from \(size) tracks:"
+      "References for \(draft) (\(key), \(tempo), valence \(String(format: "%+.2f", features.valence)), arousal \(String(format: "%+.2f", features.arousal))) from \(counted(size, "track")):"
     )
     if let origin = reading.origin { print("  (\(origin))") }
     if results.isEmpty {
       print(
-        "  none: the catalog is empty or nothing passes the filters; add music with `moodsketch catalog add FOLDER`"
-      )
+        "  none: \(Self.whyNone(catalogSize: size, filtered: style != nil || tempoRange != nil))")
     }
     for (i, r) in results.enumerated() {
       print(SketchReferences.line(i + 1, r))
@@ -198,5 +197,21 @@ struct References: ParsableCommand {
       )
     }
     if let plot { print("mood map: \(plot)") }
+  }
+}
+
+extension References {
+  /// Why no reference was found, in the terms the user can act on: an empty catalog, filters that
+  /// leave nothing, or a catalog whose only track is the draft itself (never its own reference).
+  static func whyNone(catalogSize: Int, filtered: Bool) -> String {
+    if catalogSize == 0 {
+      return "the catalog is empty; add music with `moodsketch catalog add FOLDER`"
+    }
+    if filtered {
+      return
+        "no track of the \(counted(catalogSize, "track")) passes --style/--tempo; widen them or add music with `moodsketch catalog add FOLDER`"
+    }
+    return
+      "the catalog holds only this draft, which is not its own reference; add more music with `moodsketch catalog add FOLDER`"
   }
 }
