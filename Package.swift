@@ -24,7 +24,9 @@ let package = Package(
     .target(name: "Affect", dependencies: ["Theory"], resources: [.copy("Resources")]),
     .target(name: "Compose", dependencies: ["Theory", "Affect"], resources: [.copy("Resources")]),
     .target(name: "SMF", dependencies: ["Theory"]),
-    .target(name: "Sound", dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr"]),
+    .target(
+      name: "Sound",
+      dependencies: ["Theory", "SMF", "CSndFile", "CFluidSynth", "CSoxr", "CAVFormat"]),
     .target(
       name: "Analysis", dependencies: ["Theory", "Affect", "Sound", "CFFTW"],
       swiftSettings: [.unsafeFlags(["-O"])]),
@@ -50,6 +52,11 @@ let package = Package(
     .systemLibrary(
       name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+    // FFmpeg's demuxers and decoders, for the audio libsndfile does not read (AAC and ALAC in MP4/M4A,
+    // WMA, Matroska/WebM, Monkey's Audio, WavPack); the module map links avcodec, swresample and avutil.
+    .systemLibrary(
+      name: "CAVFormat", pkgConfig: "libavformat",
+      providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswresample-dev"])]),
 
     // MARK: - Tests (every module a test file imports is listed, so a clean parallel build orders them)
     .testTarget(name: "TheoryTests", dependencies: ["Theory"]),

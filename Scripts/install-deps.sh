@@ -6,13 +6,16 @@ set -euo pipefail
 packages=(
   # C libraries the Swift targets link (see Package.swift's system-library targets)
   libsndfile1-dev libfftw3-dev libfluidsynth-dev libsoxr-dev libebur128-dev libsqlite3-dev pkg-config
+  # FFmpeg's demuxers and decoders, for M4A/MP4 (AAC, ALAC), WMA, WebM/MKA, APE, WavPack (Sources/CAVFormat)
+  libavformat-dev libavcodec-dev libswresample-dev
   # A General MIDI SoundFont for rendering (found in /usr/share/sounds/sf2/)
   fluid-soundfont-gm
   # Real recorded music under free licences: the default reference catalog and audio tests
   # (Sources/Catalog/DefaultCatalog.swift lists each package's folder and licence)
   asc-music singularity-music wesnoth-1.16-music extremetuxracer-data
-  # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file
-  python3-mido fluidsynth
+  # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file,
+  # the ffmpeg CLI encodes the M4A, WMA and WebM files the decoding tests read
+  python3-mido fluidsynth ffmpeg
   # For the music21 venv below (music21 reads our MusicXML back in NotationTests)
   python3-venv
   # Validates the JSON output against docs/schema/ in the tests

@@ -43,7 +43,7 @@ public struct Analyzer: Sendable {
     ["mid", "midi", "smf", "kar"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
   }
 
-  /// Analyses an audio file (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3; any channel count).
+  /// Analyses an audio file (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3; M4A, WMA, WebM, APE, WavPack through FFmpeg; any channel count).
   ///
   /// - Throws: ``AnalysisError`` naming the file when it is missing, empty, not audio, truncated or of
   ///   zero length. Digital silence is not an error: it gives features with no tempo, key or loudness.

@@ -98,7 +98,7 @@ public enum CatalogIngest {
           .init(
             path: path,
             reason:
-              "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, aiff…) and MIDI (.mid)"
+              "unsupported file type; moodsketch reads audio (wav, flac, ogg, mp3, m4a, aiff…) and MIDI (.mid)"
           )))
     }
     for path in listing.unreadable {

@@ -2,10 +2,13 @@ import Foundation
 
 /// Finds the audio and MIDI files that `catalog add` analyses.
 public enum MediaFiles {
-  /// Extensions read as audio (libsndfile's containers plus MP3, which libsndfile ≥ 1.1 decodes).
+  /// Extensions read as audio: libsndfile's containers plus MP3 (which libsndfile ≥ 1.1 decodes), and
+  /// the formats the Sound module reads through FFmpeg (M4A/MP4 with AAC or ALAC, WMA, WebM/MKA, APE,
+  /// WavPack), which fill many people's own music folders.
   public static let audioExtensions: Set<String> = [
     "wav", "wave", "flac", "ogg", "oga", "opus", "mp3", "aiff", "aif", "aifc", "au", "snd", "caf",
     "w64", "rf64",
+    "m4a", "m4b", "mp4", "aac", "alac", "wma", "webm", "mka", "ape", "wv",
   ]
   /// Extensions read as Standard MIDI Files.
   public static let midiExtensions: Set<String> = ["mid", "midi", "smf"]

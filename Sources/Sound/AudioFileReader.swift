@@ -3,7 +3,8 @@ import Foundation
 import Theory
 
 /// Streams audio out of a file through libsndfile: WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3
-/// (libsndfile 1.2), any channel count, never holding more than one block in memory.
+/// (libsndfile 1.2); M4A/MP4 (AAC, ALAC), WMA, WebM/MKA, APE and WavPack through FFmpeg
+/// (``FFmpegDecoder``); any channel count, never holding more than one block in memory.
 ///
 /// ```swift
 /// let reader = try AudioFileReader(path: "draft.flac")
@@ -22,7 +23,12 @@ public final class AudioFileReader {
   /// The container and encoding as libsndfile names them, e.g. `"FLAC (Free Lossless Audio Codec), Signed 24 bit PCM"`.
   public let formatName: String
 
-  private let file: SoundFile
+  /// The decoder: libsndfile for what it reads, FFmpeg for the rest.
+  private enum Backend {
+    case sndfile(SoundFile)
+    case ffmpeg(FFmpegDecoder)
+  }
+  private let backend: Backend
   /// Float and double files can hold NaN and infinity (integer and compressed ones cannot); their
   /// samples are checked as they are read.
   private let holdsFloats: Bool
@@ -41,13 +47,27 @@ public final class AudioFileReader {
     case let problem?: throw SoundError.unreadableAudio(path: path, reason: problem.reason)
     case nil: break
     }
+    if FFmpegDecoder.reads(path) {
+      let decoder = try FFmpegDecoder(path: path)
+      backend = .ffmpeg(decoder)
+      // FFmpeg's AAC, WMA and Monkey's decoders output float: a damaged stream can hold NaN.
+      holdsFloats = true
+      sampleRate = decoder.sampleRate
+      channels = decoder.channels
+      frameCount = decoder.declaredFrames
+      formatName = decoder.formatName
+      metadata = decoder.metadata
+      return
+    }
+    let file: SoundFile
     switch SoundFile.openForReading(path) {
     case .failure(let failure):
       let reason = WAVHeader.impossibleFormat(at: path) ?? Self.explain(failure.reason)
       throw SoundError.unreadableAudio(path: path, reason: reason)
-    case .success(let file):
-      self.file = file
+    case .success(let opened):
+      file = opened
     }
+    backend = .sndfile(file)
     let info = file.info
     guard info.channels > 0, info.samplerate > 0 else {
       throw SoundError.unreadableAudio(
@@ -79,7 +99,15 @@ public final class AudioFileReader {
     metadata = tags
   }
 
-  /// Duration in seconds from the declared frame count.
+  /// Decodes up to `maxFrames` interleaved frames into `buffer`; 0 at the end (or a libsndfile error).
+  private func decode(into buffer: UnsafeMutablePointer<Float>, maxFrames: Int) throws -> Int {
+    switch backend {
+    case .sndfile(let file): Int(max(0, sf_readf_float(file.handle, buffer, sf_count_t(maxFrames))))
+    case .ffmpeg(let decoder): try decoder.read(into: buffer, maxFrames: maxFrames)
+    }
+  }
+
+  /// Duration in seconds from the declared frame count (0 when an FFmpeg container does not say).
   public var durationSeconds: Double { Double(frameCount) / sampleRate }
 
   /// Reads up to `maxFrames` frames, interleaved (`channels` values per frame); empty at the end.
@@ -90,16 +118,16 @@ public final class AudioFileReader {
     precondition(maxFrames > 0, "maxFrames must be positive")
     let wanted = maxFrames * channels
     if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
-    let got = interleaved.withUnsafeMutableBufferPointer { buffer in
-      sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(maxFrames))
+    let got = try interleaved.withUnsafeMutableBufferPointer { buffer in
+      try decode(into: buffer.baseAddress!, maxFrames: maxFrames)
     }
     if got <= 0 {
       try checkEnd()
       return []
     }
-    if holdsFloats { try checkFinite(Int(got) * channels) }
-    framesRead += got
-    return Array(interleaved[0..<(Int(got) * channels)])
+    if holdsFloats { try checkFinite(got * channels) }
+    framesRead += Int64(got)
+    return Array(interleaved[0..<(got * channels)])
   }
 
   /// Reads up to `maxFrames` frames averaged over the channels to mono; empty at the end.
@@ -109,10 +137,9 @@ public final class AudioFileReader {
     precondition(maxFrames > 0, "maxFrames must be positive")
     let wanted = maxFrames * channels
     if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
-    let got = Int(
-      interleaved.withUnsafeMutableBufferPointer { buffer in
-        sf_readf_float(file.handle, buffer.baseAddress, sf_count_t(maxFrames))
-      })
+    let got = try interleaved.withUnsafeMutableBufferPointer { buffer in
+      try decode(into: buffer.baseAddress!, maxFrames: maxFrames)
+    }
     if got <= 0 {
       try checkEnd()
       return []
@@ -154,7 +181,7 @@ public final class AudioFileReader {
 
   /// At the end of the data: a decoder error, or far fewer frames than declared, means the file is damaged.
   private func checkEnd() throws {
-    if file.hasError {
+    if case .sndfile(let file) = backend, file.hasError {
       throw SoundError.unreadableAudio(
         path: path, reason: "decoding failed (\(file.lastError)); the file may be damaged")
     }
@@ -163,6 +190,14 @@ public final class AudioFileReader {
     if framesRead + tolerance < frameCount {
       let got = String(format: "%.1f", Double(framesRead) / sampleRate)
       let declared = String(format: "%.1f", durationSeconds)
+      // A cut file ends on one partial packet; more that do not decode is damage inside the file.
+      if case .ffmpeg(let decoder) = backend, decoder.rejectedPackets > 1 {
+        throw SoundError.unreadableAudio(
+          path: path,
+          reason:
+            "it is damaged (\(decoder.rejectedPackets) packets of its audio do not decode; it plays to \(got) s of a declared \(declared) s); re-export or re-copy it"
+        )
+      }
       throw SoundError.unreadableAudio(
         path: path,
         reason:
@@ -210,7 +245,8 @@ public final class AudioFileReader {
     if reason.contains("unknown format") || reason.contains("not recognised")
       || reason.contains("unknown file format") || reason.contains("not a regular file")
     {
-      return "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3)"
+      return
+        "not an audio file libsndfile understands (WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3; M4A, WMA, WebM, APE and WavPack go through FFmpeg)"
     }
     return reason.trimmingCharacters(in: .whitespacesAndNewlines)
   }

@@ -11,8 +11,8 @@ struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Find the key, tempo, loudness, brightness and mood of audio or MIDI drafts.",
     discussion: """
-      Reads WAV, AIFF, FLAC, Ogg/Vorbis, Opus and MP3 (any channel count) and Standard MIDI Files,
-      several at once on all cores. Descriptors follow librosa's names and defaults (sr 22050 Hz,
+      Reads WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE and WavPack
+      (any channel count) and Standard MIDI Files, several at once on all cores. Descriptors follow librosa's names and defaults (sr 22050 Hz,
       n_fft 2048, hop_length 512); loudness is EBU R128, measured on every channel.
         moodsketch analyze draft.wav reference.flac
         moodsketch analyze sketch.mid --profile temperley --json

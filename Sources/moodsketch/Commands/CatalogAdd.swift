@@ -18,7 +18,7 @@ struct CatalogAdd: ParsableCommand {
       (cleaned: at most 200 characters, control bytes dropped); the genre is
       mapped to a style (Hip-Hop → hiphop, Funk / Soul → funk). Tracks without
       a style get one inferred from the tagged tracks (see `catalog list`).
-      Reads WAV, FLAC, Ogg, Opus, MP3, AIFF, CAF and MIDI (.mid).
+      Reads WAV, FLAC, Ogg, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE, WavPack, AIFF, CAF and MIDI (.mid).
       """)
 
   @Argument(
