@@ -57,6 +57,14 @@ public struct IngestReport: Sendable, Codable, Hashable {
   public var seconds = 0.0
   /// Styles after the run: known, inferred for the rest (see ``CatalogStore/refreshStyles(k:)``).
   public var styles: StyleRefresh?
+  /// With `--style`: the style given, and how many of this run's tracks (their tags naming no genre)
+  /// now have it (``CatalogStore/giveStyle(_:toPaths:)``).
+  public var givenStyle: GivenStyle?
+
+  public struct GivenStyle: Sendable, Codable, Hashable {
+    public var style: String
+    public var tracks: Int
+  }
 
   public struct Failure: Sendable, Codable, Hashable {
     public var path: String
@@ -82,12 +90,14 @@ public enum CatalogIngest {
   ///   - workers: files analysed at once; default: all cores.
   ///   - analyse: turns one file into features and metadata.
   ///   - progress: called after each file (from any thread).
+  ///   - givenStyle: a stored style for this run's tracks whose tags name none (`catalog add --style`).
   /// - Throws: ``CatalogError/missingInput(_:)`` for a path that does not exist, and database errors;
   ///   a file that fails to analyse is reported in ``IngestReport/failed`` instead.
   public static func add(
     paths: [String], to store: CatalogStore,
     workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-    analyse: @escaping Analyse, progress: (@Sendable (IngestProgress) -> Void)? = nil
+    analyse: @escaping Analyse, progress: (@Sendable (IngestProgress) -> Void)? = nil,
+    givenStyle: String? = nil
   ) throws -> IngestReport {
     let listing = try MediaFiles.list(paths)
     let start = Date()
@@ -126,6 +136,11 @@ public enum CatalogIngest {
     }
     if let fatal = state.fatalError { throw fatal }
     var report = state.report
+    if let givenStyle {
+      // Unchanged files too: `--style` on a folder indexed before styles it.
+      report.givenStyle = .init(
+        style: givenStyle, tracks: try store.giveStyle(givenStyle, toPaths: files))
+    }
     report.styles = try store.refreshStyles()
     report.ignored = listing.ignored
     report.seconds = Date().timeIntervalSince(start)

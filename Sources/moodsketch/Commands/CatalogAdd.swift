@@ -17,7 +17,8 @@ struct CatalogAdd: ParsableCommand {
       Title, artist, album and genre come from the file's tags when present
       (cleaned: at most 200 characters, control bytes dropped); the genre is
       mapped to a style (Hip-Hop → hiphop, Funk / Soul → funk). Tracks without
-      a style get one inferred from the tagged tracks (see `catalog list`).
+      a style get one inferred from the tagged tracks (see `catalog list`);
+      `--style` names the style of the files whose tags name none.
       Reads WAV, FLAC, Ogg, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE, WavPack, AIFF, CAF and MIDI (.mid).
       """)
 
@@ -28,11 +29,21 @@ struct CatalogAdd: ParsableCommand {
   @Option(help: ArgumentHelp("Files analysed at once; all cores unless set.", valueName: "n"))
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(
+    help: ArgumentHelp(
+      "The style of these files where their tags name none (a genre: techno, jazz, Hip-Hop…); replaces a style given before.",
+      valueName: "genre"))
+  var style: String?
+
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) must be at least 1") }
+    if let style, StyleVocabulary.storedStyle(forGenre: style) == nil {
+      throw ValidationError(
+        "--style '\(style)' names no style; give a genre such as rock, jazz, electronic or ambient")
+    }
   }
 
   func run() throws {
@@ -44,7 +55,8 @@ struct CatalogAdd: ParsableCommand {
       let store = try catalogOptions.openForWriting()
       return try CatalogIngest.add(
         paths: paths, to: store, workers: jobs, analyse: CatalogAnalyser.make(),
-        progress: ProgressLine.ingest(label: "analysing"))
+        progress: ProgressLine.ingest(label: "analysing"),
+        givenStyle: style.flatMap { StyleVocabulary.storedStyle(forGenre: $0) })
     }
     for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
     if output.json {
@@ -54,6 +66,11 @@ struct CatalogAdd: ParsableCommand {
         "added \(report.added), updated \(report.updated), unchanged \(report.unchanged), failed \(report.failed.count)"
           + (report.ignored > 0 ? ", ignored \(report.ignored) other files" : "")
           + String(format: " in %.1f s", report.seconds))
+      if let given = report.givenStyle {
+        print(
+          "style \(given.style): \(counted(given.tracks, "track")) whose tags name no genre (tagged ones keep theirs)"
+        )
+      }
       if let line = StyleLabel.summary(report.styles) { print(line) }
     }
     if !report.failed.isEmpty && report.added + report.updated + report.unchanged == 0 {
