@@ -407,5 +407,7 @@ public struct CatalogStats: Sendable, Codable, Hashable {
   public var meanTempoBPM: Double?
   /// Size of the database file in bytes (without its WAL).
   public var fileBytes: Int64 = 0
+  /// Known and inferred styles, and inference checked on this catalog (``CatalogStore/styleStats()``).
+  public var styles: StyleStats?
   public init(path: String) { self.path = path }
 }

@@ -152,3 +152,34 @@ func clusteredCatalog(tagged: Int, untagged: Int) throws -> (CatalogStore, [Stri
     #expect(e.accuracy == 1)
   }
 }
+
+/// `catalog stats`'s style summary: counts, and leave-one-out over the known tracks, sampled evenly (in
+/// SQL, before features are decoded) when there are more than the limit.
+@Suite struct StyleStatsTests {
+  @Test func countsAndLeaveOneOutOverAnEvenSample() throws {
+    let (store, _) = try clusteredCatalog(tagged: 9, untagged: 2)
+    try store.refreshStyles()
+    let all = try store.styleStats()
+    #expect(all.known == ["ambient": 9, "edm": 9])
+    #expect(all.inferred == ["ambient": 2, "edm": 2] && all.unstyled == 0)
+    #expect(all.inference?.count == 18 && all.inference?.accuracy == 1)
+    #expect(all.inference?.majorityBaseline == 0.5)
+    // 18 known, at most 6: every third of them by id (ambient and edm alternate), 3 of each style.
+    let sampled = try store.styleStats(evaluationLimit: 6)
+    #expect(sampled.inference?.count == 6)
+    #expect(sampled.inference?.majorityBaseline == 0.5)
+    #expect(sampled.known == all.known)
+  }
+
+  @Test func oneStyleIsCountedButNotEvaluated() throws {
+    let store = try CatalogStore.inMemory()
+    for i in 0..<4 {
+      try store.save(
+        CatalogTrack(
+          title: "t\(i)", path: "/m/\(i).wav", sourceKey: "/m/\(i).wav", style: "rock",
+          features: styledFeatures(tempo: 120, lufs: -10, centroid: 2000, mfcc: 1, onsets: 3)))
+    }
+    let stats = try store.styleStats()
+    #expect(stats.known == ["rock": 4] && stats.inference == nil)
+  }
+}
