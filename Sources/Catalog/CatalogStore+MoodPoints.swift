@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One track on the mood map: where it sits on the valence–arousal plane and its style.
+/// One track on the mood map: where it sits on the valence–arousal plane and its style (known, else inferred).
 public struct MoodPoint: Sendable, Hashable, Codable {
   public var id: Int64
   public var title: String
@@ -19,8 +19,10 @@ extension CatalogStore {
     try read { db in
       let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track") ?? 0
       let step = max(1, (total + max(1, limit) - 1) / max(1, limit))
+      // An inferred style colours its track too: the map then shows what `references --style` finds.
+      let style = try Self.hasInferredStyle(db) ? "COALESCE(style, inferredStyle)" : "style"
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT id, title, style, valence, arousal FROM track ORDER BY id")
+        db, sql: "SELECT id, title, \(style), valence, arousal FROM track ORDER BY id")
       var points: [MoodPoint] = []
       var index = 0
       while let row = try rows.next() {

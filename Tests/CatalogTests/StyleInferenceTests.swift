@@ -183,3 +183,16 @@ func clusteredCatalog(tagged: Int, untagged: Int) throws -> (CatalogStore, [Stri
     #expect(stats.known == ["rock": 4] && stats.inference == nil)
   }
 }
+
+/// The mood map colours a track by its inferred style when it has no known one.
+@Suite struct MoodPointStyleTests {
+  @Test func untaggedTracksCarryTheirInferredStyle() throws {
+    let (store, ids) = try clusteredCatalog(tagged: 4, untagged: 1)
+    try store.refreshStyles()
+    let (points, total) = try store.moodPoints(limit: 100)
+    #expect(total == 10)
+    let byID = Dictionary(uniqueKeysWithValues: points.map { ($0.id, $0.style) })
+    #expect(byID[ids["ambient-4"]!] == "ambient" && byID[ids["edm-4"]!] == "edm")
+    #expect(byID[ids["ambient-0"]!] == "ambient")
+  }
+}

@@ -48,6 +48,41 @@ import Testing
     #expect(!texts.contains("t"))
   }
 
+  /// References that sit close together keep readable names: no two labels' boxes overlap (estimated
+  /// as the placement does, 0.55 em a character), where all of them used to start at the same offset.
+  @Test func labelsOfNearbyReferencesDoNotOverlap() throws {
+    let names = ["Revelation", "Legends of the North", "Elvish theme", "Battle Music", "Victory"]
+    let map = MoodMap(
+      title: "m", catalog: [Self.entry("pop", 0.5, 0.5)],
+      draft: MoodMap.Entry(label: "drive", valence: -0.7, arousal: -0.69),
+      references: names.enumerated().map {
+        MoodMap.Entry(label: $1, valence: -0.72 + 0.01 * Double($0), arousal: -0.7)
+      })
+    let reader = try SVGReader(map.svg().text)
+    let boxes = try reader.elements("//*[local-name()='text']").compactMap {
+      element -> (String, ClosedRange<Double>, ClosedRange<Double>)? in
+      let text = element.stringValue ?? ""
+      guard names.contains(text) || text == "drive",
+        let x = SVGReader.attribute(element, "x").flatMap(Double.init),
+        let y = SVGReader.attribute(element, "y").flatMap(Double.init)
+      else { return nil }
+      let width = Double(text.count) * 10 * 0.55
+      let left = SVGReader.attribute(element, "text-anchor") == "end" ? x - width : x
+      return (text, left...(left + width), (y - 10)...(y + 2))
+    }
+    #expect(boxes.count == names.count + 1)
+    for i in boxes.indices {
+      for j in boxes.indices where j > i {
+        let (a, b) = (boxes[i], boxes[j])
+        // Boxes may touch, not overlap.
+        func cross(_ p: ClosedRange<Double>, _ q: ClosedRange<Double>) -> Bool {
+          p.lowerBound < q.upperBound && q.lowerBound < p.upperBound
+        }
+        #expect(!(cross(a.1, b.1) && cross(a.2, b.2)), "\(a.0) covers \(b.0)")
+      }
+    }
+  }
+
   @Test func anEmptyMapIsRefused() {
     #expect(throws: PicturesError.self) { try MoodMap(title: "m", catalog: []).svg() }
   }

@@ -96,6 +96,10 @@ public struct ScatterChart: Sendable {
       seriesColors[name] ?? Palette.color(paletted.firstIndex(of: name) ?? 0)
     }
     var marks: [Markup] = []
+    var labels = LabelPlacement(
+      bounds: .init(
+        left: frame.plotLeft, top: frame.plotTop, right: frame.plotRight, bottom: frame.plotBottom),
+      fontSize: 10)
     for point in points {
       let color = color(of: point.series)
       let cx = x(min(x.domain.upperBound, max(x.domain.lowerBound, point.x)))
@@ -109,7 +113,11 @@ public struct ScatterChart: Sendable {
           ], title: point.label
         ).withClass("point"))
       if let label = point.label {
-        marks.append(SVG.text(label, x: cx + 6, y: cy - 5, size: 10, fill: Palette.ink))
+        let spot = labels.place(label, cx: cx, cy: cy)
+        marks.append(
+          SVG.text(
+            label, x: spot.x, y: spot.y, size: 10, anchor: spot.anchorsAtEnd ? .end : .start,
+            fill: Palette.ink))
       }
     }
     document.add(SVG.group("points", marks))
