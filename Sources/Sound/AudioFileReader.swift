@@ -115,6 +115,13 @@ public final class AudioFileReader {
   /// - Throws: ``SoundError/unreadableAudio(path:reason:)`` when decoding fails or the file ends
   ///   well before the length its header declares (a truncated download or copy).
   public func readInterleaved(maxFrames: Int) throws -> [Float] {
+    let got = try fill(maxFrames: maxFrames)
+    return Array(interleaved[0..<(got * channels)])
+  }
+
+  /// Decodes up to `maxFrames` frames into `interleaved`, checked as the read methods promise;
+  /// returns how many, 0 at the end.
+  private func fill(maxFrames: Int) throws -> Int {
     precondition(maxFrames > 0, "maxFrames must be positive")
     let wanted = maxFrames * channels
     if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
@@ -123,29 +130,19 @@ public final class AudioFileReader {
     }
     if got <= 0 {
       try checkEnd()
-      return []
+      return 0
     }
     if holdsFloats { try checkFinite(got * channels) }
     framesRead += Int64(got)
-    return Array(interleaved[0..<(got * channels)])
+    return got
   }
 
   /// Reads up to `maxFrames` frames averaged over the channels to mono; empty at the end.
   ///
   /// - Throws: as ``readInterleaved(maxFrames:)``.
   public func readMono(maxFrames: Int) throws -> [Float] {
-    precondition(maxFrames > 0, "maxFrames must be positive")
-    let wanted = maxFrames * channels
-    if interleaved.count < wanted { interleaved = [Float](repeating: 0, count: wanted) }
-    let got = try interleaved.withUnsafeMutableBufferPointer { buffer in
-      try decode(into: buffer.baseAddress!, maxFrames: maxFrames)
-    }
-    if got <= 0 {
-      try checkEnd()
-      return []
-    }
-    if holdsFloats { try checkFinite(got * channels) }
-    framesRead += Int64(got)
+    let got = try fill(maxFrames: maxFrames)
+    if got == 0 { return [] }
     if channels == 1 { return Array(interleaved[0..<got]) }
     let channelCount = channels
     let scale = 1 / Float(channelCount)
