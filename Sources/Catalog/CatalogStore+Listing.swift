@@ -32,21 +32,26 @@ public struct TrackListing: Sendable, Codable, Hashable {
 
 extension CatalogStore {
   /// Calls `body` with tracks in id order, `limit` of them (all when nil) after skipping `offset`, read through
-  /// a cursor so a catalog of a million tracks lists in constant memory.
+  /// a cursor so a catalog of a million tracks lists in constant memory. With `style` (a stored style name),
+  /// only the tracks whose known style, or else inferred one, it is.
   public func listTracks(
-    limit: Int? = nil, offset: Int = 0, _ body: (TrackListing) throws -> Void
+    limit: Int? = nil, offset: Int = 0, style: String? = nil, _ body: (TrackListing) throws -> Void
   ) throws {
     try read { db in
       // A catalog opened read-only may predate the inferred-style columns.
-      let inferred =
-        try Self.hasInferredStyle(db) ? "inferredStyle, styleConfidence" : "NULL, NULL"
+      let hasInferred = try Self.hasInferredStyle(db)
+      let inferred = hasInferred ? "inferredStyle, styleConfidence" : "NULL, NULL"
+      let filter = style == nil ? "" : "WHERE \(Self.effectiveStyle(hasInferred)) = ?"
+      var arguments: StatementArguments = style.map { [$0] } ?? []
+      arguments += [limit ?? -1, offset]
       let rows = try Row.fetchCursor(
         db,
         sql: """
           SELECT id, title, artist, source, path, tempoBPM, keyTonic, mode, valence, arousal,
             durationSeconds, featureVersion, vectorVersion, style, \(inferred)
-          FROM track ORDER BY id LIMIT ? OFFSET ?
-          """, arguments: [limit ?? -1, offset])
+          FROM track \(filter) ORDER BY id LIMIT ? OFFSET ?
+          """,
+        arguments: arguments)
       while let row = try rows.next() {
         let tonic: String? = row[6]
         let mode: String? = row[7]
@@ -66,5 +71,21 @@ extension CatalogStore {
             licence: origin?.licence, copyrightFile: origin?.copyrightFile))
       }
     }
+  }
+
+  /// Tracks whose known style, or else inferred one, is `style`.
+  public func count(style: String) throws -> Int {
+    try read { db in
+      try Int.fetchOne(
+        db,
+        sql:
+          "SELECT COUNT(*) FROM track WHERE \(Self.effectiveStyle(try Self.hasInferredStyle(db))) = ?",
+        arguments: [style]) ?? 0
+    }
+  }
+
+  /// The SQL for a track's known style, else its inferred one.
+  static func effectiveStyle(_ hasInferred: Bool) -> String {
+    hasInferred ? "COALESCE(style, inferredStyle)" : "style"
   }
 }

@@ -57,6 +57,18 @@ import Testing
         "tagged.wav": "jazz", "comment.wav": "ambient", "bare.wav": "ambient",
       ])
 
+    // `catalog list --style` shows one style, known or inferred, named as a genre would be.
+    let ambient = try CLI.run(["catalog", "list", "--style", "Ambient", "--catalog", catalog])
+    #expect(ambient.status == 0, "\(ambient.stderr)")
+    #expect(
+      ambient.stdout.contains("comment.wav") || ambient.stdout.contains("bare"), "\(ambient.stdout)"
+    )
+    #expect(ambient.stdout.split(separator: "\n").count == 3, "\(ambient.stdout)")  // header + 2
+    let polka = try CLI.run(["catalog", "list", "--style", "polka", "--catalog", catalog])
+    #expect(polka.stdout.contains("no track of style polka"), "\(polka.stdout)")
+    let refused = try CLI.run(["catalog", "list", "--style", "(RX)", "--catalog", catalog])
+    #expect(refused.status == 64 && refused.stderr.contains("--style '(RX)' names no style"))
+
     // Without --style nothing changes.
     #expect(try CLI.run(["catalog", "add", "music", "--catalog", catalog], in: folder).status == 0)
     #expect(try styles(catalog)["bare.wav"] == "ambient")

@@ -26,12 +26,22 @@ struct CatalogList: ParsableCommand {
   @Option(help: ArgumentHelp("Skip this many tracks first (by id); default 0.", valueName: "n"))
   var offset = 0
 
+  @Option(
+    help: ArgumentHelp(
+      "Only tracks of this style, known or inferred (a genre: rock, Hip-Hop, ambient…).",
+      valueName: "genre"))
+  var style: String?
+
   @OptionGroup var catalogOptions: CatalogOptions
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
     if let limit, limit < 1 { throw ValidationError("--limit \(limit) must be at least 1") }
     guard offset >= 0 else { throw ValidationError("--offset \(offset) must be 0 or more") }
+    if let style, StyleVocabulary.storedStyle(forGenre: style) == nil {
+      throw ValidationError(
+        "--style '\(style)' names no style; give a genre such as rock, jazz, electronic or ambient")
+    }
   }
 
   func run() throws {
@@ -45,7 +55,8 @@ struct CatalogList: ParsableCommand {
       if output.json {
         out.write("{\"schemaVersion\": \(JSONDocument.schemaVersion), \"tracks\": [")
       }
-      try store.listTracks(limit: limit, offset: offset) { r in
+      let wanted = style.flatMap { StyleVocabulary.storedStyle(forGenre: $0) }
+      try store.listTracks(limit: limit, offset: offset, style: wanted) { r in
         if output.json {
           out.write(
             (shown == 0 ? "\n" : ",\n")
@@ -60,12 +71,15 @@ struct CatalogList: ParsableCommand {
         out.write("\n]}\n")
         return
       }
-      let total = try store.count()
+      let total = try wanted.map { try store.count(style: $0) } ?? store.count()
       if total == 0 {
-        out.write("the catalog is empty; add music with `moodsketch catalog add FOLDER`\n")
+        out.write(
+          wanted.map {
+            "no track of style \($0) (known or inferred); `catalog stats` lists the catalog's styles\n"
+          } ?? "the catalog is empty; add music with `moodsketch catalog add FOLDER`\n")
       } else if offset + shown < total {
         out.write(
-          "… \(offset + 1)–\(offset + shown) of \(total) tracks; next page: --offset \(offset + shown)\n"
+          "… \(offset + 1)–\(offset + shown) of \(counted(total, "track"))\(wanted.map { " of style \($0)" } ?? ""); next page: --offset \(offset + shown)\n"
         )
       }
     }
