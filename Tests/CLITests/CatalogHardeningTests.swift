@@ -147,8 +147,13 @@ import Testing
         fileURLWithPath: (try sketchFolder(in: tableFolder) as NSString).deletingLastPathComponent))
     #expect(filtered.status == 0, "\(filtered.stderr)")
     #expect(
-      filtered.stdout.contains("no track of the 3 tracks passes --style/--tempo"),
+      filtered.stdout.contains("none of the 3 tracks passes --style/--tempo-range"),
       "\(filtered.stdout)")
+    // A value no genre reading makes a style of is a usage error, not "none".
+    let refused = try CLI.run(
+      ["references", "sketch", "--style", "(RX)", "--catalog", table], in: tableFolder)
+    #expect(refused.status == 64, "\(refused.stdout)")
+    #expect(refused.stderr.contains("--style '(RX)' names no style"), "\(refused.stderr)")
   }
 
   @Test func listPagesWithLimitAndOffset() throws {

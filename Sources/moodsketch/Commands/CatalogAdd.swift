@@ -40,10 +40,7 @@ struct CatalogAdd: ParsableCommand {
 
   func validate() throws {
     guard jobs >= 1 else { throw ValidationError("--jobs \(jobs) must be at least 1") }
-    if let style, StyleVocabulary.storedStyle(forGenre: style) == nil {
-      throw ValidationError(
-        "--style '\(style)' names no style; give a genre such as rock, jazz, electronic or ambient")
-    }
+    _ = try StyleLabel.option(style)
   }
 
   func run() throws {
@@ -56,7 +53,7 @@ struct CatalogAdd: ParsableCommand {
       return try CatalogIngest.add(
         paths: paths, to: store, workers: jobs, analyse: CatalogAnalyser.make(),
         progress: ProgressLine.ingest(label: "analysing"),
-        givenStyle: style.flatMap { StyleVocabulary.storedStyle(forGenre: $0) })
+        givenStyle: try StyleLabel.option(style))
     }
     for failure in report.failed { printError("skipped \(failure.path): \(failure.reason)") }
     if output.json {

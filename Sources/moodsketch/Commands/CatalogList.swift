@@ -38,10 +38,7 @@ struct CatalogList: ParsableCommand {
   func validate() throws {
     if let limit, limit < 1 { throw ValidationError("--limit \(limit) must be at least 1") }
     guard offset >= 0 else { throw ValidationError("--offset \(offset) must be 0 or more") }
-    if let style, StyleVocabulary.storedStyle(forGenre: style) == nil {
-      throw ValidationError(
-        "--style '\(style)' names no style; give a genre such as rock, jazz, electronic or ambient")
-    }
+    _ = try StyleLabel.option(style)
   }
 
   func run() throws {
@@ -55,7 +52,7 @@ struct CatalogList: ParsableCommand {
       if output.json {
         out.write("{\"schemaVersion\": \(JSONDocument.schemaVersion), \"tracks\": [")
       }
-      let wanted = style.flatMap { StyleVocabulary.storedStyle(forGenre: $0) }
+      let wanted = try StyleLabel.option(style)
       try store.listTracks(limit: limit, offset: offset, style: wanted) { r in
         if output.json {
           out.write(

@@ -88,6 +88,7 @@ struct References: ParsableCommand {
       throw ValidationError(
         "--tempo-range \(tempoRange) is not a range of tempos like 80-100 (BPM above 0, low first)")
     }
+    _ = try StyleLabel.option(style)
   }
 
   /// `LOW-HIGH` in BPM; the dash is the first one after LOW's first character, so `-5-10` reads as a
@@ -209,7 +210,7 @@ extension References {
     }
     if filtered {
       return
-        "no track of the \(counted(catalogSize, "track")) passes --style/--tempo; widen them or add music with `moodsketch catalog add FOLDER`"
+        "none of the \(counted(catalogSize, "track")) passes --style/--tempo-range; widen them or add music with `moodsketch catalog add FOLDER`"
     }
     return
       "the catalog holds only this draft, which is not its own reference; add more music with `moodsketch catalog add FOLDER`"

@@ -1,8 +1,21 @@
+import ArgumentParser
 import Catalog
 import Foundation
 
 /// How a track's style reads in text output: `ambient`, or `lofi (inferred, 72 %)` for a guess.
 enum StyleLabel {
+  /// The stored style a `--style` value names (`Hip-Hop` → hiphop, `17` → rock), or a usage error when
+  /// it names none (`(RX)`, binary, 80 letters): such a filter would leave nothing and read as if the
+  /// catalog lacked the style.
+  static func option(_ value: String?) throws -> String? {
+    guard let value else { return nil }
+    guard let style = StyleVocabulary.storedStyle(forGenre: value) else {
+      throw ValidationError(
+        "--style '\(value)' names no style; give a genre such as rock, jazz, electronic or ambient")
+    }
+    return style
+  }
+
   static func text(_ style: String?, inferred: Bool?, confidence: Double?) -> String? {
     guard let style else { return nil }
     guard inferred == true else { return style }
