@@ -20,7 +20,7 @@ extension CatalogStore {
       let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track") ?? 0
       let step = max(1, (total + max(1, limit) - 1) / max(1, limit))
       // An inferred style colours its track too: the map then shows what `references --style` finds.
-      let style = try Self.hasInferredStyle(db) ? "COALESCE(style, inferredStyle)" : "style"
+      let style = Self.effectiveStyle(try Self.hasInferredStyle(db))
       let rows = try Row.fetchCursor(
         db, sql: "SELECT id, title, \(style), valence, arousal FROM track ORDER BY id")
       var points: [MoodPoint] = []

@@ -45,7 +45,7 @@ extension CatalogStore {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM track WHERE style IS NULL") ?? 0
       )
     }
-    let inferable = styleCounts.filter { $0 >= StyleInference.minimumTracksPerStyle }.count
+    let inferable = StyleInference.inferableStyleCount(styleCounts)
     if untagged == 0 || inferable < StyleInference.minimumStyles {
       // Nothing to infer: the features are not decoded at all, and only stale guesses are cleared.
       // With both, importing a million-row table whose rows all carry a genre went from 201 s at

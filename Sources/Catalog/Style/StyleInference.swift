@@ -80,6 +80,13 @@ public enum StyleInference {
     return counts.filter { $0.value >= minimumTracksPerStyle }.keys.sorted()
   }
 
+  /// How many styles, given each style's count of tagged tracks, have enough to be inferred: what
+  /// ``inferableStyles(_:)`` counts, from counts alone (a refresh decides from SQL counts whether to
+  /// decode any features).
+  public static func inferableStyleCount(_ tracksPerStyle: [Int]) -> Int {
+    tracksPerStyle.filter { $0 >= minimumTracksPerStyle }.count
+  }
+
   /// Leave-one-out over the tagged samples: each one's style hidden and inferred from the others.
   public struct Evaluation: Sendable, Hashable, Codable {
     /// Tagged samples scored.

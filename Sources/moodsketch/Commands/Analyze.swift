@@ -12,8 +12,9 @@ struct Analyze: ParsableCommand {
     abstract: "Find the key, tempo, loudness, brightness and mood of audio or MIDI drafts.",
     discussion: """
       Reads WAV, AIFF, FLAC, Ogg/Vorbis, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE and WavPack
-      (any channel count) and Standard MIDI Files, several at once on all cores. Descriptors follow librosa's names and defaults (sr 22050 Hz,
-      n_fft 2048, hop_length 512); loudness is EBU R128, measured on every channel.
+      (any channel count) and Standard MIDI Files, several at once on all cores. Descriptors
+      follow librosa's names and defaults (sr 22050 Hz, n_fft 2048, hop_length 512); loudness
+      is EBU R128, measured on every channel.
         moodsketch analyze draft.wav reference.flac
         moodsketch analyze sketch.mid --profile temperley --json
       A file that cannot be read is reported on one line; the others are still analysed, and the

@@ -19,7 +19,8 @@ struct CatalogAdd: ParsableCommand {
       mapped to a style (Hip-Hop → hiphop, Funk / Soul → funk). Tracks without
       a style get one inferred from the tagged tracks (see `catalog list`);
       `--style` names the style of the files whose tags name none.
-      Reads WAV, FLAC, Ogg, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE, WavPack, AIFF, CAF and MIDI (.mid).
+      Reads WAV, FLAC, Ogg, Opus, MP3, M4A (AAC, ALAC), WMA, WebM, APE, WavPack,
+      AIFF, CAF and MIDI (.mid).
       """)
 
   @Argument(
