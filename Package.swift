@@ -44,7 +44,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    // MARK: - Implementation details (system libraries through pkg-config)
+    // MARK: - Implementation details (system libraries through pkg-config, and the FFmpeg loader)
     .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
     .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
     .systemLibrary(
@@ -53,10 +53,10 @@ let package = Package(
       name: "CEBUR128", pkgConfig: "libebur128", providers: [.apt(["libebur128-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
     // FFmpeg's demuxers and decoders, for the audio libsndfile does not read (AAC and ALAC in MP4/M4A,
-    // WMA, Matroska/WebM, Monkey's Audio, WavPack); the module map links avcodec, swresample and avutil.
-    .systemLibrary(
-      name: "CAVFormat", pkgConfig: "libavformat",
-      providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswresample-dev"])]),
+    // WMA, Matroska/WebM, Monkey's Audio, WavPack). Not linked: a C shim opens the libraries the first
+    // time a file needs them (Sources/CAVFormat/include/CAVFormat.h says why). The headers come from
+    // libavformat-dev, libavcodec-dev and libswresample-dev (Scripts/install-deps.sh).
+    .target(name: "CAVFormat", linkerSettings: [.linkedLibrary("dl")]),
 
     // MARK: - Tests (every module a test file imports is listed, so a clean parallel build orders them)
     .testTarget(name: "TheoryTests", dependencies: ["Theory"]),

@@ -47,16 +47,27 @@ final class FFmpegDecoder {
   private var failuresInARow = 0
   private var decodedFrames = 0
 
-  /// FFmpeg logs to stderr by default; its messages would land between moodsketch's own lines.
-  private static let quiet: Void = av_log_set_level(AV_LOG_QUIET)
+  /// Why FFmpeg's libraries could not be opened, or nil once they are. They are opened the first time
+  /// a file needs them; FFmpeg logs to stderr by default, and its messages would land between
+  /// moodsketch's own lines.
+  private static let loadFailure: String? = {
+    if let failure = moodsketch_ffmpeg_load() { return String(cString: failure) }
+    ms_av_log_set_level(AV_LOG_QUIET)
+    return nil
+  }()
 
   /// - Throws: ``SoundError/unreadableAudio(path:reason:)`` when FFmpeg cannot open the file, it has no
-  ///   audio stream, or its codec is not available.
+  ///   audio stream, its codec is not available, or FFmpeg's libraries are not installed.
   init(path: String) throws {
-    _ = Self.quiet
+    if let failure = Self.loadFailure {
+      throw SoundError.unreadableAudio(
+        path: path,
+        reason:
+          "\(failure); install FFmpeg's libraries (Scripts/install-deps.sh) or convert it to FLAC")
+    }
     self.path = path
     var format: UnsafeMutablePointer<AVFormatContext>?
-    let opened = avformat_open_input(&format, path, nil, nil)
+    let opened = ms_avformat_open_input(&format, path, nil, nil)
     guard opened >= 0, let format else {
       throw SoundError.unreadableAudio(
         path: path,
@@ -65,12 +76,12 @@ final class FFmpegDecoder {
       )
     }
     var failure: String?
-    if avformat_find_stream_info(format, nil) < 0 {
+    if ms_avformat_find_stream_info(format, nil) < 0 {
       failure = "its streams cannot be read; the file may be damaged"
     }
     var decoder: UnsafePointer<AVCodec>?
     let index =
-      failure == nil ? av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0) : -1
+      failure == nil ? ms_av_find_best_stream(format, AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0) : -1
     if failure == nil, index < 0 {
       failure =
         index == moodsketch_averror_decoder_not_found()
@@ -83,13 +94,13 @@ final class FFmpegDecoder {
     }
     self.format = format
     streamIndex = index
-    let context = avcodec_alloc_context3(decoder)
+    let context = ms_avcodec_alloc_context3(decoder)
     codec = context
-    guard let context, avcodec_parameters_to_context(context, stream.pointee.codecpar) >= 0,
-      avcodec_open2(context, decoder, nil) >= 0
+    guard let context, ms_avcodec_parameters_to_context(context, stream.pointee.codecpar) >= 0,
+      ms_avcodec_open2(context, decoder, nil) >= 0
     else {
       Self.close(format: &self.format)
-      avcodec_free_context(&codec)
+      ms_avcodec_free_context(&codec)
       throw SoundError.unreadableAudio(
         path: path,
         reason: "its audio codec (\(String(cString: decoder.pointee.name))) cannot be opened")
@@ -98,7 +109,7 @@ final class FFmpegDecoder {
     let channelCount = context.pointee.ch_layout.nb_channels
     guard rate > 0, channelCount > 0 else {
       Self.close(format: &self.format)
-      avcodec_free_context(&codec)
+      ms_avcodec_free_context(&codec)
       throw SoundError.unreadableAudio(
         path: path, reason: "it declares no channels or no sample rate")
     }
@@ -113,38 +124,38 @@ final class FFmpegDecoder {
     // The same layout out as in, interleaved float: the caller downmixes and resamples.
     var inLayout = AVChannelLayout()
     if context.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC {
-      av_channel_layout_default(&inLayout, channelCount)
+      ms_av_channel_layout_default(&inLayout, channelCount)
     } else {
-      av_channel_layout_copy(&inLayout, &context.pointee.ch_layout)
+      ms_av_channel_layout_copy(&inLayout, &context.pointee.ch_layout)
     }
     var outLayout = AVChannelLayout()
-    av_channel_layout_copy(&outLayout, &inLayout)
+    ms_av_channel_layout_copy(&outLayout, &inLayout)
     defer {
-      av_channel_layout_uninit(&inLayout)
-      av_channel_layout_uninit(&outLayout)
+      ms_av_channel_layout_uninit(&inLayout)
+      ms_av_channel_layout_uninit(&outLayout)
     }
     var swr: OpaquePointer?
     guard
-      swr_alloc_set_opts2(
+      ms_swr_alloc_set_opts2(
         &swr, &outLayout, AV_SAMPLE_FMT_FLT, rate, &inLayout, context.pointee.sample_fmt, rate, 0,
-        nil) >= 0, swr_init(swr) >= 0
+        nil) >= 0, ms_swr_init(swr) >= 0
     else {
-      swr_free(&swr)
+      ms_swr_free(&swr)
       Self.close(format: &self.format)
-      avcodec_free_context(&codec)
+      ms_avcodec_free_context(&codec)
       throw SoundError.unreadableAudio(
         path: path, reason: "its sample format cannot be converted to float")
     }
     resampler = swr
-    packet = av_packet_alloc()
-    frame = av_frame_alloc()
+    packet = ms_av_packet_alloc()
+    frame = ms_av_frame_alloc()
   }
 
   deinit {
-    av_frame_free(&frame)
-    av_packet_free(&packet)
-    swr_free(&resampler)
-    avcodec_free_context(&codec)
+    ms_av_frame_free(&frame)
+    ms_av_packet_free(&packet)
+    ms_swr_free(&resampler)
+    ms_avcodec_free_context(&codec)
     Self.close(format: &format)
   }
 
@@ -165,9 +176,9 @@ final class FFmpegDecoder {
 
   /// One step of FFmpeg's send/receive loop: a decoded frame if there is one, else the next packet.
   private func decodeMore() throws {
-    let received = avcodec_receive_frame(codec, frame)
+    let received = ms_avcodec_receive_frame(codec, frame)
     if received == 0 {
-      defer { av_frame_unref(frame) }
+      defer { ms_av_frame_unref(frame) }
       failuresInARow = 0
       try convert(frame!)
       return
@@ -191,14 +202,14 @@ final class FFmpegDecoder {
     }
     // The end of the file, or a damaged container past which nothing can be demuxed: flush the
     // decoder either way; a file that stops early is then found short of its declared length.
-    if av_read_frame(format, packet) < 0 {
-      avcodec_send_packet(codec, nil)
+    if ms_av_read_frame(format, packet) < 0 {
+      ms_avcodec_send_packet(codec, nil)
       sentEndOfInput = true
       return
     }
-    defer { av_packet_unref(packet) }
+    defer { ms_av_packet_unref(packet) }
     if packet!.pointee.stream_index == streamIndex {
-      let sent = avcodec_send_packet(codec, packet)
+      let sent = ms_avcodec_send_packet(codec, packet)
       if sent < 0 { try reject(sent) }
     }
   }
@@ -234,7 +245,7 @@ final class FFmpegDecoder {
         .assumingMemoryBound(to: UInt8.self)
       let input = UnsafeMutableRawPointer(frame.pointee.extended_data)!
         .assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
-      return swr_convert(resampler, &out, Int32(frames), input, Int32(frames))
+      return ms_swr_convert(resampler, &out, Int32(frames), input, Int32(frames))
     }
     guard converted >= 0 else {
       throw SoundError.unreadableAudio(
@@ -265,7 +276,7 @@ final class FFmpegDecoder {
     var tags: [String: String] = [:]
     for name in ["title", "artist", "album", "genre", "date", "comment"] {
       for dictionary in dictionaries.reversed() {
-        if let entry = av_dict_get(dictionary, name, nil, 0), let value = entry.pointee.value {
+        if let entry = ms_av_dict_get(dictionary, name, nil, 0), let value = entry.pointee.value {
           let text = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
           if !text.isEmpty {
             tags[name] = text
@@ -279,12 +290,12 @@ final class FFmpegDecoder {
 
   private static func describe(_ code: Int32) -> String {
     var text = [CChar](repeating: 0, count: 256)
-    av_strerror(code, &text, text.count)
+    ms_av_strerror(code, &text, text.count)
     let bytes = text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
     return String(decoding: bytes, as: UTF8.self)
   }
 
   private static func close(format: inout UnsafeMutablePointer<AVFormatContext>?) {
-    if format != nil { avformat_close_input(&format) }
+    if format != nil { ms_avformat_close_input(&format) }
   }
 }

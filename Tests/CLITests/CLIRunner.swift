@@ -112,9 +112,14 @@ final class RunningCLI {
   func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
   func finish() -> CLIResult {
-    // Read before waiting so a large output cannot fill the pipe and deadlock.
+    // Read both pipes before waiting, stderr on another thread: a program that fills one pipe while
+    // the other is being read to its end would otherwise wait for ever (LD_DEBUG's 100 kB did).
+    nonisolated(unsafe) var errData = Data()
+    let errorReader = DispatchGroup()
+    let errHandle = err.fileHandleForReading
+    DispatchQueue.global().async(group: errorReader) { errData = errHandle.readDataToEndOfFile() }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    errorReader.wait()
     process.waitUntilExit()
     return CLIResult(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -77,4 +77,76 @@ import Testing
     #expect(styles["aac.m4a"] == "pop", "\(styles)")
     #expect(styles["alac.m4a"] == "jazz", "\(styles)")
   }
+
+  /// FFmpeg's libraries (with libavcodec's codec libraries, some 20 MB) are opened only when a file needs
+  /// them, so commands on WAV, FLAC or MIDI do not pay for them. glibc's loader names every library it
+  /// opens under LD_DEBUG=files.
+  @Test(
+    .enabled(if: FileManager.default.isExecutableFile(atPath: ffmpeg), "needs the ffmpeg command"))
+  func ffmpegIsOpenedOnlyForFilesThatNeedIt() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let wav = folder.appendingPathComponent("tone.wav")
+    try TinyFiles.wav(TinyFiles.sine(seconds: 2), to: wav)
+    let m4a = folder.appendingPathComponent("tone.m4a")
+    try encode(wav, to: m4a, ["-c:a", "aac", "-b:a", "96k"])
+    let loader = ["LD_DEBUG": "files"]
+    let fromWAV = try CLI.run(["analyze", wav.path], environment: loader)
+    #expect(fromWAV.status == 0, "\(fromWAV.stderr.suffix(400))")
+    #expect(!fromWAV.stderr.contains("libavcodec"), "a WAV opened FFmpeg")
+    let fromM4A = try CLI.run(["analyze", m4a.path], environment: loader)
+    #expect(fromM4A.status == 0, "\(fromM4A.stderr.suffix(400))")
+    #expect(fromM4A.stderr.contains("libavcodec.so"), "an M4A was read without FFmpeg?")
+    #expect(fromM4A.stdout.contains("tone.m4a"))
+  }
+
+  /// The real FFmpeg library, which the next test hides (Debian's multiarch folders).
+  static let libavformat: String? = ["x86_64-linux-gnu", "aarch64-linux-gnu"].lazy
+    .map { URL(fileURLWithPath: "/usr/lib/\($0)/libavformat.so").resolvingSymlinksInPath().path }
+    .first { FileManager.default.fileExists(atPath: $0) }
+
+  /// Whether `unshare -m` works here (root, and no container policy forbidding it).
+  static let canUnshareMounts: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
+    process.arguments = ["-m", "true"]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+  }()
+
+  /// Without FFmpeg's libraries at run time, an M4A gets one line naming the file, the library and
+  /// what to do, and a WAV is still read. The library is hidden by binding /dev/null over it in a
+  /// mount namespace of the command's own, so nothing outside the test changes.
+  @Test(
+    .enabled(
+      if: canUnshareMounts && libavformat != nil
+        && FileManager.default.isExecutableFile(atPath: ffmpeg),
+      "needs ffmpeg, libavformat and a mount namespace (root, unshare -m)"))
+  func withoutFFmpegAnM4AIsNamedAndAWAVStillReads() throws {
+    let folder = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let wav = folder.appendingPathComponent("tone.wav")
+    try TinyFiles.wav(TinyFiles.sine(seconds: 2), to: wav)
+    let m4a = folder.appendingPathComponent("tone.m4a")
+    try encode(wav, to: m4a, ["-c:a", "aac", "-b:a", "96k"])
+    func analyzeWithoutFFmpeg(_ file: URL) throws -> CLIResult {
+      try CLI.launch(
+        URL(fileURLWithPath: "/usr/bin/unshare"),
+        [
+          "-m", "sh", "-c", "mount --bind /dev/null \"$0\" && exec \"$1\" analyze \"$2\"",
+          Self.libavformat!, CLI.executable.path, file.path,
+        ])
+    }
+    let m4aResult = try analyzeWithoutFFmpeg(m4a)
+    #expect(m4aResult.status == 65, "\(m4aResult.stderr)")
+    let lines = m4aResult.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(m4aResult.stderr)")
+    #expect(m4aResult.stderr.contains(m4a.path) && m4aResult.stderr.contains("libavformat.so"))
+    #expect(m4aResult.stderr.contains("install FFmpeg's libraries"))
+    let wavResult = try analyzeWithoutFFmpeg(wav)
+    #expect(wavResult.status == 0, "\(wavResult.stderr)")
+    #expect(wavResult.stdout.contains("tone.wav"))
+  }
 }
