@@ -146,9 +146,17 @@ import Testing
       in: URL(
         fileURLWithPath: (try sketchFolder(in: tableFolder) as NSString).deletingLastPathComponent))
     #expect(filtered.status == 0, "\(filtered.stderr)")
+    // The style as the catalog stores it, and what styles the catalog has instead (none, here).
     #expect(
-      filtered.stdout.contains("none of the 3 tracks passes --style/--tempo-range"),
+      filtered.stdout.contains("none of the 3 tracks has the style polka (tagged or inferred)"),
       "\(filtered.stdout)")
+    #expect(filtered.stdout.contains("none of its tracks has a style yet"), "\(filtered.stdout)")
+    let slow = try CLI.run(
+      ["references", "sketch", "--tempo-range", "300-310", "--catalog", table], in: tableFolder)
+    #expect(
+      slow.stdout.contains(
+        "none of the 3 tracks is within 300-310 BPM (or at half or double time)"),
+      "\(slow.stdout)")
     // A value no genre reading makes a style of is a usage error, not "none".
     let refused = try CLI.run(
       ["references", "sketch", "--style", "(RX)", "--catalog", table], in: tableFolder)

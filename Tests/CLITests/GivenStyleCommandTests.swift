@@ -68,6 +68,14 @@ import Testing
     #expect(polka.stdout.contains("no track of style polka"), "\(polka.stdout)")
     let refused = try CLI.run(["catalog", "list", "--style", "(RX)", "--catalog", catalog])
     #expect(refused.status == 64 && refused.stderr.contains("--style '(RX)' names no style"))
+    // `references --style` with a style no track has names the styles the catalog does have.
+    let noPolka = try CLI.run(
+      ["references", "music/bare.wav", "--style", "Polka", "--catalog", catalog], in: folder)
+    #expect(noPolka.status == 0, "\(noPolka.stderr)")
+    #expect(
+      noPolka.stdout.contains(
+        "none of the 3 tracks has the style polka (tagged or inferred); its styles: ambient 2, jazz 1."
+      ), "\(noPolka.stdout)")
 
     // Without --style nothing changes.
     #expect(try CLI.run(["catalog", "add", "music", "--catalog", catalog], in: folder).status == 0)

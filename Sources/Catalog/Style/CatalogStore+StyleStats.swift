@@ -25,20 +25,7 @@ extension CatalogStore {
   /// - Parameter evaluationLimit: known tracks scored at most (every n-th beyond it).
   public func styleStats(evaluationLimit: Int = StyleStats.evaluationLimit) throws -> StyleStats {
     try read { db in
-      var stats = StyleStats()
-      let inferredColumn = try Self.hasInferredStyle(db) ? "inferredStyle" : "NULL"
-      for row in try Row.fetchAll(
-        db, sql: "SELECT style, \(inferredColumn), COUNT(*) FROM track GROUP BY 1, 2")
-      {
-        let count: Int = row[2]
-        if let style: String = row[0] {
-          stats.known[style, default: 0] += count
-        } else if let style: String = row[1] {
-          stats.inferred[style, default: 0] += count
-        } else {
-          stats.unstyled += count
-        }
-      }
+      var stats = try Self.styleCounts(db)
       let known = stats.known.values.reduce(0, +)
       let step = (known + evaluationLimit - 1) / max(1, evaluationLimit)
       let samples = try Self.styleSamples(db, taggedOnly: true, everyNth: max(1, step))
@@ -47,5 +34,29 @@ extension CatalogStore {
       }
       return stats
     }
+  }
+
+  /// How many tracks have each style, known or inferred, without the leave-one-out check: what a
+  /// message naming the catalog's styles needs.
+  public func styleCounts() throws -> StyleStats {
+    try read { db in try Self.styleCounts(db) }
+  }
+
+  private static func styleCounts(_ db: Database) throws -> StyleStats {
+    var stats = StyleStats()
+    let inferredColumn = try Self.hasInferredStyle(db) ? "inferredStyle" : "NULL"
+    for row in try Row.fetchAll(
+      db, sql: "SELECT style, \(inferredColumn), COUNT(*) FROM track GROUP BY 1, 2")
+    {
+      let count: Int = row[2]
+      if let style: String = row[0] {
+        stats.known[style, default: 0] += count
+      } else if let style: String = row[1] {
+        stats.inferred[style, default: 0] += count
+      } else {
+        stats.unstyled += count
+      }
+    }
+    return stats
   }
 }

@@ -122,6 +122,7 @@ struct References: ParsableCommand {
   }
 
   func run() throws {
+    var styles: StyleStats?
     let (reading, results, size) = try reportingErrors {
       () -> (DraftFeatures.Reading, [Reference], Int) in
       var options = ReferenceOptions()
@@ -165,6 +166,8 @@ struct References: ParsableCommand {
           }
         ).svg().write(to: plot)
       }
+      // With nothing left, the message names the styles the catalog does have.
+      if found.isEmpty, style != nil { styles = try store.styleCounts() }
       return (reading, found, finder.index.count)
     }
     let features = reading.features
@@ -185,7 +188,8 @@ struct References: ParsableCommand {
     if let origin = reading.origin { print("  (\(origin))") }
     if results.isEmpty {
       print(
-        "  none: \(Self.whyNone(catalogSize: size, filtered: style != nil || tempoRange != nil))")
+        "  none: \(Self.whyNone(catalogSize: size, style: (try? StyleLabel.option(style)) ?? style, tempoRange: tempoRange, styles: styles))"
+      )
     }
     for (i, r) in results.enumerated() {
       print(SketchReferences.line(i + 1, r))
@@ -204,15 +208,33 @@ struct References: ParsableCommand {
 extension References {
   /// Why no reference was found, in the terms the user can act on: an empty catalog, filters that
   /// leave nothing, or a catalog whose only track is the draft itself (never its own reference).
-  static func whyNone(catalogSize: Int, filtered: Bool) -> String {
+  static func whyNone(
+    catalogSize: Int, style: String? = nil, tempoRange: String? = nil, styles: StyleStats? = nil
+  ) -> String {
     if catalogSize == 0 {
       return "the catalog is empty; add music with `moodsketch catalog add FOLDER`"
     }
-    if filtered {
+    guard style != nil || tempoRange != nil else {
       return
-        "none of the \(counted(catalogSize, "track")) passes --style/--tempo-range; widen them or add music with `moodsketch catalog add FOLDER`"
+        "the catalog holds only this draft, which is not its own reference; add more music with `moodsketch catalog add FOLDER`"
     }
-    return
-      "the catalog holds only this draft, which is not its own reference; add more music with `moodsketch catalog add FOLDER`"
+    let tracks = counted(catalogSize, "track")
+    var filters: [String] = []
+    if let style { filters.append("has the style \(style) (tagged or inferred)") }
+    if let tempoRange { filters.append("is within \(tempoRange) BPM (or at half or double time)") }
+    var text = "none of the \(tracks) \(filters.joined(separator: " and "))"
+    if let style, let styles {
+      let all = styles.known.merging(styles.inferred, uniquingKeysWith: +)
+      let named = all.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(8)
+        .map { "\($0.key) \($0.value)" }
+      text +=
+        named.isEmpty
+        ? "; none of its tracks has a style yet"
+        : "; its styles: \(named.joined(separator: ", "))"
+      return text
+        + ". Drop or change --style, or name a folder's style with `moodsketch catalog add FOLDER --style \(style)`"
+    }
+    return text + "; widen the range, or add music with `moodsketch catalog add FOLDER`"
   }
+
 }
