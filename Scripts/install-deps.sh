@@ -12,7 +12,7 @@ packages=(
   fluid-soundfont-gm
   # Real recorded music under free licences: the default reference catalog and audio tests
   # (Sources/Catalog/DefaultCatalog.swift lists each package's folder and licence)
-  asc-music singularity-music wesnoth-1.16-music extremetuxracer-data
+  asc-music singularity-music wesnoth-1.16-music extremetuxracer-data lincity-ng-data
   # Independent peers that tests compare with: mido parses our MIDI, the fluidsynth CLI renders the same file,
   # the ffmpeg CLI encodes the M4A, WMA and WebM files the decoding tests read
   python3-mido fluidsynth ffmpeg

@@ -21,7 +21,9 @@ public enum DefaultCatalog {
   /// Every default folder, in indexing order. Licences were read from each package's copyright file
   /// (Debian 12): asc-music's `Files: *` is GPL-2+; singularity-music's licence text is CC BY-SA 3.0;
   /// wesnoth-1.16-music is covered by the game's GPL-2+ ("or at your option any later version");
-  /// extremetuxracer-data's `Files: *` (music/readme names the composers) is GPL-2+.
+  /// extremetuxracer-data's `Files: *` (music/readme names the composers) is GPL-2+; lincity-ng-data's
+  /// `Files: *` is GPL-2+ (its comment dual-licenses models, images and sound effects under CC BY-SA 2.0
+  /// as well; the package uses the GPL), and gui/creditslist.xml names the composers.
   public static let sources: [Source] = [
     Source(
       folder: "/usr/share/games/asc/music", package: "asc-music",
@@ -37,6 +39,10 @@ public enum DefaultCatalog {
     Source(
       folder: "/usr/share/games/etr/music", package: "extremetuxracer-data",
       description: "Extreme Tux Racer soundtrack: electronic and pop", licence: "GPL-2.0-or-later"),
+    Source(
+      folder: "/usr/share/games/lincity-ng/music/default", package: "lincity-ng-data",
+      description: "LinCity-NG soundtrack (Pronobozo, Robert van Herk): electronic, blues, piano",
+      licence: "GPL-2.0-or-later"),
   ]
 
   /// Folders searched, in order.
