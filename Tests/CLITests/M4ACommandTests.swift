@@ -78,18 +78,24 @@ import Testing
     #expect(styles["alac.m4a"] == "jazz", "\(styles)")
   }
 
+  /// A 2 s tone as `tone.wav` and as AAC in `tone.m4a`, in a fresh folder.
+  func toneAsWAVAndM4A() throws -> (folder: URL, wav: URL, m4a: URL) {
+    let folder = try CLI.temporaryFolder()
+    let wav = folder.appendingPathComponent("tone.wav")
+    try TinyFiles.wav(TinyFiles.sine(seconds: 2), to: wav)
+    let m4a = folder.appendingPathComponent("tone.m4a")
+    try encode(wav, to: m4a, ["-c:a", "aac", "-b:a", "96k"])
+    return (folder, wav, m4a)
+  }
+
   /// FFmpeg's libraries (with libavcodec's codec libraries, some 20 MB) are opened only when a file needs
   /// them, so commands on WAV, FLAC or MIDI do not pay for them. glibc's loader names every library it
   /// opens under LD_DEBUG=files.
   @Test(
     .enabled(if: FileManager.default.isExecutableFile(atPath: ffmpeg), "needs the ffmpeg command"))
   func ffmpegIsOpenedOnlyForFilesThatNeedIt() throws {
-    let folder = try CLI.temporaryFolder()
+    let (folder, wav, m4a) = try toneAsWAVAndM4A()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let wav = folder.appendingPathComponent("tone.wav")
-    try TinyFiles.wav(TinyFiles.sine(seconds: 2), to: wav)
-    let m4a = folder.appendingPathComponent("tone.m4a")
-    try encode(wav, to: m4a, ["-c:a", "aac", "-b:a", "96k"])
     let loader = ["LD_DEBUG": "files"]
     let fromWAV = try CLI.run(["analyze", wav.path], environment: loader)
     #expect(fromWAV.status == 0, "\(fromWAV.stderr.suffix(400))")
@@ -125,12 +131,8 @@ import Testing
         && FileManager.default.isExecutableFile(atPath: ffmpeg),
       "needs ffmpeg, libavformat and a mount namespace (root, unshare -m)"))
   func withoutFFmpegAnM4AIsNamedAndAWAVStillReads() throws {
-    let folder = try CLI.temporaryFolder()
+    let (folder, wav, m4a) = try toneAsWAVAndM4A()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let wav = folder.appendingPathComponent("tone.wav")
-    try TinyFiles.wav(TinyFiles.sine(seconds: 2), to: wav)
-    let m4a = folder.appendingPathComponent("tone.m4a")
-    try encode(wav, to: m4a, ["-c:a", "aac", "-b:a", "96k"])
     func analyzeWithoutFFmpeg(_ file: URL) throws -> CLIResult {
       try CLI.launch(
         URL(fileURLWithPath: "/usr/bin/unshare"),
