@@ -122,6 +122,8 @@ struct References: ParsableCommand {
   }
 
   func run() throws {
+    // The style as the catalog names it (`Hip-Hop` → hiphop), for messages; validate() refused the rest.
+    let storedStyle = (try? StyleLabel.option(style)) ?? style
     var styles: StyleStats?
     let (reading, results, size) = try reportingErrors {
       () -> (DraftFeatures.Reading, [Reference], Int) in
@@ -188,7 +190,7 @@ struct References: ParsableCommand {
     if let origin = reading.origin { print("  (\(origin))") }
     if results.isEmpty {
       print(
-        "  none: \(Self.whyNone(catalogSize: size, style: (try? StyleLabel.option(style)) ?? style, tempoRange: tempoRange, styles: styles))"
+        "  none: \(Self.whyNone(catalogSize: size, style: storedStyle, tempoRange: tempoRange, styles: styles))"
       )
     }
     for (i, r) in results.enumerated() {
@@ -236,5 +238,4 @@ extension References {
     }
     return text + "; widen the range, or add music with `moodsketch catalog add FOLDER`"
   }
-
 }
